@@ -1,0 +1,14 @@
+package org.djx.api.spi;
+
+import java.util.List;
+import org.djx.api.Parameter;
+
+/**
+ * Creates optimizers of one type, such as {@code sgd} or {@code adam}.
+ *
+ * @since 0.1
+ */
+public interface OptimizerFactory extends Plugin {
+    /** Creates an optimizer that owns its state (momenta, step count) for these parameters. */
+    Optimizer create(Config config, List<Parameter> parameters);
+}

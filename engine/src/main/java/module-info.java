@@ -1,0 +1,19 @@
+/**
+ * The djx engine: kernels, networks, the training loop, experiment files, the plugin registry, and the
+ * {@code djx} launcher.
+ */
+module org.djx.engine {
+    requires transitive org.djx.api;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires info.picocli;
+
+    // picocli reads the command classes' annotations reflectively.
+    opens org.djx.engine.cli to info.picocli;
+
+    uses org.djx.api.spi.LayerFactory;
+    uses org.djx.api.spi.InitializerFactory;
+    uses org.djx.api.spi.OptimizerFactory;
+    uses org.djx.api.spi.LossFactory;
+    uses org.djx.api.spi.DatasetSource;
+}

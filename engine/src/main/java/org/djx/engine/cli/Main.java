@@ -1,0 +1,114 @@
+package org.djx.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.djx.api.DjxException;
+import org.djx.engine.plugin.PluginLoader;
+import org.djx.engine.plugin.PluginRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code djx} launcher: parses the command line and maps outcomes to exit codes.
+ *
+ * <p>Exit codes: 0 success, 1 internal failure (a bug, printed with its stack trace), 2 a user error
+ * (bad file, unknown plugin, bad parameter, bad command line), printed as one message without a stack
+ * trace. This package is the only one that writes to the console.
+ */
+@Command(name = "djx",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Runs deep-learning experiments described in JSON files.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+                RunCommand.class,
+                ValidateCommand.class,
+                PluginsCommand.class,
+                DescribeCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 internal error (a bug), 2 invalid input or usage."})
+public final class Main implements Runnable {
+    static final int USER_ERROR = 2;
+    static final int INTERNAL_ERROR = 1;
+
+    @Option(names = "--plugin-path", scope = ScopeType.INHERIT, paramLabel = "DIR[:DIR...]",
+            description = "Folders of dropped-in plugins (each jar or sub-folder is one plugin), "
+                    + "added to those in DJX_PLUGIN_PATH.")
+    private String pluginPath;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    private PluginRegistry registry;
+
+    /** Runs djx and exits with its exit code. */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = execute(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs djx with the given output streams and returns its exit code, without exiting. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof DjxException d && d.isUserError()) {
+                err.println(d.getMessage());
+                return USER_ERROR;
+            }
+            err.println("djx: internal error; this is a bug in djx, please report it with what follows:");
+            ex.printStackTrace(err);
+            return INTERNAL_ERROR;
+        });
+        cmd.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? USER_ERROR : INTERNAL_ERROR);
+        return cmd.execute(args);
+    }
+
+    @Override
+    public void run() {
+        // 'djx' alone: show what it can do.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    CommandLine.Model.CommandSpec spec() {
+        return spec;
+    }
+
+    /** Returns the plugins, loading them on first use from the built-ins and the plugin path. */
+    PluginRegistry registry() {
+        if (registry == null) {
+            List<Path> folders = new ArrayList<>(PluginLoader.parsePath(System.getenv("DJX_PLUGIN_PATH")));
+            folders.addAll(PluginLoader.parsePath(pluginPath));
+            registry = PluginLoader.load(folders);
+        }
+        return registry;
+    }
+
+    /** Reports the version djx was built as. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"djx " + version(), "Java " + Runtime.version() + " (" + System.getProperty("java.vendor")
+                    + "), " + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
+        }
+
+        static String version() {
+            Module m = Main.class.getModule();
+            String v = m.getDescriptor() == null ? null : m.getDescriptor().rawVersion().orElse(null);
+            if (v == null) {
+                v = Main.class.getPackage().getImplementationVersion();
+            }
+            return v == null ? "(development build)" : v;
+        }
+    }
+}

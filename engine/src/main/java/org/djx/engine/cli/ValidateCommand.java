@@ -1,0 +1,41 @@
+package org.djx.engine.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.djx.engine.experiment.ExperimentReader;
+import org.djx.engine.run.ExperimentRunner;
+import org.djx.engine.tensor.CpuKernels;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+
+/** {@code djx validate FILE...}: reports every problem of every file without running anything. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Checks experiment files without running them and reports every problem found.")
+final class ValidateCommand implements Callable<Integer> {
+    @ParentCommand
+    private Main main;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Experiment files (.json).")
+    private List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = main.spec().commandLine().getOut();
+        PrintWriter err = main.spec().commandLine().getErr();
+        ExperimentRunner runner = new ExperimentRunner(new CpuKernels(), line -> { });
+        int invalid = 0;
+        for (ExperimentFiles.Checked c : ExperimentFiles.check(files, new ExperimentReader(main.registry()), runner)) {
+            if (c.error() == null) {
+                out.println(c.file() + ": valid (task " + c.experiment().task().label() + ", "
+                        + c.experiment().model().layers().size() + " layers)");
+            } else {
+                err.println(c.error().getMessage());
+                invalid++;
+            }
+        }
+        return invalid == 0 ? 0 : Main.USER_ERROR;
+    }
+}

@@ -1,0 +1,68 @@
+package org.djx.engine.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.djx.api.spi.ParameterSpec;
+import org.djx.engine.json.JsonDocument;
+
+/**
+ * Checks a JSON object against parameter declarations and binds it to a {@link BoundConfig}: unknown
+ * keys, missing required keys, wrong types, values out of bounds and values not among the choices
+ * each become a problem, and every problem is collected rather than the first thrown.
+ */
+final class ConfigBinder {
+    private ConfigBinder() {
+    }
+
+    /**
+     * Binds {@code object} (at {@code path}) to {@code specs}.
+     *
+     * @param engineKeys keys of the object that the caller reads itself, so they are not unknown
+     * @param owner      what the object configures, for messages, such as {@code optimizer 'sgd'}
+     * @return the bound configuration; partial when problems were added
+     */
+    static BoundConfig bind(Problems problems, JsonNode object, String path, List<ParameterSpec> specs,
+            Collection<String> engineKeys, String owner) {
+        Map<String, ParameterSpec> byName = new LinkedHashMap<>();
+        for (ParameterSpec s : specs) {
+            byName.put(s.name(), s);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            String key = field.getKey();
+            if (engineKeys.contains(key)) {
+                continue;
+            }
+            String keyPath = JsonDocument.child(path, key);
+            ParameterSpec spec = byName.get(key);
+            if (spec == null) {
+                List<String> valid = new ArrayList<>(byName.keySet());
+                valid.addAll(engineKeys);
+                problems.add(keyPath, "unknown key '" + key + "' for " + owner + "; valid keys: "
+                        + (valid.isEmpty() ? "none" : String.join(", ", valid))
+                        + Suggestions.didYouMean(key, valid));
+                continue;
+            }
+            Object value = Values.read(problems, field.getValue(), keyPath, spec);
+            if (value != null) {
+                values.put(key, value);
+            }
+        }
+        for (ParameterSpec spec : specs) {
+            if (object.has(spec.name())) {
+                continue;
+            }
+            if (spec.required()) {
+                problems.add(path, "missing required key '" + spec.name() + "' for " + owner + ": "
+                        + Values.expectation(spec) + " (" + spec.description() + ")");
+            } else if (spec.defaultValue() != null) {
+                values.put(spec.name(), spec.defaultValue());
+            }
+        }
+        return new BoundConfig(problems.document(), path, byName, values);
+    }
+}

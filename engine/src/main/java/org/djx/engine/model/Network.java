@@ -1,0 +1,91 @@
+package org.djx.engine.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.djx.api.Parameter;
+import org.djx.api.Tensor;
+import org.djx.api.spi.Layer;
+
+/**
+ * A stack of layers: forward runs them first to last, backward last to first.
+ *
+ * <p>Each layer's most recent output stays readable through {@link #output(int)}, which is how a
+ * forward task reports D2L's intermediate values.
+ */
+public final class Network {
+    private final List<Layer> layers;
+    private final List<String> labels;
+    private final List<Parameter> parameters;
+    private final Tensor[] outputs;
+    private final int inputs;
+
+    /**
+     * @param inputs the features per example of the first layer's input
+     * @param labels one per layer; null for an unnamed layer
+     */
+    Network(int inputs, List<Layer> layers, List<String> labels) {
+        this.inputs = inputs;
+        this.layers = List.copyOf(layers);
+        this.labels = Collections.unmodifiableList(new ArrayList<>(labels));
+        List<Parameter> all = new ArrayList<>();
+        for (Layer l : layers) {
+            all.addAll(l.parameters());
+        }
+        this.parameters = List.copyOf(all);
+        this.outputs = new Tensor[layers.size()];
+    }
+
+    /** Returns the features per example the network takes. */
+    public int inputs() {
+        return inputs;
+    }
+
+    /** Returns the features per example the network produces. */
+    public int outputs() {
+        return layers.get(layers.size() - 1).outputFeatures();
+    }
+
+    public int depth() {
+        return layers.size();
+    }
+
+    /** Returns the label of layer {@code index}, or null when it has none. */
+    public String label(int index) {
+        return labels.get(index);
+    }
+
+    /** Returns every trainable parameter, first layer first. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Returns the trainable parameters of layer {@code index}. */
+    public List<Parameter> parameters(int index) {
+        return layers.get(index).parameters();
+    }
+
+    /** Runs the batch through every layer and returns the last output (owned by the last layer). */
+    public Tensor forward(Tensor input) {
+        Tensor x = input;
+        for (int i = 0; i < layers.size(); i++) {
+            x = layers.get(i).forward(x);
+            outputs[i] = x;
+        }
+        return x;
+    }
+
+    /** Propagates dLoss/dOutput back through every layer, filling each parameter's gradient. */
+    public Tensor backward(Tensor outputGradient) {
+        Tensor g = outputGradient;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).backward(g);
+        }
+        return g;
+    }
+
+    /** Returns layer {@code index}'s output from the last forward pass; valid until the next one. */
+    public Tensor output(int index) {
+        return outputs[index];
+    }
+}

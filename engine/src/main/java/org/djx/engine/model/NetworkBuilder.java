@@ -1,0 +1,103 @@
+package org.djx.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.djx.api.ConfigurationException;
+import org.djx.api.Parameter;
+import org.djx.api.PluginException;
+import org.djx.api.spi.Initializer;
+import org.djx.api.spi.InitializerFactory;
+import org.djx.api.spi.Kernels;
+import org.djx.api.spi.Layer;
+import org.djx.api.spi.LayerContext;
+import org.djx.api.spi.LayerFactory;
+import org.djx.engine.experiment.ComponentSpec;
+import org.djx.engine.experiment.LayerSpec;
+import org.djx.engine.experiment.ModelSpec;
+import org.djx.engine.plugin.Plugins;
+import org.djx.engine.random.RandomStreams;
+
+/** Builds a {@link Network} from the model section of an experiment. */
+public final class NetworkBuilder {
+    private final Kernels kernels;
+
+    public NetworkBuilder(Kernels kernels) {
+        this.kernels = kernels;
+    }
+
+    /**
+     * Creates every layer, initializing weights from the stream {@code init/layer-I/PARAM} of
+     * {@code random} and biases with zeros.
+     *
+     * @throws ConfigurationException if a layer rejects its configuration or its input
+     */
+    public Network build(ModelSpec model, RandomStreams random) {
+        Initializer modelInit = initializer(model.init());
+        List<Layer> layers = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        int features = model.inputs();
+        for (int i = 0; i < model.layers().size(); i++) {
+            LayerSpec spec = model.layers().get(i);
+            Initializer init = spec.init() == null ? modelInit : initializer(spec.init());
+            Layer layer = create(spec.layer(), new Context(features, kernels, init, random, "init/layer-" + i + "/"));
+            if (layer.outputFeatures() < 1) {
+                throw new PluginException(describe(spec.layer()) + " reports " + layer.outputFeatures()
+                        + " output features; a layer produces at least one");
+            }
+            layers.add(layer);
+            labels.add(spec.label());
+            features = layer.outputFeatures();
+        }
+        return new Network(model.inputs(), layers, labels);
+    }
+
+    private Layer create(ComponentSpec spec, LayerContext context) {
+        LayerFactory factory = (LayerFactory) spec.plugin().plugin();
+        return Plugins.call(spec.plugin(), () -> factory.create(spec.config(), context));
+    }
+
+    private static Initializer initializer(ComponentSpec spec) {
+        InitializerFactory factory = (InitializerFactory) spec.plugin().plugin();
+        return Plugins.call(spec.plugin(), () -> factory.create(spec.config()));
+    }
+
+    private static String describe(ComponentSpec spec) {
+        return spec.plugin().kind().label() + " '" + spec.type() + "' at " + spec.path();
+    }
+
+    private static final class Context implements LayerContext {
+        private final int inputFeatures;
+        private final Kernels kernels;
+        private final Initializer initializer;
+        private final RandomStreams random;
+        private final String streamPrefix;
+
+        Context(int inputFeatures, Kernels kernels, Initializer initializer, RandomStreams random, String streamPrefix) {
+            this.inputFeatures = inputFeatures;
+            this.kernels = kernels;
+            this.initializer = initializer;
+            this.random = random;
+            this.streamPrefix = streamPrefix;
+        }
+
+        @Override
+        public int inputFeatures() {
+            return inputFeatures;
+        }
+
+        @Override
+        public Kernels kernels() {
+            return kernels;
+        }
+
+        @Override
+        public void initialize(Parameter parameter) {
+            if (parameter.role() == Parameter.Role.BIAS) {
+                parameter.value().fill(0);
+            } else {
+                initializer.initialize(parameter.value(), parameter.fanIn(), parameter.fanOut(),
+                        random.stream(streamPrefix + parameter.name()));
+            }
+        }
+    }
+}

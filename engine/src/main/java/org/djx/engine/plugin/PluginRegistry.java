@@ -1,0 +1,141 @@
+package org.djx.engine.plugin;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.djx.api.PluginException;
+import org.djx.api.spi.ParameterSpec;
+
+/**
+ * The plugins available to a run, by kind and name.
+ *
+ * <p>Names are unique per kind. When two plugins claim the same name, neither is used: the name is
+ * recorded as a conflict that names both sources, and looking it up fails with that message, while
+ * every other plugin stays usable.
+ */
+public final class PluginRegistry {
+    /** kebab-case, as experiment files spell plugin and parameter names. */
+    public static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
+
+    /** Keys the engine reads from every layer entry itself, so no layer may declare them. */
+    public static final List<String> RESERVED_LAYER_KEYS = List.of("type", "name", "init");
+
+    private final Map<PluginKind, Map<String, PluginDescriptor>> plugins = new EnumMap<>(PluginKind.class);
+    private final Map<PluginKind, Map<String, List<PluginDescriptor>>> conflicts = new EnumMap<>(PluginKind.class);
+    private final List<PluginProblem> problems = new ArrayList<>();
+
+    private PluginRegistry() {
+        for (PluginKind kind : PluginKind.values()) {
+            plugins.put(kind, new TreeMap<>());
+            conflicts.put(kind, new TreeMap<>());
+        }
+    }
+
+    /**
+     * Builds a registry from discovered plugins and the problems met while discovering them. Plugins
+     * with an invalid name or parameter list become problems themselves.
+     */
+    public static PluginRegistry of(Collection<PluginDescriptor> descriptors, Collection<PluginProblem> problems) {
+        PluginRegistry registry = new PluginRegistry();
+        registry.problems.addAll(problems);
+        for (PluginDescriptor d : descriptors) {
+            registry.add(d);
+        }
+        return registry;
+    }
+
+    private void add(PluginDescriptor d) {
+        String invalid = checkDeclaration(d);
+        if (invalid != null) {
+            problems.add(new PluginProblem(d.origin().location(), d.kind().label() + " plugin "
+                    + d.plugin().getClass().getName() + " " + invalid + "; it was not loaded"));
+            return;
+        }
+        Map<String, List<PluginDescriptor>> clashes = conflicts.get(d.kind());
+        if (clashes.containsKey(d.name())) {
+            clashes.get(d.name()).add(d);
+            return;
+        }
+        PluginDescriptor previous = plugins.get(d.kind()).remove(d.name());
+        if (previous != null) {
+            List<PluginDescriptor> both = new ArrayList<>(List.of(previous, d));
+            clashes.put(d.name(), both);
+            problems.add(new PluginProblem(d.origin().location(), conflictMessage(d.kind(), d.name(), both)));
+        } else {
+            plugins.get(d.kind()).put(d.name(), d);
+        }
+    }
+
+    private static String checkDeclaration(PluginDescriptor d) {
+        if (d.name() == null || !NAME.matcher(d.name()).matches()) {
+            return "has the name '" + d.name() + "', which is not kebab-case (" + NAME.pattern() + ")";
+        }
+        List<ParameterSpec> parameters;
+        try {
+            parameters = d.plugin().parameters();
+        } catch (RuntimeException e) {
+            return "failed to list its parameters: " + e;
+        }
+        Map<String, ParameterSpec> seen = new LinkedHashMap<>();
+        for (ParameterSpec p : parameters) {
+            if (seen.put(p.name(), p) != null) {
+                return "declares the parameter '" + p.name() + "' twice";
+            }
+            if (d.kind() == PluginKind.LAYER && RESERVED_LAYER_KEYS.contains(p.name())) {
+                return "declares the parameter '" + p.name() + "', which the engine reserves for every layer "
+                        + RESERVED_LAYER_KEYS;
+            }
+        }
+        return null;
+    }
+
+    private static String conflictMessage(PluginKind kind, String name, List<PluginDescriptor> claimants) {
+        StringBuilder sb = new StringBuilder("the ").append(kind.label()).append(" name '").append(name)
+                .append("' is claimed by ").append(claimants.size()).append(" plugins: ");
+        for (int i = 0; i < claimants.size(); i++) {
+            PluginDescriptor c = claimants.get(i);
+            sb.append(i == 0 ? "" : " and ").append(c.plugin().getClass().getName()).append(" in ").append(c.origin());
+        }
+        return sb.append("; remove one of them to use the name").toString();
+    }
+
+    /**
+     * Returns the plugin of {@code kind} called {@code name}, or empty when there is none.
+     *
+     * @throws PluginException if several plugins claim the name
+     */
+    public Optional<PluginDescriptor> find(PluginKind kind, String name) {
+        List<PluginDescriptor> clash = conflicts.get(kind).get(name);
+        if (clash != null) {
+            throw new PluginException(conflictMessage(kind, name, clash));
+        }
+        return Optional.ofNullable(plugins.get(kind).get(name));
+    }
+
+    /** Returns the usable names of a kind, sorted. */
+    public List<String> names(PluginKind kind) {
+        return List.copyOf(plugins.get(kind).keySet());
+    }
+
+    /** Returns every usable plugin, by kind and then name. */
+    public List<PluginDescriptor> all() {
+        List<PluginDescriptor> all = new ArrayList<>();
+        for (PluginKind kind : PluginKind.values()) {
+            all.addAll(plugins.get(kind).values());
+        }
+        all.sort(Comparator.comparing(PluginDescriptor::kind).thenComparing(PluginDescriptor::name));
+        return all;
+    }
+
+    /** Returns what went wrong while discovering plugins, including name conflicts; empty if nothing. */
+    public List<PluginProblem> problems() {
+        return List.copyOf(problems);
+    }
+}

@@ -1,0 +1,44 @@
+package org.djx.engine.run;
+
+import java.util.Locale;
+import org.djx.api.Tensor;
+
+/** How runs print numbers: eight significant digits, the precision of D2L's printed figures. */
+final class Format {
+    private Format() {
+    }
+
+    static String number(double v) {
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        double abs = Math.abs(v);
+        if (abs >= 1e-4 && abs < 1e8) {
+            // Plain notation with 8 significant digits, trailing zeros dropped.
+            String s = new java.math.BigDecimal(v).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
+            return s;
+        }
+        return String.format(Locale.ROOT, "%.7e", v);
+    }
+
+    /** Returns a vector as {@code [a, b]} and a matrix as {@code [[a, b], [c, d]]}. */
+    static String tensor(Tensor t) {
+        double[][] rows = t.toRows();
+        StringBuilder sb = new StringBuilder();
+        boolean matrix = rows.length > 1;
+        if (matrix) {
+            sb.append('[');
+        }
+        for (int r = 0; r < rows.length; r++) {
+            sb.append(r == 0 ? "" : ", ").append('[');
+            for (int c = 0; c < rows[r].length; c++) {
+                sb.append(c == 0 ? "" : ", ").append(number(rows[r][c]));
+            }
+            sb.append(']');
+        }
+        if (matrix) {
+            sb.append(']');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,48 @@
+package org.djx.plugins.nn;
+
+import org.djx.api.Tensor;
+import org.djx.api.spi.Layer;
+
+/**
+ * A parameter-free layer that applies one function to each element; subclasses give the function and
+ * its derivative, expressed through the input and the output so that each can use what is cheaper.
+ */
+abstract class Elementwise implements Layer {
+    private final int features;
+    private final Buffer output;
+    private final Buffer inputGradient;
+    private Tensor input;
+    private Tensor lastOutput;
+
+    Elementwise(int features) {
+        this.features = features;
+        this.output = new Buffer(features);
+        this.inputGradient = new Buffer(features);
+    }
+
+    /** Writes f(x[i]) into y[i] for i below n. */
+    abstract void apply(double[] x, double[] y, int n);
+
+    /** Writes dy[i] * f'(x[i]) into dx[i] for i below n, where y = f(x). */
+    abstract void derive(double[] x, double[] y, double[] dy, double[] dx, int n);
+
+    @Override
+    public final int outputFeatures() {
+        return features;
+    }
+
+    @Override
+    public final Tensor forward(Tensor x) {
+        input = x;
+        lastOutput = output.rows(x.rows());
+        apply(x.data(), lastOutput.data(), x.size());
+        return lastOutput;
+    }
+
+    @Override
+    public final Tensor backward(Tensor dy) {
+        Tensor dx = inputGradient.rows(dy.rows());
+        derive(input.data(), lastOutput.data(), dy.data(), dx.data(), dy.size());
+        return dx;
+    }
+}

@@ -1,0 +1,88 @@
+package org.djx.plugins.optim;
+
+import java.util.List;
+import org.djx.api.Parameter;
+import org.djx.api.spi.Config;
+import org.djx.api.spi.Optimizer;
+import org.djx.api.spi.OptimizerFactory;
+import org.djx.api.spi.ParameterSpec;
+
+/**
+ * Adam (Kingma and Ba) with bias correction, computed as PyTorch's {@code torch.optim.Adam}: weight
+ * decay is added to the gradient before the moments (L2, not AdamW's decoupled decay).
+ */
+public final class AdamOptimizerFactory implements OptimizerFactory {
+    @Override
+    public String name() {
+        return "adam";
+    }
+
+    @Override
+    public String description() {
+        return "Adam with bias correction; weight decay is added to the gradient (PyTorch's Adam).";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(
+                ParameterSpec.number("lr", "Learning rate.").withDefault(0.001).greaterThan(0),
+                ParameterSpec.number("beta1", "Decay rate of the first moment.").withDefault(0.9).atLeast(0).atMost(0.999999),
+                ParameterSpec.number("beta2", "Decay rate of the second moment.").withDefault(0.999).atLeast(0).atMost(0.999999),
+                ParameterSpec.number("epsilon", "Added to the root of the second moment.").withDefault(1e-8).greaterThan(0),
+                ParameterSpec.number("weight-decay", "L2 penalty added to the gradient.").withDefault(0.0).atLeast(0));
+    }
+
+    @Override
+    public Optimizer create(Config config, List<Parameter> parameters) {
+        return new Adam(List.copyOf(parameters), config.number("lr"), config.number("beta1"),
+                config.number("beta2"), config.number("epsilon"), config.number("weight-decay"));
+    }
+
+    private static final class Adam implements Optimizer {
+        private final List<Parameter> parameters;
+        private final double[][] first;
+        private final double[][] second;
+        private final double lr;
+        private final double beta1;
+        private final double beta2;
+        private final double epsilon;
+        private final double decay;
+        private int step;
+
+        Adam(List<Parameter> parameters, double lr, double beta1, double beta2, double epsilon, double decay) {
+            this.parameters = parameters;
+            this.first = new double[parameters.size()][];
+            this.second = new double[parameters.size()][];
+            for (int k = 0; k < parameters.size(); k++) {
+                first[k] = new double[parameters.get(k).value().size()];
+                second[k] = new double[parameters.get(k).value().size()];
+            }
+            this.lr = lr;
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            this.epsilon = epsilon;
+            this.decay = decay;
+        }
+
+        @Override
+        public void step() {
+            step++;
+            double correction1 = 1 - Math.pow(beta1, step);
+            double rootCorrection2 = Math.sqrt(1 - Math.pow(beta2, step));
+            double stepSize = lr / correction1;
+            for (int k = 0; k < parameters.size(); k++) {
+                double[] w = parameters.get(k).value().data();
+                double[] g = parameters.get(k).gradient().data();
+                double[] m = first[k];
+                double[] v = second[k];
+                for (int i = 0; i < m.length; i++) {
+                    double gi = g[i] + decay * w[i];
+                    m[i] = beta1 * m[i] + (1 - beta1) * gi;
+                    v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
+                    // PyTorch: w -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
+                    w[i] -= stepSize * m[i] / (Math.sqrt(v[i]) / rootCorrection2 + epsilon);
+                }
+            }
+        }
+    }
+}
