@@ -92,6 +92,14 @@ public final class PluginLoader {
             }
             ModuleLayer parent = PluginLoader.class.getModule().getLayer() != null
                     ? PluginLoader.class.getModule().getLayer() : ModuleLayer.boot();
+            for (String root : roots) {
+                java.util.Optional<Module> existing = parent.findModule(root);
+                if (existing.isPresent()) {
+                    problems.add(new PluginProblem(source, "contains the module '" + root + "', which is already loaded from "
+                            + PluginOrigin.locationOf(existing.get()) + "; a plugin needs a module name of its own"));
+                    return;
+                }
+            }
             // The plugin's finder goes after the parent's: djx's own api wins over a bundled copy.
             Configuration configuration = parent.configuration()
                     .resolveAndBind(ModuleFinder.of(), finder, roots);

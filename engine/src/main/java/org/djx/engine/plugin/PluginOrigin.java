@@ -31,6 +31,17 @@ public record PluginOrigin(String module, String version, String location) {
         return new PluginOrigin(name, version == null ? "unknown" : version, locationOf(type));
     }
 
+    /** Returns the jar or folder a loaded module came from, or {@code unknown}. */
+    static String locationOf(Module module) {
+        if (module.getLayer() == null) {
+            return "unknown";
+        }
+        return module.getLayer().configuration().findModule(module.getName())
+                .flatMap(m -> m.reference().location())
+                .map(uri -> "file".equals(uri.getScheme()) ? Path.of(uri).toString() : uri.toString())
+                .orElse("unknown");
+    }
+
     private static String locationOf(Class<?> type) {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {

@@ -1,0 +1,100 @@
+package org.djx.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher end to end: the committed ./djx script on the laid-out module path, in a fresh JVM. */
+class LauncherTests {
+    private static final Pattern VECTOR_LINE = Pattern.compile("^(\\w+)\\s*= \\[([^\\]]*)]$", Pattern.MULTILINE);
+
+    @Test
+    void forwardPassPrintsD2lFigures() throws Exception {
+        Launcher.Result r = Launcher.djx("run", "experiments/forward-pass.json");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // D2L 4.7's printed values (see shared/docs/REFERENCE.md).
+        assertVector(r.out(), "Z1", 0.57444252, 0.66818777, 0.75026011);
+        assertVector(r.out(), "Z2", 0.62624937, 0.7710107);
+        assertVector(r.out(), "Y", 0.31682708, 0.69627909);
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void pluginsListsEveryBuiltInWithModuleAndJar() throws Exception {
+        Launcher.Result r = Launcher.djx("plugins");
+
+        assertThat(r.exitCode()).isZero();
+        for (String name : new String[] {"linear", "sigmoid", "tanh", "relu", "identity"}) {
+            assertThat(r.out()).containsPattern("(?m)^layer\\s+" + name + "\\s+org\\.djx\\.plugins\\.nn\\s+0\\.1\\.0\\s+\\S*djx-plugin-nn-0\\.1\\.0\\.jar$");
+        }
+        assertThat(r.out()).containsPattern("(?m)^optimizer\\s+sgd\\s+org\\.djx\\.plugins\\.optim\\s+\\S+\\s+\\S*djx-plugin-optim-0\\.1\\.0\\.jar$");
+        assertThat(r.out()).containsPattern("(?m)^initializer\\s+xavier-normal\\s+org\\.djx\\.plugins\\.init\\s");
+        assertThat(r.out()).containsPattern("(?m)^loss\\s+mse\\s+org\\.djx\\.plugins\\.nn\\s");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void misspeltPluginExitsTwoWithPathPositionAndChoices(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("typo.json");
+        String good = Files.readString(Launcher.ROOT.resolve("experiments/forward-pass.json"));
+        Files.writeString(file, good.replace("\"type\": \"sigmoid\", \"name\": \"Z2\"", "\"type\": \"sigmiod\", \"name\": \"Z2\""));
+        int line = lineOf(Files.readString(file), "sigmiod");
+
+        Launcher.Result r = Launcher.djx("run", file.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err())
+                .contains(file + ":" + line + ":")
+                .contains("$.model.layers[3].type")
+                .contains("unknown layer 'sigmiod'")
+                .contains("available: identity, linear, relu, sigmoid, tanh")
+                .contains("did you mean 'sigmoid'?")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void helpAndVersionExitZero() throws Exception {
+        Launcher.Result help = Launcher.djx("--help");
+        Launcher.Result version = Launcher.djx("--version");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("run", "validate", "plugins", "describe");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("djx 0.1.0");
+    }
+
+    @Test
+    void badUsageExitsTwo() throws Exception {
+        Launcher.Result r = Launcher.djx("frobnicate");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("frobnicate");
+    }
+
+    private static void assertVector(String output, String label, double... expected) {
+        Matcher m = VECTOR_LINE.matcher(output);
+        while (m.find()) {
+            if (m.group(1).equals(label)) {
+                double[] actual = Arrays.stream(m.group(2).split(",")).map(String::trim).mapToDouble(Double::parseDouble).toArray();
+                assertThat(actual).as(label).containsExactly(expected, within(1e-7));
+                return;
+            }
+        }
+        throw new AssertionError("no line '" + label + " = [...]' in:\n" + output);
+    }
+
+    private static int lineOf(String text, String needle) {
+        String before = text.substring(0, text.indexOf(needle));
+        return (int) before.chars().filter(c -> c == '\n').count() + 1;
+    }
+}
