@@ -40,7 +40,10 @@ public final class ExperimentReader {
             ParameterSpec.integer("batch-size", "Examples per minibatch.").withDefault(64).atLeast(1),
             ParameterSpec.bool("shuffle", "Visit the examples in a fresh random order each epoch.").withDefault(true),
             ParameterSpec.number("tolerance", "Stop once the epoch's training loss is below this.").greaterThan(0),
-            ParameterSpec.integer("report-every", "Print the loss every this many epochs.").withDefault(1).atLeast(1));
+            ParameterSpec.integer("report-every", "Print the loss every this many epochs.").withDefault(1).atLeast(1),
+            ParameterSpec.bool("trace-first-step",
+                    "Print the first step's deltas (dLoss/dOutput of each layer with parameters), gradients and updated parameters.")
+                    .withDefault(false));
 
     static final ParameterSpec INPUTS = ParameterSpec.matrix("inputs", "The examples, one per row.").asRequired();
     static final ParameterSpec TARGETS = ParameterSpec.matrix("targets", "The targets, one row per example.").asRequired();
@@ -268,7 +271,8 @@ public final class ExperimentReader {
             return null;
         }
         return new TrainingSpec(c.integer("epochs"), c.integer("batch-size"), c.bool("shuffle"),
-                c.has("tolerance") ? c.number("tolerance") : Double.NaN, c.integer("report-every"));
+                c.has("tolerance") ? c.number("tolerance") : Double.NaN, c.integer("report-every"),
+                c.bool("trace-first-step"));
     }
 
     private static boolean expectObject(Problems problems, JsonNode node, String path) {

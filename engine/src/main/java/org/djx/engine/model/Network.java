@@ -18,6 +18,7 @@ public final class Network {
     private final List<String> labels;
     private final List<Parameter> parameters;
     private final Tensor[] outputs;
+    private final Tensor[] outputGradients;
     private final int inputs;
 
     /**
@@ -34,6 +35,7 @@ public final class Network {
         }
         this.parameters = List.copyOf(all);
         this.outputs = new Tensor[layers.size()];
+        this.outputGradients = new Tensor[layers.size()];
     }
 
     /** Returns the features per example the network takes. */
@@ -79,9 +81,18 @@ public final class Network {
     public Tensor backward(Tensor outputGradient) {
         Tensor g = outputGradient;
         for (int i = layers.size() - 1; i >= 0; i--) {
+            outputGradients[i] = g;
             g = layers.get(i).backward(g);
         }
         return g;
+    }
+
+    /**
+     * Returns dLoss/dOutput of layer {@code index} from the last backward pass; valid until the next
+     * one. For a linear layer followed by an activation this is D2L's delta of the next layer.
+     */
+    public Tensor outputGradient(int index) {
+        return outputGradients[index];
     }
 
     /** Returns layer {@code index}'s output from the last forward pass; valid until the next one. */

@@ -1,7 +1,10 @@
 package org.djx.engine.run;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.djx.api.Parameter;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Kernels;
 import org.djx.api.spi.Loss;
@@ -39,7 +42,7 @@ public final class ExperimentRunner {
     public Network prepare(Experiment experiment) {
         Network network = new NetworkBuilder(kernels).build(experiment.model(), new RandomStreams(experiment.seed()));
         if (experiment.data().hasTargets() && experiment.data().targets().columns() != network.outputs()) {
-            throw new InvalidDocumentException(java.util.List.of(experiment.source().problem("$.data.targets",
+            throw new InvalidDocumentException(List.of(experiment.source().problem("$.data.targets",
                     "each target row has " + experiment.data().targets().columns() + " values but the network's last layer has "
                             + network.outputs() + " outputs; they must agree")));
         }
@@ -63,7 +66,7 @@ public final class ExperimentRunner {
         Map<String, Tensor> reported = reportedOutputs(network);
         int width = reported.keySet().stream().mapToInt(String::length).max().orElse(0);
         reported.forEach((label, value) -> out.line(pad(label, width) + " = " + Format.tensor(value)));
-        return new RunResult(experiment.name(), reported, null);
+        return new RunResult(experiment.name(), reported, null, Map.of());
     }
 
     /** Returns the outputs of the labelled layers, or of every layer when none is labelled. */
@@ -92,10 +95,21 @@ public final class ExperimentRunner {
                 + " with " + experiment.loss().type() + " loss and " + experiment.optimizer().type()
                 + ", at most " + spec.epochs() + " epochs, batch size " + Math.min(spec.batchSize(), inputs.rows()));
         RandomStreams random = new RandomStreams(experiment.seed());
+        Map<String, Tensor> firstStep = new LinkedHashMap<>();
         TrainingResult result = new Trainer(spec).train(network, loss, optimizer, inputs, targets,
-                random.stream("shuffle"), (epoch, value) -> {
-                    if (epoch == 1 || epoch % spec.reportEvery() == 0 || !Double.isFinite(value)) {
-                        out.line("epoch " + epoch + ", loss " + Format.number(value));
+                random.stream("shuffle"), new Trainer.Listener() {
+                    @Override
+                    public void epochEnded(int epoch, double value) {
+                        if (epoch == 1 || epoch % spec.reportEvery() == 0 || !Double.isFinite(value)) {
+                            out.line("epoch " + epoch + ", loss " + Format.number(value));
+                        }
+                    }
+
+                    @Override
+                    public void firstStepTaken(double batchLoss, Network net) {
+                        if (spec.traceFirstStep()) {
+                            firstStep.putAll(traceFirstStep(batchLoss, net));
+                        }
                     }
                 });
         int epochs = result.epochs();
@@ -112,7 +126,39 @@ public final class ExperimentRunner {
                     ? " (" + Format.number(spec.tolerance()) + ")" : "")
                     + "; final loss " + Format.number(result.loss(epochs)));
         }
-        return new RunResult(experiment.name(), Map.of(), result);
+        return new RunResult(experiment.name(), Map.of(), result, firstStep);
+    }
+
+    /**
+     * Prints and returns the first step in D2L's notation: layers with parameters are numbered from 1,
+     * the input being layer 1, so the k-th of them maps layer k to layer k + 1 with W(k) and b(k), and
+     * its output gradient is delta(k + 1). Deltas are listed from the output back, as backpropagation
+     * computes them.
+     */
+    private Map<String, Tensor> traceFirstStep(double batchLoss, Network network) {
+        Map<String, Tensor> trace = new LinkedHashMap<>();
+        out.line("first step: loss " + Format.number(batchLoss) + " before the update");
+        List<Integer> withParameters = new ArrayList<>();
+        for (int i = 0; i < network.depth(); i++) {
+            if (!network.parameters(i).isEmpty()) {
+                withParameters.add(i);
+            }
+        }
+        for (int k = withParameters.size(); k >= 1; k--) {
+            trace.put("delta(" + (k + 1) + ")", network.outputGradient(withParameters.get(k - 1)));
+        }
+        for (int k = withParameters.size(); k >= 1; k--) {
+            for (Parameter p : network.parameters(withParameters.get(k - 1))) {
+                String symbol = p.role() == Parameter.Role.WEIGHT ? "W" : "b";
+                trace.put("dLoss/d" + symbol + "(" + k + ")", p.gradient());
+                trace.put(symbol + "(" + k + ") updated", p.value());
+            }
+        }
+        int width = trace.keySet().stream().mapToInt(String::length).max().orElse(0);
+        trace.forEach((label, value) -> out.line("  " + pad(label, width) + " = " + Format.tensor(value)));
+        Map<String, Tensor> copies = new LinkedHashMap<>();
+        trace.forEach((label, value) -> copies.put(label, value.copy()));
+        return copies;
     }
 
     private static String pad(String s, int width) {

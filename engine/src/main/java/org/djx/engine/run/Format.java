@@ -18,7 +18,11 @@ final class Format {
             String s = new java.math.BigDecimal(v).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
             return s;
         }
-        return String.format(Locale.ROOT, "%.7e", v);
+        // Scientific notation with 8 significant digits, trailing zeros of the mantissa dropped.
+        String s = String.format(Locale.ROOT, "%.7e", v);
+        int e = s.indexOf('e');
+        String mantissa = s.substring(0, e).replaceAll("0+$", "");
+        return (mantissa.endsWith(".") ? mantissa.substring(0, mantissa.length() - 1) : mantissa) + s.substring(e);
     }
 
     /** Returns a vector as {@code [a, b]} and a matrix as {@code [[a, b], [c, d]]}. */

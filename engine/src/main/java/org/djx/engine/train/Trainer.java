@@ -15,11 +15,18 @@ import org.djx.engine.model.Network;
  * whole training set is evaluated, which decides the tolerance stop and is what gets reported.
  */
 public final class Trainer {
-    /** Hears about each completed epoch. */
+    /** Hears how training goes. */
     @FunctionalInterface
-    public interface EpochListener {
+    public interface Listener {
         /** Called after epoch {@code epoch} (from 1) with the training loss over all examples. */
         void epochEnded(int epoch, double loss);
+
+        /**
+         * Called once, right after the first optimizer step, with that batch's loss before the step;
+         * the network still holds the step's gradients and now the updated parameters.
+         */
+        default void firstStepTaken(double batchLoss, Network network) {
+        }
     }
 
     private final TrainingSpec spec;
@@ -34,7 +41,7 @@ public final class Trainer {
      * @param shuffle the stream that orders the examples; used only when the spec shuffles
      */
     public TrainingResult train(Network network, Loss loss, Optimizer optimizer, Tensor inputs, Tensor targets,
-            RandomGenerator shuffle, EpochListener listener) {
+            RandomGenerator shuffle, Listener listener) {
         int n = inputs.rows();
         int batch = Math.min(spec.batchSize(), n);
         int inCols = inputs.columns();
@@ -58,9 +65,12 @@ public final class Trainer {
                 Tensor x = Tensor.wrap(Shape.of(rows, inCols), xBatch);
                 Tensor y = Tensor.wrap(Shape.of(rows, outCols), yBatch);
                 Tensor g = Tensor.wrap(Shape.of(rows, outCols), gradient);
-                loss.evaluate(network.forward(x), y, null, g);
+                double batchLoss = loss.evaluate(network.forward(x), y, null, g);
                 network.backward(g);
                 optimizer.step();
+                if (epoch == 0 && start == 0) {
+                    listener.firstStepTaken(batchLoss, network);
+                }
             }
             double epochLoss = loss.evaluate(network.forward(inputs), targets, null, null);
             losses[epoch++] = epochLoss;
