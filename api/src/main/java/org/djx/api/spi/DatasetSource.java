@@ -1,6 +1,8 @@
 package org.djx.api.spi;
 
+import java.util.List;
 import org.djx.api.data.DataContext;
+import org.djx.api.data.DataFile;
 import org.djx.api.data.Dataset;
 
 /**
@@ -9,6 +11,14 @@ import org.djx.api.data.Dataset;
  * @since 0.1
  */
 public interface DatasetSource extends Plugin {
+    /**
+     * Returns the data-hub files this source may fetch, so that {@code djx data fetch} can download
+     * them ahead of time; empty for a source that generates its data.
+     */
+    default List<DataFile> files() {
+        return List.of();
+    }
+
     /**
      * Loads the dataset; files come from {@link DataContext#fetch(String)}, which verifies them.
      *

@@ -1,0 +1,46 @@
+package org.djx.api.data;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A file of the data hub: the name a dataset source asks for, where to download it, and the SHA-1
+ * its bytes must have. A copy whose SHA-1 differs is never used.
+ *
+ * @param name the hub name, such as {@code kaggle_house_train}
+ * @param url  where to download it from; the cached copy takes the last path segment as file name
+ * @param sha1 the expected SHA-1 of the file's bytes, 40 lowercase hex digits
+ * @since 0.1
+ */
+public record DataFile(String name, URI url, String sha1) {
+    private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    public DataFile {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(sha1, "sha1");
+        sha1 = sha1.toLowerCase(Locale.ROOT);
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("data file name '" + name + "' must match " + NAME.pattern());
+        }
+        if (!SHA1.matcher(sha1).matches()) {
+            throw new IllegalArgumentException("SHA-1 of '" + name + "' must be 40 hex digits, found '" + sha1 + "'");
+        }
+        if (!NAME.matcher(fileName(url)).matches()) {
+            throw new IllegalArgumentException("the URL of '" + name + "' does not end in a plain file name: " + url);
+        }
+    }
+
+    /** Returns the name of the cached copy: the URL's last path segment. */
+    public String fileName() {
+        return fileName(url);
+    }
+
+    private static String fileName(URI url) {
+        String path = url.getPath() == null ? "" : url.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}
