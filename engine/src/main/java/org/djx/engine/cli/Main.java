@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.djx.api.DjxException;
 import org.djx.engine.plugin.PluginLoader;
+import org.djx.engine.plugin.PluginOrigin;
 import org.djx.engine.plugin.PluginRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,12 +104,8 @@ public final class Main implements Runnable {
         }
 
         static String version() {
-            Module m = Main.class.getModule();
-            String v = m.getDescriptor() == null ? null : m.getDescriptor().rawVersion().orElse(null);
-            if (v == null) {
-                v = Main.class.getPackage().getImplementationVersion();
-            }
-            return v == null ? "(development build)" : v;
+            String v = PluginOrigin.of(Main.class).version();
+            return "unknown".equals(v) ? "(development build)" : v;
         }
     }
 }

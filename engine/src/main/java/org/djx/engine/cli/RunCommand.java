@@ -7,7 +7,11 @@ import java.util.concurrent.Callable;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.run.ExperimentRunner;
 import org.djx.engine.tensor.CpuKernels;
+import java.time.LocalDateTime;
+import org.djx.engine.run.RunFolder;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
@@ -21,11 +25,23 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Experiment files (.json).")
     private List<Path> files;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "The run folder (new or empty); only with a single FILE. Default: runs/<experiment>-<timestamp>.")
+    private Path out;
+
+    @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
+            description = "Where default run folders are created (default: ${DEFAULT-VALUE}).")
+    private Path runs;
+
     @Override
     public Integer call() {
-        PrintWriter out = main.spec().commandLine().getOut();
+        if (out != null && files.size() > 1) {
+            throw new CommandLine.ParameterException(main.spec().commandLine(),
+                    "--out names one run folder, but " + files.size() + " files were given; use --runs DIR for several");
+        }
+        PrintWriter stdout = main.spec().commandLine().getOut();
         PrintWriter err = main.spec().commandLine().getErr();
-        ExperimentRunner runner = new ExperimentRunner(new CpuKernels(), out::println);
+        ExperimentRunner runner = new ExperimentRunner(new CpuKernels(), stdout::println);
         List<ExperimentFiles.Checked> checked = ExperimentFiles.check(files, new ExperimentReader(main.registry()), runner);
         boolean invalid = false;
         for (ExperimentFiles.Checked c : checked) {
@@ -38,7 +54,9 @@ final class RunCommand implements Callable<Integer> {
             return Main.USER_ERROR;
         }
         for (ExperimentFiles.Checked c : checked) {
-            runner.run(c.experiment());
+            RunFolder folder = out != null ? RunFolder.at(out)
+                    : RunFolder.createUnder(runs, c.experiment().name(), LocalDateTime.now());
+            runner.run(c.experiment(), folder);
         }
         return 0;
     }

@@ -29,8 +29,8 @@ final class ValidateCommand implements Callable<Integer> {
         int invalid = 0;
         for (ExperimentFiles.Checked c : ExperimentFiles.check(files, new ExperimentReader(main.registry()), runner)) {
             if (c.error() == null) {
-                out.println(c.file() + ": valid (task " + c.experiment().task().label() + ", "
-                        + c.experiment().model().layers().size() + " layers)");
+                out.println(c.file() + ": valid (task " + c.experiment().task().kind().label()
+                        + (c.experiment().model() == null ? "" : ", " + c.experiment().model().layers().size() + " layers") + ")");
             } else {
                 err.println(c.error().getMessage());
                 invalid++;

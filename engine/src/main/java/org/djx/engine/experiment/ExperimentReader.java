@@ -29,7 +29,6 @@ public final class ExperimentReader {
             ParameterSpec.string("name", "Name of the experiment; defaults to the file name without .json."),
             ParameterSpec.string("description", "What the experiment shows."),
             ParameterSpec.integer("seed", "Root of every random stream of the run.").withDefault(0).atLeast(0));
-    static final List<String> SECTIONS = List.of("model", "data", "loss", "optimizer", "training");
 
     static final List<ParameterSpec> MODEL = List.of(
             ParameterSpec.integer("inputs", "Number of input features per example.").asRequired().atLeast(1));
@@ -74,12 +73,12 @@ public final class ExperimentReader {
             problems.add("$", "expected a JSON object with the keys task, model, data, ...; found " + Values.describe(root));
             problems.throwIfAny();
         }
-        BoundConfig top = ConfigBinder.bind(problems, root, "$", TOP_LEVEL, SECTIONS, "an experiment");
+        BoundConfig top = ConfigBinder.bind(problems, root, "$", TOP_LEVEL, TaskKind.allSections(), "an experiment");
         if (!top.has("task")) {
             problems.throwIfAny();
         }
         TaskKind task = TaskKind.byLabel(top.string("task"));
-        for (String section : SECTIONS) {
+        for (String section : TaskKind.allSections()) {
             boolean present = root.has(section);
             boolean used = task.sections().contains(section);
             if (present && !used) {
@@ -89,17 +88,37 @@ public final class ExperimentReader {
                 problems.add("$", "missing section '" + section + "', which task '" + task.label() + "' requires");
             }
         }
-        ModelSpec model = root.has("model") ? model(problems, root.get("model")) : null;
-        DataSpec data = root.has("data") && task.sections().contains("data") ? data(problems, root.get("data"), task, model) : null;
-        ComponentSpec loss = used(task, root, "loss") ? component(problems, root.get("loss"), "$.loss", PluginKind.LOSS, Set.of()).orElse(null) : null;
-        ComponentSpec optimizer = used(task, root, "optimizer")
-                ? component(problems, root.get("optimizer"), "$.optimizer", PluginKind.OPTIMIZER, Set.of()).orElse(null) : null;
-        TrainingSpec training = used(task, root, "training") ? training(problems, root.get("training")) : null;
+        ModelSpec model = used(task, root, "model") ? model(problems, root.get("model")) : null;
+        TaskSpec spec = taskSpec(problems, task, root, model);
         problems.throwIfAny();
         String name = top.has("name") ? top.string("name") : defaultName(file);
         String description = top.has("description") ? top.string("description") : "";
-        return new Experiment(document.file(), name, description, top.integer("seed"), task, model, data, loss,
-                optimizer, training, document);
+        return new Experiment(document.file(), name, description, top.integer("seed"), model, spec, document);
+    }
+
+    /** Reads the sections of {@code task}; returns null when a problem was recorded. */
+    private TaskSpec taskSpec(Problems problems, TaskKind task, JsonNode root, ModelSpec model) {
+        int before = problems.count();
+        TaskSpec spec = switch (task) {
+            case FORWARD -> {
+                DataSpec data = used(task, root, "data") ? data(problems, root.get("data"), task, model) : null;
+                yield data == null ? null : new ForwardSpec(data);
+            }
+            case TRAIN -> {
+                DataSpec data = used(task, root, "data") ? data(problems, root.get("data"), task, model) : null;
+                ComponentSpec loss = used(task, root, "loss")
+                        ? component(problems, root.get("loss"), "$.loss", PluginKind.LOSS, Set.of()).orElse(null) : null;
+                ComponentSpec optimizer = used(task, root, "optimizer")
+                        ? component(problems, root.get("optimizer"), "$.optimizer", PluginKind.OPTIMIZER, Set.of()).orElse(null) : null;
+                TrainingSpec training = used(task, root, "training") ? training(problems, root.get("training")) : null;
+                yield data == null || loss == null || optimizer == null || training == null ? null
+                        : new TrainSpec(data, loss, optimizer, training);
+            }
+            case GRADIENT_CURVE -> used(task, root, "curve") ? curve(problems, root.get("curve"), model) : null;
+            case MATRIX_PRODUCT -> used(task, root, "product") ? product(problems, root.get("product")) : null;
+            case DEPTH_STATISTICS -> used(task, root, "stack") ? stack(problems, root.get("stack")) : null;
+        };
+        return problems.count() == before ? spec : null;
     }
 
     private static boolean used(TaskKind task, JsonNode root, String section) {
@@ -273,6 +292,140 @@ public final class ExperimentReader {
         return new TrainingSpec(c.integer("epochs"), c.integer("batch-size"), c.bool("shuffle"),
                 c.has("tolerance") ? c.number("tolerance") : Double.NaN, c.integer("report-every"),
                 c.bool("trace-first-step"));
+    }
+
+    static final List<ParameterSpec> CURVE = List.of(
+            ParameterSpec.number("start", "First x value (inclusive).").asRequired(),
+            ParameterSpec.number("stop", "End of the x range (exclusive).").asRequired(),
+            ParameterSpec.number("step", "Distance between x values.").asRequired().greaterThan(0),
+            ParameterSpec.string("value-label", "Legend of the network's output.").withDefault("value"),
+            ParameterSpec.string("gradient-label", "Legend of the gradient.").withDefault("gradient"));
+
+    static final List<ParameterSpec> PRODUCT = List.of(
+            ParameterSpec.integer("size", "Rows and columns of each matrix.").withDefault(4).atLeast(1).atMost(1024),
+            ParameterSpec.integer("factors", "How many matrices multiply the first.").withDefault(100).atLeast(1).atMost(1_000_000),
+            ParameterSpec.integer("overflow-search",
+                    "How many more factors to multiply while looking for the float32 and float64 overflow.")
+                    .withDefault(10_000).atLeast(0).atMost(1_000_000));
+
+    static final List<ParameterSpec> STACK = List.of(
+            ParameterSpec.integer("depth", "Number of linear-activation pairs.").withDefault(30).atLeast(1).atMost(1000),
+            ParameterSpec.integer("width", "Features of every layer.").withDefault(256).atLeast(1).atMost(8192),
+            ParameterSpec.integer("batch", "Examples in the measured batch.").withDefault(256).atLeast(2).atMost(65536));
+    static final List<String> STACK_LISTS = List.of("activations", "initializers");
+
+    private static final int MAX_CURVE_POINTS = 1_000_000;
+
+    private CurveSpec curve(Problems problems, JsonNode node, ModelSpec model) {
+        String path = "$.curve";
+        if (!expectObject(problems, node, path)) {
+            return null;
+        }
+        BoundConfig c = ConfigBinder.bind(problems, node, path, CURVE, List.of(), "the curve section");
+        if (model != null && model.inputs() != 1) {
+            problems.add("$.model.inputs", "a gradient curve needs a network of one input, found " + model.inputs());
+        }
+        if (!c.has("start") || !c.has("stop") || !c.has("step")) {
+            return null;
+        }
+        CurveSpec spec = new CurveSpec(c.number("start"), c.number("stop"), c.number("step"),
+                c.string("value-label"), c.string("gradient-label"));
+        if (!(spec.stop() > spec.start())) {
+            problems.add(JsonDocument.child(path, "stop"), "stop must exceed start, found start " + spec.start() + ", stop " + spec.stop());
+            return null;
+        }
+        if (spec.points() > MAX_CURVE_POINTS) {
+            problems.add(JsonDocument.child(path, "step"), "the range has " + spec.points() + " points; at most "
+                    + MAX_CURVE_POINTS + " are allowed, so use a larger step");
+            return null;
+        }
+        return spec;
+    }
+
+    private static ProductSpec product(Problems problems, JsonNode node) {
+        String path = "$.product";
+        if (!expectObject(problems, node, path)) {
+            return null;
+        }
+        BoundConfig c = ConfigBinder.bind(problems, node, path, PRODUCT, List.of(), "the product section");
+        return new ProductSpec(c.integer("size"), c.integer("factors"), c.integer("overflow-search"));
+    }
+
+    private DepthSpec stack(Problems problems, JsonNode node) {
+        String path = "$.stack";
+        if (!expectObject(problems, node, path)) {
+            return null;
+        }
+        BoundConfig c = ConfigBinder.bind(problems, node, path, STACK, STACK_LISTS, "the stack section");
+        List<String> activations = new ArrayList<>();
+        JsonNode acts = node.get("activations");
+        String actsPath = JsonDocument.child(path, "activations");
+        if (acts == null || !acts.isArray() || acts.isEmpty()) {
+            problems.add(acts == null ? path : actsPath, "expected 'activations', a non-empty array of layer names such as [\"tanh\", \"relu\"]"
+                    + (acts == null ? "" : ", found " + Values.describe(acts)));
+        } else {
+            for (int i = 0; i < acts.size(); i++) {
+                String p = JsonDocument.element(actsPath, i);
+                JsonNode a = acts.get(i);
+                if (!a.isTextual()) {
+                    problems.add(p, "expected a layer name, found " + Values.describe(a));
+                } else if (lookup(problems, PluginKind.LAYER, a.textValue(), p).isPresent()) {
+                    activations.add(a.textValue());
+                }
+            }
+        }
+        List<ComponentSpec> initializers = new ArrayList<>();
+        List<String> initLabels = new ArrayList<>();
+        JsonNode inits = node.get("initializers");
+        String initsPath = JsonDocument.child(path, "initializers");
+        if (inits == null || !inits.isArray() || inits.isEmpty()) {
+            problems.add(inits == null ? path : initsPath, "expected 'initializers', a non-empty array of initializer objects such as [{\"type\": \"xavier-normal\"}]"
+                    + (inits == null ? "" : ", found " + Values.describe(inits)));
+        } else {
+            for (int i = 0; i < inits.size(); i++) {
+                JsonNode init = inits.get(i);
+                Optional<ComponentSpec> spec = component(problems, init, JsonDocument.element(initsPath, i), PluginKind.INITIALIZER, Set.of());
+                spec.ifPresent(s -> {
+                    initializers.add(s);
+                    initLabels.add(initializerLabel(init));
+                });
+            }
+        }
+        if (problems.count() > 0 || !c.has("width")) {
+            return null;
+        }
+        int width = c.integer("width");
+        List<DepthSpec.Variant> variants = new ArrayList<>();
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        for (String activation : activations) {
+            for (int k = 0; k < initializers.size(); k++) {
+                List<LayerSpec> layers = new ArrayList<>();
+                for (int d = 0; d < c.integer("depth"); d++) {
+                    // The stack is written out as if the file listed every layer, so it is checked the same way.
+                    com.fasterxml.jackson.databind.node.ObjectNode linear = f.objectNode()
+                            .put("type", "linear").put("outputs", width).put("bias", false);
+                    com.fasterxml.jackson.databind.node.ObjectNode act = f.objectNode().put("type", activation);
+                    component(problems, linear, path, PluginKind.LAYER, Set.of())
+                            .ifPresent(l -> layers.add(new LayerSpec(null, l, null)));
+                    component(problems, act, path, PluginKind.LAYER, Set.of())
+                            .ifPresent(l -> layers.add(new LayerSpec(null, l, null)));
+                }
+                variants.add(new DepthSpec.Variant(activation, initLabels.get(k), new ModelSpec(width, initializers.get(k), layers)));
+            }
+        }
+        return new DepthSpec(c.integer("depth"), width, c.integer("batch"), variants);
+    }
+
+    /** Returns an initializer's type with its explicit settings, such as {@code normal(std=1.0)}. */
+    private static String initializerLabel(JsonNode init) {
+        StringBuilder sb = new StringBuilder(init.get("type").textValue());
+        List<String> settings = new ArrayList<>();
+        for (java.util.Map.Entry<String, JsonNode> e : init.properties()) {
+            if (!e.getKey().equals("type")) {
+                settings.add(e.getKey() + "=" + e.getValue().asText());
+            }
+        }
+        return settings.isEmpty() ? sb.toString() : sb.append('(').append(String.join(", ", settings)).append(')').toString();
     }
 
     private static boolean expectObject(Problems problems, JsonNode node, String path) {

@@ -4,12 +4,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-/** What an experiment does with its network, and which sections of the file that needs. */
+/** What an experiment does, and which top-level sections of the file that needs. */
 public enum TaskKind {
     /** Runs one forward pass over the given inputs and prints the outputs of the named layers. */
     FORWARD("forward", Set.of("model", "data")),
     /** Trains the network on the given inputs and targets with a loss and an optimizer. */
-    TRAIN("train", Set.of("model", "data", "loss", "optimizer", "training"));
+    TRAIN("train", Set.of("model", "data", "loss", "optimizer", "training")),
+    /** Evaluates a one-input network and its gradient over a grid of x values (D2L 4.8's sigmoid plot). */
+    GRADIENT_CURVE("gradient-curve", Set.of("model", "curve")),
+    /** Multiplies random Gaussian matrices and tracks how the product grows (D2L 4.8's explosion). */
+    MATRIX_PRODUCT("matrix-product", Set.of("product")),
+    /** Measures activation and gradient spread through deep stacks under several initializers. */
+    DEPTH_STATISTICS("depth-statistics", Set.of("stack"));
 
     private final String label;
     private final Set<String> sections;
@@ -32,6 +38,11 @@ public enum TaskKind {
     /** Returns every task name, for messages and the schema. */
     public static List<String> labels() {
         return Arrays.stream(values()).map(TaskKind::label).toList();
+    }
+
+    /** Returns every section any task uses. */
+    static List<String> allSections() {
+        return List.of("model", "data", "loss", "optimizer", "training", "curve", "product", "stack");
     }
 
     static TaskKind byLabel(String label) {

@@ -25,6 +25,16 @@ final class Format {
         return (mantissa.endsWith(".") ? mantissa.substring(0, mantissa.length() - 1) : mantissa) + s.substring(e);
     }
 
+    /** Returns {@code "1 example"} or {@code "3 examples"}. */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** Pads {@code s} with spaces to {@code width}. */
+    static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
+    }
+
     /** Returns a vector as {@code [a, b]} and a matrix as {@code [[a, b], [c, d]]}. */
     static String tensor(Tensor t) {
         double[][] rows = t.toRows();

@@ -14,18 +14,18 @@ public final class RunResult {
     private final Map<String, Tensor> outputs;
     private final TrainingResult training;
     private final Map<String, Tensor> firstStep;
+    private final Map<String, Double> metrics;
 
-    RunResult(String experiment, Map<String, Tensor> outputs, TrainingResult training, Map<String, Tensor> firstStep) {
-        this.experiment = Objects.requireNonNull(experiment, "experiment");
-        this.outputs = copy(outputs);
-        this.training = training;
-        this.firstStep = copy(firstStep);
+    private RunResult(Builder b) {
+        this.experiment = b.experiment;
+        this.outputs = copy(b.outputs);
+        this.training = b.training;
+        this.firstStep = copy(b.firstStep);
+        this.metrics = Map.copyOf(b.metrics);
     }
 
-    private static Map<String, Tensor> copy(Map<String, Tensor> tensors) {
-        Map<String, Tensor> copy = new LinkedHashMap<>();
-        tensors.forEach((k, v) -> copy.put(k, v.copy()));
-        return copy;
+    static Builder builder(String experiment) {
+        return new Builder(experiment);
     }
 
     /** Returns the experiment's name. */
@@ -33,9 +33,14 @@ public final class RunResult {
         return experiment;
     }
 
-    /** Returns a copy of the reported layer outputs by label, in network order. */
+    /** Returns a copy of the reported layer outputs by label, in network order; empty if none. */
     public Map<String, Tensor> outputs() {
         return copy(outputs);
+    }
+
+    /** Returns the training outcome, or null for a task that does not train. */
+    public TrainingResult training() {
+        return training;
     }
 
     /**
@@ -46,8 +51,59 @@ public final class RunResult {
         return copy(firstStep);
     }
 
-    /** Returns the training outcome, or null for a task that does not train. */
-    public TrainingResult training() {
-        return training;
+    /** Returns the run's named scalar results, such as {@code max-gradient}; empty if none. */
+    public Map<String, Double> metrics() {
+        return metrics;
+    }
+
+    /** Returns metric {@code name}. @throws IllegalArgumentException if the run has no such metric */
+    public double metric(String name) {
+        Double v = metrics.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no metric '" + name + "'; the run has " + metrics.keySet());
+        }
+        return v;
+    }
+
+    private static Map<String, Tensor> copy(Map<String, Tensor> tensors) {
+        Map<String, Tensor> copy = new LinkedHashMap<>();
+        tensors.forEach((k, v) -> copy.put(k, v.copy()));
+        return copy;
+    }
+
+    static final class Builder {
+        private final String experiment;
+        private Map<String, Tensor> outputs = Map.of();
+        private TrainingResult training;
+        private Map<String, Tensor> firstStep = Map.of();
+        private final Map<String, Double> metrics = new LinkedHashMap<>();
+
+        private Builder(String experiment) {
+            this.experiment = Objects.requireNonNull(experiment, "experiment");
+        }
+
+        Builder outputs(Map<String, Tensor> outputs) {
+            this.outputs = outputs;
+            return this;
+        }
+
+        Builder training(TrainingResult training) {
+            this.training = training;
+            return this;
+        }
+
+        Builder firstStep(Map<String, Tensor> firstStep) {
+            this.firstStep = firstStep;
+            return this;
+        }
+
+        Builder metric(String name, double value) {
+            metrics.put(name, value);
+            return this;
+        }
+
+        RunResult build() {
+            return new RunResult(this);
+        }
     }
 }

@@ -9,8 +9,12 @@ import org.djx.api.spi.Kernels;
  * <p>Each product's inner loop runs along a contiguous row of the output with a scalar from the left
  * operand, which the JIT turns into vector fused multiply-adds; no variant walks a matrix column by
  * column in its innermost loop.
+ *
+ * <p>An instance keeps a scratch buffer, so it serves one thread at a time; give each thread its own.
  */
 public final class CpuKernels implements Kernels {
+    private double[] scratch = new double[0];
+
     @Override
     public void gemm(boolean transposeA, boolean transposeB, double alpha, Tensor a, Tensor b, double beta, Tensor c) {
         int m = transposeA ? a.columns() : a.rows();
@@ -24,8 +28,10 @@ public final class CpuKernels implements Kernels {
         double[] cd = c.data();
         scale(cd, m * n, beta);
         double[] ad = a.data();
-        double[] bd = b.data();
-        if (!transposeA && !transposeB) {
+        // op(b) = b^T is copied out transposed first: the copy costs O(k n) against the product's
+        // O(m k n), and lets every variant run its inner loop along contiguous rows.
+        double[] bd = transposeB ? transpose(b.data(), n, k) : b.data();
+        if (!transposeA) {
             for (int i = 0; i < m; i++) {
                 int ci = i * n;
                 for (int p = 0; p < k; p++) {
@@ -38,7 +44,7 @@ public final class CpuKernels implements Kernels {
                     }
                 }
             }
-        } else if (transposeA && !transposeB) {
+        } else {
             // c[i][j] += a[p][i] * b[p][j]: walk a's rows, each feeding every row of c.
             for (int p = 0; p < k; p++) {
                 int ap = p * m;
@@ -53,31 +59,21 @@ public final class CpuKernels implements Kernels {
                     }
                 }
             }
-        } else if (!transposeA) {
-            // c[i][j] += dot(a row i, b row j)
-            for (int i = 0; i < m; i++) {
-                int ai = i * k;
-                for (int j = 0; j < n; j++) {
-                    int bj = j * k;
-                    double sum = 0;
-                    for (int p = 0; p < k; p++) {
-                        sum += ad[ai + p] * bd[bj + p];
-                    }
-                    cd[i * n + j] += alpha * sum;
-                }
-            }
-        } else {
-            // c[i][j] += a[p][i] * b[j][p]
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    double sum = 0;
-                    for (int p = 0; p < k; p++) {
-                        sum += ad[p * m + i] * bd[j * k + p];
-                    }
-                    cd[i * n + j] += alpha * sum;
-                }
+        }
+    }
+
+    /** Returns the {@code cols x rows} transpose of a row-major {@code rows x cols} array, in scratch. */
+    private double[] transpose(double[] source, int rows, int cols) {
+        if (scratch.length < rows * cols) {
+            scratch = new double[rows * cols];
+        }
+        for (int r = 0; r < rows; r++) {
+            int off = r * cols;
+            for (int c = 0; c < cols; c++) {
+                scratch[c * rows + r] = source[off + c];
             }
         }
+        return scratch;
     }
 
     @Override

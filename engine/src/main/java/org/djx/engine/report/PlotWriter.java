@@ -1,0 +1,92 @@
+package org.djx.engine.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Draws {@link LinePlot}s as PNG and SVG with XChart, in one plain style meant to be read at a glance:
+ * white background, legend inside the plot, lines without markers.
+ */
+public final class PlotWriter {
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 560;
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+
+    private PlotWriter() {
+    }
+
+    /** Writes the plot as a PNG image. */
+    public static void png(LinePlot plot, OutputStream out) throws IOException {
+        BitmapEncoder.saveBitmap(chart(plot), out, BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** Writes the plot as an SVG document. */
+    public static void svg(LinePlot plot, OutputStream out) throws IOException {
+        VectorGraphicsEncoder.saveVectorGraphic(chart(plot), out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    }
+
+    /** Beyond this many decades a log axis labels every decade illegibly: plot log10 linearly instead. */
+    private static final double MAX_LOG_AXIS_DECADES = 12;
+
+    private static XYChart chart(LinePlot plot) {
+        boolean logAxis = plot.logY() && decades(plot) <= MAX_LOG_AXIS_DECADES;
+        boolean log10Values = plot.logY() && !logAxis;
+        String yTitle = logAxis ? plot.yLabel() + " (log scale)" : log10Values ? "log10 of " + plot.yLabel() : plot.yLabel();
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(plot.title())
+                .xAxisTitle(plot.xLabel()).yAxisTitle(yTitle).build();
+        XYStyler style = chart.getStyler();
+        style.setChartBackgroundColor(Color.WHITE);
+        style.setPlotBackgroundColor(Color.WHITE);
+        style.setPlotBorderVisible(true);
+        style.setLegendPosition(Styler.LegendPosition.OutsideS);
+        style.setLegendLayout(Styler.LegendLayout.Horizontal);
+        style.setLegendBorderColor(Color.LIGHT_GRAY);
+        style.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        style.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        style.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        style.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        style.setPlotGridLinesColor(new Color(0xe0e0e0));
+        style.setSeriesColors(PALETTE);
+        style.setYAxisLogarithmic(logAxis);
+        style.setAntiAlias(true);
+        for (LinePlot.Series s : plot.series()) {
+            double[] y = s.y();
+            if (log10Values) {
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = Math.log10(y[i]);
+                }
+            }
+            XYSeries series = chart.addSeries(s.name(), s.x(), y);
+            series.setMarker(SeriesMarkers.NONE);
+            series.setLineStyle(new BasicStroke(2f));
+        }
+        return chart;
+    }
+
+    private static double decades(LinePlot plot) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (LinePlot.Series s : plot.series()) {
+            for (double v : s.y()) {
+                if (v > 0) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return max > 0 ? Math.log10(max / min) : 0;
+    }
+}
