@@ -31,7 +31,8 @@ public final class ExperimentReader {
             ParameterSpec.integer("seed", "Root of every random stream of the run.").withDefault(0).atLeast(0));
 
     static final List<ParameterSpec> MODEL = List.of(
-            ParameterSpec.integer("inputs", "Number of input features per example.").asRequired().atLeast(1));
+            ParameterSpec.integer("inputs",
+                    "Number of input features per example; taken from the data when absent.").atLeast(1));
     static final List<String> MODEL_SECTIONS = List.of("init", "layers");
 
     static final List<ParameterSpec> TRAINING = List.of(
@@ -91,6 +92,15 @@ public final class ExperimentReader {
         ModelSpec model = used(task, root, "model") ? model(problems, root.get("model")) : null;
         TaskSpec spec = taskSpec(problems, task, root, model);
         problems.throwIfAny();
+        if (model != null && model.inputs() == ModelSpec.FROM_DATA) {
+            if (spec instanceof ForwardSpec f) {
+                model = model.withInputs(f.data().inputs().columns());
+            } else if (spec instanceof TrainSpec t) {
+                model = model.withInputs(t.data().inputs().columns());
+            } else if (spec instanceof CurveSpec) {
+                model = model.withInputs(1);
+            }
+        }
         String name = top.has("name") ? top.string("name") : defaultName(file);
         String description = top.has("description") ? top.string("description") : "";
         return new Experiment(document.file(), name, description, top.integer("seed"), model, spec, document);
@@ -117,6 +127,7 @@ public final class ExperimentReader {
             case GRADIENT_CURVE -> used(task, root, "curve") ? curve(problems, root.get("curve"), model) : null;
             case MATRIX_PRODUCT -> used(task, root, "product") ? product(problems, root.get("product")) : null;
             case DEPTH_STATISTICS -> used(task, root, "stack") ? stack(problems, root.get("stack")) : null;
+            case K_FOLD, SUBMISSION -> tabular(problems, task, root);
         };
         return problems.count() == before ? spec : null;
     }
@@ -152,10 +163,10 @@ public final class ExperimentReader {
                 layer(problems, list.get(i), JsonDocument.element(layersPath, i), labels).ifPresent(layers::add);
             }
         }
-        if (!config.has("inputs") || init.isEmpty() || layers.size() != (list == null ? -1 : list.size())) {
+        if (init.isEmpty() || layers.size() != (list == null ? -1 : list.size())) {
             return null;
         }
-        return new ModelSpec(config.integer("inputs"), init.get(), layers);
+        return new ModelSpec(config.has("inputs") ? config.integer("inputs") : ModelSpec.FROM_DATA, init.get(), layers);
     }
 
     private Optional<LayerSpec> layer(Problems problems, JsonNode node, String path, Set<String> labels) {
@@ -269,7 +280,7 @@ public final class ExperimentReader {
         }
         Tensor inputs = Tensor.matrix(config.matrix("inputs"));
         Tensor targets = task == TaskKind.TRAIN ? Tensor.matrix(config.matrix("targets")) : null;
-        if (model != null && inputs.columns() != model.inputs()) {
+        if (model != null && model.inputs() != ModelSpec.FROM_DATA && inputs.columns() != model.inputs()) {
             problems.add("$.data.inputs", "each example has " + inputs.columns() + " values but model.inputs is "
                     + model.inputs() + "; they must agree");
         }
@@ -281,14 +292,20 @@ public final class ExperimentReader {
     }
 
     private static TrainingSpec training(Problems problems, JsonNode node) {
+        BoundConfig c = trainingConfig(problems, node, TRAINING);
+        return c == null ? null : trainingSpec(c);
+    }
+
+    private static BoundConfig trainingConfig(Problems problems, JsonNode node, List<ParameterSpec> specs) {
         String path = "$.training";
         if (!expectObject(problems, node, path)) {
             return null;
         }
-        BoundConfig c = ConfigBinder.bind(problems, node, path, TRAINING, List.of(), "the training section");
-        if (!c.has("epochs")) {
-            return null;
-        }
+        BoundConfig c = ConfigBinder.bind(problems, node, path, specs, List.of(), "the training section");
+        return c.has("epochs") ? c : null;
+    }
+
+    private static TrainingSpec trainingSpec(BoundConfig c) {
         return new TrainingSpec(c.integer("epochs"), c.integer("batch-size"), c.bool("shuffle"),
                 c.has("tolerance") ? c.number("tolerance") : Double.NaN, c.integer("report-every"),
                 c.bool("trace-first-step"));
@@ -322,7 +339,7 @@ public final class ExperimentReader {
             return null;
         }
         BoundConfig c = ConfigBinder.bind(problems, node, path, CURVE, List.of(), "the curve section");
-        if (model != null && model.inputs() != 1) {
+        if (model != null && model.inputs() != ModelSpec.FROM_DATA && model.inputs() != 1) {
             problems.add("$.model.inputs", "a gradient curve needs a network of one input, found " + model.inputs());
         }
         if (!c.has("start") || !c.has("stop") || !c.has("step")) {
@@ -426,6 +443,97 @@ public final class ExperimentReader {
             }
         }
         return settings.isEmpty() ? sb.toString() : sb.append('(').append(String.join(", ", settings)).append(')').toString();
+    }
+
+    static final List<ParameterSpec> TABULAR_TRAINING;
+
+    static {
+        List<ParameterSpec> specs = new ArrayList<>(TRAINING);
+        specs.add(ParameterSpec.string("metric", "What is reported after each epoch.",
+                org.djx.engine.metric.Metric.labels().toArray(String[]::new)).withDefault("log-rmse"));
+        TABULAR_TRAINING = List.copyOf(specs);
+    }
+
+    static final List<ParameterSpec> PREPROCESSING = List.of(
+            ParameterSpec.string("fit-on", "Which rows the statistics are fitted on.", "train-and-test", "train")
+                    .withDefault("train-and-test"));
+    static final List<ParameterSpec> VALIDATION = List.of(
+            ParameterSpec.integer("folds", "Number of folds k.").withDefault(5).atLeast(2).atMost(1000));
+    static final List<ParameterSpec> STANDARDIZE = List.of();
+    static final List<ParameterSpec> FILL_MISSING = List.of(
+            ParameterSpec.number("value", "The value that replaces a missing number.").withDefault(0.0));
+    static final List<ParameterSpec> ONE_HOT = List.of(
+            ParameterSpec.bool("dummy-na", "Whether a missing value gets an indicator column of its own.").withDefault(true));
+    static final List<String> STEP_TYPES = List.of("standardize", "fill-missing", "one-hot");
+
+    private TabularSpec tabular(Problems problems, TaskKind task, JsonNode root) {
+        ComponentSpec dataset = used(task, root, "dataset")
+                ? component(problems, root.get("dataset"), "$.dataset", PluginKind.DATASET, Set.of()).orElse(null) : null;
+        PreprocessingSpec preprocessing = used(task, root, "preprocessing") ? preprocessing(problems, root.get("preprocessing")) : null;
+        ComponentSpec loss = used(task, root, "loss")
+                ? component(problems, root.get("loss"), "$.loss", PluginKind.LOSS, Set.of()).orElse(null) : null;
+        ComponentSpec optimizer = used(task, root, "optimizer")
+                ? component(problems, root.get("optimizer"), "$.optimizer", PluginKind.OPTIMIZER, Set.of()).orElse(null) : null;
+        BoundConfig training = used(task, root, "training") ? trainingConfig(problems, root.get("training"), TABULAR_TRAINING) : null;
+        int folds = 0;
+        if (task == TaskKind.K_FOLD && used(task, root, "validation")) {
+            JsonNode node = root.get("validation");
+            if (expectObject(problems, node, "$.validation")) {
+                folds = ConfigBinder.bind(problems, node, "$.validation", VALIDATION, List.of(), "the validation section").integer("folds");
+            }
+        }
+        if (dataset == null || preprocessing == null || loss == null || optimizer == null || training == null
+                || task == TaskKind.K_FOLD && folds < 2) {
+            return null;
+        }
+        return new TabularSpec(task, dataset, preprocessing, loss, optimizer, trainingSpec(training),
+                org.djx.engine.metric.Metric.byLabel(training.string("metric")), folds);
+    }
+
+    private static PreprocessingSpec preprocessing(Problems problems, JsonNode node) {
+        String path = "$.preprocessing";
+        if (!expectObject(problems, node, path)) {
+            return null;
+        }
+        BoundConfig c = ConfigBinder.bind(problems, node, path, PREPROCESSING, List.of("steps"), "the preprocessing section");
+        JsonNode steps = node.get("steps");
+        String stepsPath = JsonDocument.child(path, "steps");
+        if (steps == null || !steps.isArray()) {
+            problems.add(steps == null ? path : stepsPath, "expected 'steps', an array of steps such as "
+                    + "[{\"type\": \"standardize\"}, {\"type\": \"fill-missing\"}, {\"type\": \"one-hot\"}]"
+                    + (steps == null ? "" : ", found " + Values.describe(steps)));
+            return null;
+        }
+        List<PreprocessingSpec.Step> list = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            String p = JsonDocument.element(stepsPath, i);
+            JsonNode step = steps.get(i);
+            if (!expectObject(problems, step, p)) {
+                continue;
+            }
+            JsonNode type = step.get("type");
+            if (type == null || !type.isTextual() || !STEP_TYPES.contains(type.textValue())) {
+                String given = type == null ? null : type.isTextual() ? type.textValue() : null;
+                problems.add(type == null ? p : JsonDocument.child(p, "type"), (type == null ? "missing 'type'"
+                        : "unknown preprocessing step " + (given == null ? Values.describe(type) : "'" + given + "'"))
+                        + "; available: " + String.join(", ", STEP_TYPES)
+                        + (given == null ? "" : Suggestions.didYouMean(given, STEP_TYPES)));
+                continue;
+            }
+            String kind = type.textValue();
+            List<ParameterSpec> specs = switch (kind) {
+                case "standardize" -> STANDARDIZE;
+                case "fill-missing" -> FILL_MISSING;
+                default -> ONE_HOT;
+            };
+            BoundConfig sc = ConfigBinder.bind(problems, step, p, specs, List.of("type"), "preprocessing step '" + kind + "'");
+            list.add(switch (kind) {
+                case "standardize" -> new PreprocessingSpec.Standardize();
+                case "fill-missing" -> new PreprocessingSpec.FillMissing(sc.number("value"));
+                default -> new PreprocessingSpec.OneHot(sc.bool("dummy-na"));
+            });
+        }
+        return new PreprocessingSpec("train-and-test".equals(c.string("fit-on")), list);
     }
 
     private static boolean expectObject(Problems problems, JsonNode node, String path) {

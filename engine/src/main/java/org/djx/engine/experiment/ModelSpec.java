@@ -6,13 +6,24 @@ import java.util.Objects;
 /**
  * The {@code model} section: a stack of layers fed by {@code inputs} features per example.
  *
- * @param inputs the number of input features
+ * @param inputs the number of input features, or {@link #FROM_DATA} when the data decides
  * @param init   the initializer for every layer's weights unless a layer names its own
  * @param layers the layers, first to last
  */
 public record ModelSpec(int inputs, ComponentSpec init, List<LayerSpec> layers) {
+    /** The {@code inputs} of a model whose width comes from the data (tabular tasks). */
+    public static final int FROM_DATA = 0;
+
     public ModelSpec {
         Objects.requireNonNull(init, "init");
         layers = List.copyOf(layers);
+        if (inputs < 0) {
+            throw new IllegalArgumentException("inputs must be positive or FROM_DATA, found " + inputs);
+        }
+    }
+
+    /** Returns this model with {@code inputs} input features. */
+    public ModelSpec withInputs(int inputs) {
+        return new ModelSpec(inputs, init, layers);
     }
 }

@@ -15,7 +15,11 @@ public enum TaskKind {
     /** Multiplies random Gaussian matrices and tracks how the product grows (D2L 4.8's explosion). */
     MATRIX_PRODUCT("matrix-product", Set.of("product")),
     /** Measures activation and gradient spread through deep stacks under several initializers. */
-    DEPTH_STATISTICS("depth-statistics", Set.of("stack"));
+    DEPTH_STATISTICS("depth-statistics", Set.of("stack")),
+    /** Trains on a tabular dataset with k-fold cross-validation (D2L 4.10). */
+    K_FOLD("k-fold", Set.of("dataset", "preprocessing", "model", "loss", "optimizer", "training", "validation")),
+    /** Trains on every training row of a tabular dataset and predicts its test rows into submission.csv. */
+    SUBMISSION("submission", Set.of("dataset", "preprocessing", "model", "loss", "optimizer", "training"));
 
     private final String label;
     private final Set<String> sections;
@@ -42,7 +46,8 @@ public enum TaskKind {
 
     /** Returns every section any task uses. */
     static List<String> allSections() {
-        return List.of("model", "data", "loss", "optimizer", "training", "curve", "product", "stack");
+        return List.of("dataset", "preprocessing", "model", "data", "loss", "optimizer", "training", "validation",
+                "curve", "product", "stack");
     }
 
     static TaskKind byLabel(String label) {

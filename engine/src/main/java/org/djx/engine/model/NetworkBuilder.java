@@ -32,14 +32,26 @@ public final class NetworkBuilder {
      * @throws ConfigurationException if a layer rejects its configuration or its input
      */
     public Network build(ModelSpec model, RandomStreams random) {
+        return build(model, model.inputs(), random, "");
+    }
+
+    /**
+     * Creates every layer for {@code inputs} input features, drawing initial weights from the streams
+     * {@code <streamPrefix>init/layer-I/PARAM}; a prefix such as {@code fold-2/} gives each of several
+     * networks of one run draws of its own.
+     */
+    public Network build(ModelSpec model, int inputs, RandomStreams random, String streamPrefix) {
+        if (inputs < 1) {
+            throw new IllegalArgumentException("a network needs at least one input feature, found " + inputs);
+        }
         Initializer modelInit = initializer(model.init());
         List<Layer> layers = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        int features = model.inputs();
+        int features = inputs;
         for (int i = 0; i < model.layers().size(); i++) {
             LayerSpec spec = model.layers().get(i);
             Initializer init = spec.init() == null ? modelInit : initializer(spec.init());
-            Layer layer = create(spec.layer(), new Context(features, kernels, init, random, "init/layer-" + i + "/"));
+            Layer layer = create(spec.layer(), new Context(features, kernels, init, random, streamPrefix + "init/layer-" + i + "/"));
             if (layer.outputFeatures() < 1) {
                 throw new PluginException(describe(spec.layer()) + " reports " + layer.outputFeatures()
                         + " output features; a layer produces at least one");
@@ -48,7 +60,7 @@ public final class NetworkBuilder {
             labels.add(spec.label());
             features = layer.outputFeatures();
         }
-        return new Network(model.inputs(), layers, labels);
+        return new Network(inputs, layers, labels);
     }
 
     private Layer create(ComponentSpec spec, LayerContext context) {

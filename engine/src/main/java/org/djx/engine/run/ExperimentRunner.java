@@ -1,12 +1,16 @@
 package org.djx.engine.run;
 
 import java.util.List;
+import org.djx.api.DataException;
+import org.djx.api.data.DataContext;
 import org.djx.api.spi.Kernels;
 import org.djx.engine.experiment.CurveSpec;
 import org.djx.engine.experiment.DepthSpec;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.ForwardSpec;
+import org.djx.engine.experiment.ModelSpec;
 import org.djx.engine.experiment.ProductSpec;
+import org.djx.engine.experiment.TabularSpec;
 import org.djx.engine.experiment.TaskSpec;
 import org.djx.engine.experiment.TrainSpec;
 import org.djx.engine.json.InvalidDocumentException;
@@ -18,21 +22,31 @@ import org.djx.engine.random.RandomStreams;
 public final class ExperimentRunner {
     private final Kernels kernels;
     private final RunOutput out;
+    private final DataContext data;
 
+    /** Creates a runner for experiments that load no dataset. */
     public ExperimentRunner(Kernels kernels, RunOutput out) {
+        this(kernels, out, name -> {
+            throw new DataException("no data hub is configured, so '" + name + "' cannot be fetched");
+        });
+    }
+
+    /** Creates a runner whose dataset sources fetch their files from {@code data}. */
+    public ExperimentRunner(Kernels kernels, RunOutput out, DataContext data) {
         this.kernels = kernels;
         this.out = out;
+        this.data = data;
     }
 
     /**
      * Builds the experiment's network and checks that it fits the data, without running anything;
      * this is the part of validation that needs the plugins to create their layers.
      *
-     * @return the network, or null for a task without a model
+     * @return the network, or null for a task without a model or whose width comes from a dataset
      * @throws org.djx.api.ConfigurationException if a layer rejects its configuration or the data
      */
     public Network prepare(Experiment experiment) {
-        if (experiment.model() == null) {
+        if (experiment.model() == null || experiment.model().inputs() == ModelSpec.FROM_DATA) {
             return null;
         }
         Network network = new NetworkBuilder(kernels).build(experiment.model(), new RandomStreams(experiment.seed()));
@@ -56,7 +70,7 @@ public final class ExperimentRunner {
      */
     public RunResult run(Experiment experiment, RunFolder folder) {
         Network network = prepare(experiment);
-        TaskContext context = new TaskContext(kernels, out, folder);
+        TaskContext context = new TaskContext(kernels, out, folder, data);
         TaskSpec task = experiment.task();
         if (task instanceof ForwardSpec forward) {
             return ForwardTask.run(experiment, forward, network, context);
@@ -68,6 +82,8 @@ public final class ExperimentRunner {
             return ProductTask.run(experiment, product, context);
         } else if (task instanceof DepthSpec depth) {
             return DepthTask.run(experiment, depth, context);
+        } else if (task instanceof TabularSpec tabular) {
+            return TabularTask.run(experiment, tabular, context);
         }
         throw new IllegalStateException("no runner for task " + task.kind());
     }

@@ -2,6 +2,7 @@ package org.djx.engine.run;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.djx.api.data.DataContext;
 import org.djx.api.spi.Kernels;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.PlotWriter;
@@ -10,11 +11,13 @@ import org.djx.engine.report.PlotWriter;
  * What every task runs with: the kernels, where to report, and the run folder for its files.
  *
  * @param folder the run folder, or null when nothing is to be written (the files are then skipped)
+ * @param data   where dataset sources get their files
  */
-record TaskContext(Kernels kernels, RunOutput out, RunFolder folder) {
+record TaskContext(Kernels kernels, RunOutput out, RunFolder folder, DataContext data) {
     TaskContext {
         Objects.requireNonNull(kernels, "kernels");
         Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(data, "data");
     }
 
     /** Writes a text file into the run folder and says so. */

@@ -43,7 +43,7 @@ final class TrainTask {
         TrainingResult result = new Trainer(spec).train(network, loss, optimizer, inputs, targets,
                 new RandomStreams(experiment.seed()).stream("shuffle"), new Trainer.Listener() {
                     @Override
-                    public void epochEnded(int epoch, double value) {
+                    public void epochEnded(int epoch, double value, Tensor predictions) {
                         if (epoch == 1 || epoch % spec.reportEvery() == 0 || !Double.isFinite(value)) {
                             out.line("epoch " + epoch + ", loss " + Format.number(value));
                         }

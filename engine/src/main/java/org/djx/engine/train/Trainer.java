@@ -18,8 +18,11 @@ public final class Trainer {
     /** Hears how training goes. */
     @FunctionalInterface
     public interface Listener {
-        /** Called after epoch {@code epoch} (from 1) with the training loss over all examples. */
-        void epochEnded(int epoch, double loss);
+        /**
+         * Called after epoch {@code epoch} (from 1) with the training loss over all examples and the
+         * predictions it was computed from (valid until the network's next forward pass).
+         */
+        void epochEnded(int epoch, double loss, Tensor predictions);
 
         /**
          * Called once, right after the first optimizer step, with that batch's loss before the step;
@@ -72,9 +75,10 @@ public final class Trainer {
                     listener.firstStepTaken(batchLoss, network);
                 }
             }
-            double epochLoss = loss.evaluate(network.forward(inputs), targets, null, null);
+            Tensor predictions = network.forward(inputs);
+            double epochLoss = loss.evaluate(predictions, targets, null, null);
             losses[epoch++] = epochLoss;
-            listener.epochEnded(epoch, epochLoss);
+            listener.epochEnded(epoch, epochLoss, predictions);
             if (!Double.isFinite(epochLoss)) {
                 reason = StopReason.DIVERGED;
                 break;

@@ -1,0 +1,31 @@
+package org.djx.engine.tabular;
+
+import java.util.List;
+import java.util.Objects;
+import org.djx.api.Tensor;
+
+/**
+ * A dataset turned into numbers: the feature matrices, the targets, and what was fitted to get there.
+ *
+ * @param names      one name per feature column, such as {@code LotArea} or {@code MSZoning_RL}
+ * @param train      the training rows' features
+ * @param targets    the training rows' targets, one column
+ * @param test       the test rows' features, or null when the dataset has no test rows
+ * @param testIds    the test rows' identifiers, as written in a submission; empty without test rows
+ * @param statistics what each step fitted, one line each, for the run's preprocessing report
+ */
+public record Features(List<String> names, Tensor train, Tensor targets, Tensor test, List<String> testIds,
+        List<String> statistics) {
+    public Features {
+        names = List.copyOf(names);
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(targets, "targets");
+        testIds = List.copyOf(testIds);
+        statistics = List.copyOf(statistics);
+    }
+
+    /** Returns the number of feature columns. */
+    public int width() {
+        return names.size();
+    }
+}
