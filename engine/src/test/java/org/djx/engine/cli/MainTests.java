@@ -1,0 +1,228 @@
+package org.djx.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.djx.engine.plugin.PluginDescriptor;
+import org.djx.engine.plugin.PluginLoader;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTests {
+    /** Maven runs each module's tests in the module's folder. */
+    private static final String FORWARD_PASS = "../experiments/forward-pass.json";
+
+    private record Outcome(int code, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+
+        void hasNoStackTrace() {
+            assertThat(err).doesNotContain("at org.").doesNotContain("at java.").doesNotContain("Exception")
+                    .doesNotContain("internal error");
+        }
+    }
+
+    private static Outcome djx(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private static Path write(Path dir, String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void versionPrintsTheVersionAndExitsZero() {
+        Outcome o = djx("--version");
+
+        assertThat(o.code()).isZero();
+        assertThat(o.outLines()).hasSize(2);
+        assertThat(o.outLines().get(0)).startsWith("djx ");
+        assertThat(o.outLines().get(1)).startsWith("Java " + Runtime.version());
+        assertThat(o.err()).isEmpty();
+    }
+
+    @Test
+    void runPrintsTheForwardPassOfTheShippedExperiment() {
+        Outcome o = djx("run", FORWARD_PASS);
+
+        assertThat(o.code()).isZero();
+        assertThat(o.outLines()).containsExactly(
+                "forward-pass: forward pass of 1 example through 6 layers",
+                "Z1 = [0.57444252, 0.66818777, 0.75026011]",
+                "Z2 = [0.62624937, 0.7710107]",
+                "Y  = [0.31682708, 0.69627909]");
+        assertThat(o.err()).isEmpty();
+    }
+
+    @Test
+    void aMisspeltPluginExitsTwoWithThePlaceAndTheChoicesAndNoStackTrace(@TempDir Path dir) throws Exception {
+        Path file = write(dir, "typo.json", """
+                {
+                  "task": "forward",
+                  "model": {
+                    "inputs": 2,
+                    "layers": [
+                      {"type": "linear", "outputs": 3},
+                      {"type": "sigmiod"}
+                    ]
+                  },
+                  "data": {"inputs": [[1, 2]]}
+                }
+                """);
+
+        Outcome o = djx("run", file.toString());
+
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.out()).isEmpty();
+        assertThat(o.err().strip()).isEqualTo(file + ":7:16: at $.model.layers[1].type: unknown layer 'sigmiod';"
+                + " available: identity, linear, relu, sigmoid, tanh (did you mean 'sigmoid'?)");
+        o.hasNoStackTrace();
+    }
+
+    @Test
+    void validateReportsEveryProblemOfAFile(@TempDir Path dir) throws Exception {
+        Path file = write(dir, "three.json", """
+                {
+                  "task": "train",
+                  "model": {"inputs": 2, "layers": [{"type": "linaer", "outputs": 1}]},
+                  "data": {"inputs": [[1, 2]], "targets": [[1]]},
+                  "loss": {"type": "mse"},
+                  "optimizer": {"type": "sgd", "lr": -1},
+                  "training": {"epochs": "ten"}
+                }
+                """);
+
+        Outcome o = djx("validate", file.toString());
+
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.out()).isEmpty();
+        assertThat(o.err().lines().toList()).containsExactly(
+                file + ": 3 problems",
+                "  " + file + ":3:46: at $.model.layers[0].type: unknown layer 'linaer'; available: identity, linear,"
+                        + " relu, sigmoid, tanh (did you mean 'linear'?)",
+                "  " + file + ":6:38: at $.optimizer.lr: lr must be > 0, found -1.0",
+                "  " + file + ":7:26: at $.training.epochs: expected an integer >= 1, found the string \"ten\"");
+        o.hasNoStackTrace();
+    }
+
+    @Test
+    void validateSaysWhichFilesAreValid() {
+        Outcome o = djx("validate", FORWARD_PASS);
+
+        assertThat(o.code()).isZero();
+        assertThat(o.out().strip()).isEqualTo(Path.of(FORWARD_PASS) + ": valid (task forward, 6 layers)");
+    }
+
+    @Test
+    void runChecksEveryFileBeforeRunningAny(@TempDir Path dir) throws Exception {
+        Path bad = write(dir, "bad.json", "{\"task\": \"forward\"}");
+
+        Outcome o = djx("run", FORWARD_PASS, bad.toString());
+
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.out()).as("the valid first file must not run").isEmpty();
+        assertThat(o.err()).contains(bad.toString()).contains("missing section 'model'");
+        o.hasNoStackTrace();
+    }
+
+    @Test
+    void aMissingFileExitsTwo(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.json");
+
+        Outcome o = djx("run", missing.toString());
+
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip()).isEqualTo(missing + ": no such file");
+    }
+
+    @Test
+    @Disabled("bug: an invalid training batch-size makes ExperimentReader throw IllegalArgumentException, which"
+            + " Main reports as an internal error with a stack trace and exit code 1")
+    void anInvalidBatchSizeIsAUserError(@TempDir Path dir) throws Exception {
+        Path file = write(dir, "batch.json", """
+                {
+                  "task": "train",
+                  "model": {"inputs": 1, "layers": [{"type": "linear", "outputs": 1}]},
+                  "data": {"inputs": [[1]], "targets": [[1]]},
+                  "loss": {"type": "mse"},
+                  "optimizer": {"type": "sgd", "lr": 0.1},
+                  "training": {"epochs": 1, "batch-size": 0}
+                }
+                """);
+
+        Outcome o = djx("validate", file.toString());
+
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains(file + ":7:43: at $.training.batch-size:");
+        o.hasNoStackTrace();
+    }
+
+    @Test
+    void anUnknownSubcommandExitsTwo() {
+        Outcome o = djx("trian", FORWARD_PASS);
+
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("Unmatched argument").contains("'trian'");
+        assertThat(o.out()).isEmpty();
+    }
+
+    @Test
+    void aMissingFileArgumentExitsTwo() {
+        Outcome o = djx("run");
+
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("Missing required parameter: 'FILE'");
+    }
+
+    @Test
+    void describeListsSgdsParametersWithLrRequired() {
+        Outcome o = djx("describe", "sgd");
+
+        assertThat(o.code()).isZero();
+        assertThat(o.outLines().get(0)).startsWith("optimizer 'sgd': ");
+        assertThat(o.outLines()).anySatisfy(l -> assertThat(l).matches("  lr +number > 0 +required +.*"));
+        assertThat(o.outLines()).anySatisfy(l -> assertThat(l).matches("  weight-decay +number >= 0 +0\\.0 +.*"));
+    }
+
+    @Test
+    void describeOfAMisspeltNameExitsTwoAndSuggestsTheClosest() {
+        Outcome o = djx("describe", "adma");
+
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip()).isEqualTo("no plugin is named 'adma' (did you mean 'adam'?); 'djx plugins' lists them all");
+        o.hasNoStackTrace();
+    }
+
+    @Test
+    void describeOfAPluginWithoutParametersSaysSo() {
+        Outcome o = djx("describe", "sigmoid");
+
+        assertThat(o.code()).isZero();
+        assertThat(o.outLines()).contains("parameters: none");
+    }
+
+    @Test
+    void pluginsListsEveryBuiltIn() {
+        Outcome o = djx("plugins");
+
+        assertThat(o.code()).isZero();
+        assertThat(o.outLines().get(0)).matches("KIND +NAME +MODULE +VERSION +LOCATION");
+        List<PluginDescriptor> builtIns = PluginLoader.load(List.of()).all();
+        assertThat(builtIns).hasSize(17);
+        for (PluginDescriptor d : builtIns) {
+            assertThat(o.outLines()).as(d.name())
+                    .anySatisfy(l -> assertThat(l).startsWith(d.kind().label() + " ").contains(" " + d.name() + " "));
+        }
+        assertThat(o.outLines()).hasSize(1 + builtIns.size());
+        assertThat(o.err()).isEmpty();
+    }
+}

@@ -1,0 +1,258 @@
+package org.djx.engine.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
+import org.djx.api.Tensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CpuKernelsTests {
+    private static final int[] SIZES = {1, 7, 63, 65};
+    private final CpuKernels kernels = new CpuKernels();
+
+    private static Tensor random(int rows, int columns, SplittableRandom random) {
+        Tensor t = Tensor.zeros(rows, columns);
+        for (int i = 0; i < t.size(); i++) {
+            t.set(i, random.nextDouble(-1, 1));
+        }
+        return t;
+    }
+
+    /** op(x)[i][j], read straight from the definition of the transpose. */
+    private static double op(double[][] x, boolean transpose, int i, int j) {
+        return transpose ? x[j][i] : x[i][j];
+    }
+
+    /** c = alpha op(a) op(b) + beta c, one dot product per element, summed in a fixed order. */
+    private static double[][] naiveGemm(boolean ta, boolean tb, double alpha, Tensor a, Tensor b, double beta,
+            double[][] c) {
+        int m = c.length;
+        int n = c[0].length;
+        int k = ta ? a.rows() : a.columns();
+        double[][] ar = a.toRows();
+        double[][] br = b.toRows();
+        double[][] out = new double[m][n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    sum += op(ar, ta, i, p) * op(br, tb, p, j);
+                }
+                out[i][j] = alpha * sum + (beta == 0 ? 0 : beta * c[i][j]);
+            }
+        }
+        return out;
+    }
+
+    static Stream<Arguments> gemmCases() {
+        List<Arguments> cases = new ArrayList<>();
+        double[][] scalars = {{1, 0}, {1, 1}, {-0.5, 2}, {2.5, -1}};
+        int s = 0;
+        for (boolean ta : new boolean[] {false, true}) {
+            for (boolean tb : new boolean[] {false, true}) {
+                for (int m : SIZES) {
+                    for (int n : SIZES) {
+                        for (int k : SIZES) {
+                            double[] ab = scalars[s++ % scalars.length];
+                            cases.add(Arguments.of(ta, tb, m, n, k, ab[0], ab[1]));
+                        }
+                    }
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "ta={0} tb={1} m={2} n={3} k={4} alpha={5} beta={6}")
+    @MethodSource("gemmCases")
+    void gemmMatchesANaiveTripleLoop(boolean ta, boolean tb, int m, int n, int k, double alpha, double beta) {
+        SplittableRandom random = new SplittableRandom(31L * m + 7L * n + k + (ta ? 1000 : 0) + (tb ? 2000 : 0));
+        Tensor a = ta ? random(k, m, random) : random(m, k, random);
+        Tensor b = tb ? random(n, k, random) : random(k, n, random);
+        Tensor c = random(m, n, random);
+        double[][] expected = naiveGemm(ta, tb, alpha, a, b, beta, c.toRows());
+
+        kernels.gemm(ta, tb, alpha, a, b, beta, c);
+
+        double[][] actual = c.toRows();
+        double worst = 0;
+        String where = "nowhere";
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double error = Math.abs(actual[i][j] - expected[i][j]);
+                if (!(error <= worst)) {
+                    worst = error;
+                    where = "c[" + i + "][" + j + "] = " + actual[i][j] + ", expected " + expected[i][j];
+                }
+            }
+        }
+        // Summation order differs from the reference; k <= 65 terms of size <= 1 bound the rounding error.
+        assertThat(worst).as(where).isLessThanOrEqualTo(1e-12);
+    }
+
+    @Test
+    void gemmComputesAKnownProductInEveryTransposition() {
+        // [[1, 2], [3, 4]] x [[5, 6], [7, 8]] = [[19, 22], [43, 50]], worked out by hand.
+        Tensor a = Tensor.matrix(new double[][] {{1, 2}, {3, 4}});
+        Tensor b = Tensor.matrix(new double[][] {{5, 6}, {7, 8}});
+        Tensor at = Tensor.matrix(new double[][] {{1, 3}, {2, 4}});
+        Tensor bt = Tensor.matrix(new double[][] {{5, 7}, {6, 8}});
+        double[][] product = {{19, 22}, {43, 50}};
+
+        for (boolean ta : new boolean[] {false, true}) {
+            for (boolean tb : new boolean[] {false, true}) {
+                Tensor c = Tensor.zeros(2, 2);
+                kernels.gemm(ta, tb, 1, ta ? at : a, tb ? bt : b, 0, c);
+                assertThat(c.toRows()).as("ta=%s tb=%s", ta, tb).isDeepEqualTo(product);
+            }
+        }
+    }
+
+    @Test
+    void gemmWithBetaZeroIgnoresNaNAndInfinityInC() {
+        for (boolean ta : new boolean[] {false, true}) {
+            for (boolean tb : new boolean[] {false, true}) {
+                Tensor a = Tensor.matrix(new double[][] {{1, 2}, {3, 4}});
+                Tensor b = Tensor.matrix(new double[][] {{1, 0}, {0, 1}});
+                Tensor c = Tensor.matrix(new double[][] {{Double.NaN, Double.POSITIVE_INFINITY}, {Double.NaN, -0.0}});
+
+                kernels.gemm(ta, tb, 2, a, b, 0, c);
+
+                double[][] expected = ta ? new double[][] {{2, 6}, {4, 8}} : new double[][] {{2, 4}, {6, 8}};
+                assertThat(c.toRows()).as("ta=%s tb=%s", ta, tb).isDeepEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void gemmWithAlphaZeroAndBetaOneLeavesCUnchanged() {
+        SplittableRandom random = new SplittableRandom(5);
+        Tensor a = random(7, 63, random);
+        Tensor b = random(63, 65, random);
+        Tensor c = random(7, 65, random);
+        double[] before = c.toArray();
+
+        kernels.gemm(false, false, 0, a, b, 1, c);
+
+        assertThat(c.toArray()).containsExactly(before);
+    }
+
+    @Test
+    void gemmIntoARowViewWritesOnlyTheViewsRows() {
+        Tensor full = Tensor.zeros(4, 3);
+        full.fill(-1);
+        Tensor view = full.withRows(2);
+        Tensor a = Tensor.matrix(new double[][] {{1, 0}, {0, 1}});
+        Tensor b = Tensor.matrix(new double[][] {{1, 2, 3}, {4, 5, 6}});
+
+        kernels.gemm(false, false, 1, a, b, 0, view);
+
+        assertThat(full.toArray()).containsExactly(1, 2, 3, 4, 5, 6, -1, -1, -1, -1, -1, -1);
+    }
+
+    @Test
+    void gemmRejectsInnerDimensionsThatDisagree() {
+        Tensor a = Tensor.zeros(2, 3);
+        Tensor b = Tensor.zeros(4, 5);
+
+        assertThatThrownBy(() -> kernels.gemm(false, false, 1, a, b, 0, Tensor.zeros(2, 5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("op(a) 2x3, op(b) 4x5");
+        // With b transposed, op(b) is 5x4: still 3 against 5.
+        assertThatThrownBy(() -> kernels.gemm(false, true, 1, a, b, 0, Tensor.zeros(2, 4)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void gemmRejectsAnOutputOfTheWrongShape() {
+        Tensor a = Tensor.zeros(2, 3);
+        Tensor b = Tensor.zeros(3, 4);
+
+        assertThatThrownBy(() -> kernels.gemm(false, false, 1, a, b, 0, Tensor.zeros(4, 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("c 4x2");
+        assertThatThrownBy(() -> kernels.gemm(true, false, 1, a, b, 0, Tensor.zeros(2, 4)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void addToRowsAddsTheRowToEveryRow() {
+        Tensor m = Tensor.matrix(new double[][] {{1, 2, 3}, {4, 5, 6}});
+
+        kernels.addToRows(m, Tensor.vector(10, 20, 30));
+
+        assertThat(m.toRows()).isDeepEqualTo(new double[][] {{11, 22, 33}, {14, 25, 36}});
+    }
+
+    @Test
+    void addToRowsAcceptsASingleRowMatrixAndTouchesOnlyTheView() {
+        Tensor full = Tensor.matrix(new double[][] {{1, 1}, {1, 1}, {1, 1}});
+
+        kernels.addToRows(full.withRows(2), Tensor.matrix(new double[][] {{1, 2}}));
+
+        assertThat(full.toArray()).containsExactly(2, 3, 2, 3, 1, 1);
+    }
+
+    @Test
+    void addToRowsRejectsARowOfTheWrongLength() {
+        assertThatThrownBy(() -> kernels.addToRows(Tensor.zeros(2, 3), Tensor.vector(1, 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("row of 2 values for 2x3");
+    }
+
+    @Test
+    void sumRowsWritesTheColumnSumsOverwritingWhatWasThere() {
+        SplittableRandom random = new SplittableRandom(11);
+        Tensor m = random(65, 7, random);
+        double[] expected = new double[7];
+        for (int r = 0; r < 65; r++) {
+            for (int c = 0; c < 7; c++) {
+                expected[c] += m.get(r, c);
+            }
+        }
+        Tensor out = Tensor.zeros(7);
+        out.fill(Double.NaN);
+
+        kernels.sumRows(m, out);
+
+        assertThat(out.toArray()).containsExactly(expected, Offset.offset(1e-12));
+    }
+
+    @Test
+    void sumRowsOfAViewSumsOnlyItsRows() {
+        Tensor full = Tensor.matrix(new double[][] {{1, 2}, {3, 4}, {100, 100}});
+        Tensor out = Tensor.zeros(2);
+
+        kernels.sumRows(full.withRows(2), out);
+
+        assertThat(out.toArray()).containsExactly(4, 6);
+    }
+
+    @Test
+    void sumRowsRejectsAnOutputOfTheWrongLength() {
+        assertThatThrownBy(() -> kernels.sumRows(Tensor.zeros(2, 3), Tensor.zeros(2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("output of 2 values")
+                .hasMessageContaining("2x3");
+    }
+
+    @Test
+    void naiveReferenceIsItselfRightOnAHandWorkedTransposedProduct() {
+        // Guards the reference: a^T b for a = [[1, 2], [3, 4], [5, 6]] (3x2), b = [[1], [1], [1]] is [[9], [12]].
+        Tensor a = Tensor.matrix(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+        Tensor b = Tensor.matrix(new double[][] {{1}, {1}, {1}});
+
+        double[][] c = naiveGemm(true, false, 1, a, b, 0, new double[2][1]);
+
+        assertThat(Arrays.deepToString(c)).isEqualTo("[[9.0], [12.0]]");
+    }
+}
