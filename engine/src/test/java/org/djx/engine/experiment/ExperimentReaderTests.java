@@ -173,7 +173,7 @@ class ExperimentReaderTests {
 
         assertProblem(onlyProblem(json), "$.seeed", at(json, 3, "7"),
                 "unknown key 'seeed' for an experiment",
-                "valid keys: task, name, description, seed, model, data, loss, optimizer, training",
+                "valid keys: task, name, description, seed, dataset, preprocessing, model, data, loss, optimizer, training, validation, curve, product, stack",
                 "(did you mean 'seed'?)");
     }
 
@@ -634,7 +634,7 @@ class ExperimentReaderTests {
         assertThat(e.name()).isEqualTo("line-fit");
         assertThat(e.description()).isEmpty();
         assertThat(e.seed()).isZero();
-        assertThat(e.task()).isEqualTo(TaskKind.TRAIN);
+        assertThat(e.task().kind()).isEqualTo(TaskKind.TRAIN);
 
         assertThat(e.model().inputs()).isEqualTo(2);
         assertThat(e.model().init().type()).isEqualTo("normal");
@@ -651,19 +651,19 @@ class ExperimentReaderTests {
         assertThat(layer.layer().config().bool("bias")).isTrue();
         assertThat(layer.layer().config().has("weights")).isFalse();
 
-        assertThat(e.data().inputs().toRows()).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}, {5, 6}});
-        assertThat(e.data().targets().toRows()).isDeepEqualTo(new double[][] {{1}, {2}, {3}});
+        assertThat(train(e).data().inputs().toRows()).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+        assertThat(train(e).data().targets().toRows()).isDeepEqualTo(new double[][] {{1}, {2}, {3}});
 
-        assertThat(e.loss().type()).isEqualTo("mse");
-        assertThat(e.optimizer().type()).isEqualTo("sgd");
-        assertThat(e.optimizer().config().number("lr")).isEqualTo(0.05);
-        assertThat(e.optimizer().config().number("weight-decay")).isEqualTo(0.0);
+        assertThat(train(e).loss().type()).isEqualTo("mse");
+        assertThat(train(e).optimizer().type()).isEqualTo("sgd");
+        assertThat(train(e).optimizer().config().number("lr")).isEqualTo(0.05);
+        assertThat(train(e).optimizer().config().number("weight-decay")).isEqualTo(0.0);
 
-        assertThat(e.training().epochs()).isEqualTo(10);
-        assertThat(e.training().batchSize()).isEqualTo(64);
-        assertThat(e.training().shuffle()).isTrue();
-        assertThat(e.training().hasTolerance()).isFalse();
-        assertThat(e.training().reportEvery()).isEqualTo(1);
+        assertThat(train(e).training().epochs()).isEqualTo(10);
+        assertThat(train(e).training().batchSize()).isEqualTo(64);
+        assertThat(train(e).training().shuffle()).isTrue();
+        assertThat(train(e).training().hasTolerance()).isFalse();
+        assertThat(train(e).training().reportEvery()).isEqualTo(1);
     }
 
     @Test
@@ -692,24 +692,22 @@ class ExperimentReaderTests {
         assertThat(e.model().layers().get(0).layer().config().bool("bias")).isFalse();
         assertThat(e.model().layers().get(0).init().type()).isEqualTo("constant");
         assertThat(e.model().layers().get(0).init().config().number("value")).isEqualTo(0.5);
-        assertThat(e.loss().type()).isEqualTo("half-squared-error");
-        assertThat(e.optimizer().config().number("beta1")).isEqualTo(0.9);
-        assertThat(e.optimizer().config().number("weight-decay")).isEqualTo(0.01);
-        assertThat(e.training()).isEqualTo(new TrainingSpec(3, 1, false, 1e-6, 2));
+        assertThat(train(e).loss().type()).isEqualTo("half-squared-error");
+        assertThat(train(e).optimizer().config().number("beta1")).isEqualTo(0.9);
+        assertThat(train(e).optimizer().config().number("weight-decay")).isEqualTo(0.01);
+        assertThat(train(e).training()).isEqualTo(new TrainingSpec(3, 1, false, 1e-6, 2, false));
     }
 
     @Test
-    void aForwardTaskLeavesTheTrainingSectionsNull() {
+    void aForwardTaskHasDataWithoutTargets() {
         Experiment e = read("""
                 {"task": "forward", "model": {"inputs": 1, "layers": [{"type": "identity"}]}, "data": {"inputs": [[1]]}}
                 """);
 
-        assertThat(e.task()).isEqualTo(TaskKind.FORWARD);
-        assertThat(e.loss()).isNull();
-        assertThat(e.optimizer()).isNull();
-        assertThat(e.training()).isNull();
-        assertThat(e.data().hasTargets()).isFalse();
-        assertThat(e.data().targets()).isNull();
+        assertThat(e.task().kind()).isEqualTo(TaskKind.FORWARD);
+        assertThat(e.task()).isInstanceOf(ForwardSpec.class);
+        assertThat(((ForwardSpec) e.task()).data().hasTargets()).isFalse();
+        assertThat(((ForwardSpec) e.task()).data().targets()).isNull();
     }
 
     @Test
@@ -718,9 +716,14 @@ class ExperimentReaderTests {
                 {"task": "forward", "model": {"inputs": 2, "layers": [{"type": "identity"}]}, "data": {"inputs": [[1, 2]]}}
                 """);
 
-        Tensor handedOut = e.data().inputs();
+        Tensor handedOut = ((ForwardSpec) e.task()).data().inputs();
         handedOut.set(0, 99);
 
-        assertThat(e.data().inputs().get(0)).isEqualTo(1.0);
+        assertThat(((ForwardSpec) e.task()).data().inputs().get(0)).isEqualTo(1.0);
+    }
+
+    private static TrainSpec train(Experiment e) {
+        assertThat(e.task()).isInstanceOf(TrainSpec.class);
+        return (TrainSpec) e.task();
     }
 }

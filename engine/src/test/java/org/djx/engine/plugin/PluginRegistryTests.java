@@ -313,8 +313,8 @@ class PluginRegistryTests {
                 "normal", "uniform", "xavier-normal", "xavier-uniform", "zeros");
         assertThat(registry.names(PluginKind.OPTIMIZER)).containsExactly("adam", "sgd");
         assertThat(registry.names(PluginKind.LOSS)).containsExactly("half-squared-error", "mse");
-        assertThat(registry.names(PluginKind.DATASET)).isEmpty();
-        assertThat(registry.all()).hasSize(17);
+        assertThat(registry.names(PluginKind.DATASET)).containsExactly("kaggle-house");
+        assertThat(registry.all()).hasSize(18);
         assertThat(registry.problems()).isEmpty();
     }
 
@@ -353,7 +353,7 @@ class PluginRegistryTests {
             assertThat(p.source()).isEqualTo(jar.toString());
             assertThat(p.reason()).contains("cannot be loaded as a module");
         });
-        assertThat(registry.all()).hasSize(17);
+        assertThat(registry.all()).hasSize(18);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.djx.api.spi.LossFactory;
 import org.djx.api.spi.Optimizer;
 import org.djx.api.spi.OptimizerFactory;
 import org.djx.engine.experiment.Experiment;
+import org.djx.engine.experiment.TrainSpec;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.model.Network;
@@ -90,11 +91,12 @@ class TrainerTests {
     /** Trains as the runner does, but keeps the network so the test can read the fitted parameters. */
     private static Fit fit(Experiment e) {
         Network network = new ExperimentRunner(new CpuKernels(), line -> { }).prepare(e);
-        Loss loss = ((LossFactory) e.loss().plugin().plugin()).create(e.loss().config());
-        Optimizer optimizer = ((OptimizerFactory) e.optimizer().plugin().plugin())
-                .create(e.optimizer().config(), network.parameters());
-        TrainingResult result = new Trainer(e.training()).train(network, loss, optimizer, e.data().inputs(),
-                e.data().targets(), new RandomStreams(e.seed()).stream("shuffle"), (epoch, value) -> { });
+        TrainSpec task = (TrainSpec) e.task();
+        Loss loss = ((LossFactory) task.loss().plugin().plugin()).create(task.loss().config());
+        Optimizer optimizer = ((OptimizerFactory) task.optimizer().plugin().plugin())
+                .create(task.optimizer().config(), network.parameters());
+        TrainingResult result = new Trainer(task.training()).train(network, loss, optimizer, task.data().inputs(),
+                task.data().targets(), new RandomStreams(e.seed()).stream("shuffle"), (epoch, value, predictions) -> { });
         List<Parameter> parameters = network.parameters();
         assertThat(parameters).extracting(Parameter::name).containsExactly("weight", "bias");
         return new Fit(result, parameters.get(0).value().toArray(), parameters.get(1).value().get(0));
