@@ -7,6 +7,7 @@ module org.djx.engine {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
+    requires java.net.http;
 
     // picocli reads the command classes' annotations reflectively.
     opens org.djx.engine.cli to info.picocli;
