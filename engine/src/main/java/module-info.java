@@ -8,6 +8,7 @@ module org.djx.engine {
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
     requires java.desktop;
+    requires java.net.http;
     requires org.knowm.xchart;
 
     // picocli reads the command classes' annotations reflectively.
