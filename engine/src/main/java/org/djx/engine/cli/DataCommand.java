@@ -1,13 +1,11 @@
 package org.djx.engine.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.djx.api.DataException;
 import org.djx.engine.data.CacheCheck;
-import org.djx.engine.data.DataCache;
 import org.djx.engine.data.DataHub;
 import org.djx.engine.data.Fetched;
 import org.djx.engine.data.HubEntry;
@@ -16,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ScopeType;
 
 /** {@code djx data list|fetch}: the data-hub files that dataset plugins use, and their cached copies. */
 @Command(name = "data", mixinStandardHelpOptions = true,
@@ -30,21 +27,13 @@ final class DataCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "The cache folder of data-hub files, instead of DJX_DATA or, when that is not set, "
-                    + "the user's cache folder (~/.cache/djx, $XDG_CACHE_HOME/djx, %%LOCALAPPDATA%%\\djx).")
-    private Path dataDir;
-
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     DataHub hub() {
-        DataCache cache = dataDir != null
-                ? DataCache.at(dataDir, "given with --data-dir, which takes precedence over " + DataCache.ENV)
-                : DataCache.fromEnvironment(System.getenv());
-        return DataHub.fromPlugins(main.registry(), cache);
+        return main.dataHub();
     }
 
     PrintWriter out() {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.djx.api.DjxException;
+import org.djx.engine.data.DataCache;
+import org.djx.engine.data.DataHub;
 import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.plugin.PluginOrigin;
 import org.djx.engine.plugin.PluginRegistry;
@@ -42,6 +44,11 @@ public final class Main implements Runnable {
             description = "Folders of dropped-in plugins (each jar or sub-folder is one plugin), "
                     + "added to those in DJX_PLUGIN_PATH.")
     private String pluginPath;
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "The cache folder of data-hub files, instead of DJX_DATA or, when that is not set, "
+                    + "the user's cache folder (~/.cache/djx, $XDG_CACHE_HOME/djx, %%LOCALAPPDATA%%\\djx).")
+    private Path dataDir;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -94,6 +101,14 @@ public final class Main implements Runnable {
             registry = PluginLoader.load(folders);
         }
         return registry;
+    }
+
+    /** Returns the data hub over the installed dataset sources' files and the chosen cache folder. */
+    DataHub dataHub() {
+        DataCache cache = dataDir != null
+                ? DataCache.at(dataDir, "given with --data-dir, which takes precedence over " + DataCache.ENV)
+                : DataCache.fromEnvironment(System.getenv());
+        return DataHub.fromPlugins(registry(), cache);
     }
 
     /** Reports the version djx was built as. */
