@@ -67,7 +67,18 @@ public final class Main implements Runnable {
 
     /** Runs djx with the given output streams and returns its exit code, without exiting. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new Main());
+        return execute(new Main(), args, out, err);
+    }
+
+    /** Runs djx with exactly the given plugins instead of discovering them, for tests. */
+    static int execute(PluginRegistry plugins, String[] args, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        main.registry = plugins;
+        return execute(main, args, out, err);
+    }
+
+    private static int execute(Main main, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(main);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

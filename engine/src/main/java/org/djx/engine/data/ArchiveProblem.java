@@ -1,7 +1,9 @@
 package org.djx.engine.data;
 
-/** Why an archive is refused: the entry concerned (null for the archive as a whole) and the rule it breaks. */
-final class ArchiveProblem extends Exception {
+import org.djx.api.DataException;
+
+/** Why an archive is refused (caught inside the package and reported as a plain DataException): the entry concerned (null for the archive as a whole) and the rule it breaks. */
+final class ArchiveProblem extends DataException {
     private static final long serialVersionUID = 1L;
 
     private final String entry;

@@ -1,5 +1,7 @@
 package org.djx.engine.data;
 
+import org.djx.api.DataException;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -35,7 +37,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class Downloader {
     /** Why a download failed, in words that fit after "cannot download ...: ". */
-    static final class Failure extends Exception {
+    static final class Failure extends DataException {
         private static final long serialVersionUID = 1L;
 
         Failure(String reason, Throwable cause) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import org.djx.engine.plugin.PluginDescriptor;
+import org.djx.engine.plugin.PluginKind;
+import org.djx.engine.plugin.PluginRegistry;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code djx data} through {@link Main#execute}, with the files of {@link HubFixtureSource} on a local
+ * {@code djx data} through {@link Main#execute}, with {@link HubFixtureSource} as the only plugin and its files on a local
  * server. The cache folder is given with --data-dir, so the tests never depend on the real DJX_DATA
  * (CI sets it).
  */
@@ -139,7 +142,9 @@ class DataCommandTests {
     private static Result djx(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        PluginRegistry plugins = PluginRegistry.of(
+                List.of(PluginDescriptor.of(PluginKind.DATASET, new HubFixtureSource())), List.of());
+        int code = Main.execute(plugins, args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(code, out.toString(), err.toString());
     }
 
