@@ -2,6 +2,7 @@ package org.djx.testkit;
 
 import java.util.SplittableRandom;
 import org.djx.api.Shape;
+import org.djx.api.Tensor;
 import org.djx.api.spi.Config;
 
 /** Element-wise comparison with the kit's relative error, and the formatting its messages share. */
@@ -73,6 +74,31 @@ final class Comparison {
     /** Describes a plugin with its configuration: {@code 'linear' {outputs=3, bias=true}}. */
     static String plugin(String kind, String name, Config config) {
         return kind + " '" + name + "' " + config;
+    }
+
+    /** How many NaN elements follow a tensor's own in the arrays the kit hands to plugins. */
+    static final int PADDING = 7;
+
+    /**
+     * Returns a tensor of {@code shape} holding {@code values}, viewing an array that is {@link #PADDING}
+     * elements longer and NaN there, as the engine's smaller last batch views its buffer.
+     */
+    static Tensor padded(Shape shape, double[] values) {
+        double[] array = new double[shape.size() + PADDING];
+        java.util.Arrays.fill(array, Double.NaN);
+        System.arraycopy(values, 0, array, 0, shape.size());
+        return Tensor.wrap(shape, array);
+    }
+
+    /** Returns the index of the first element past {@code t}'s size that is no longer NaN, or -1. */
+    static int writtenPastSize(Tensor t) {
+        double[] array = t.data();
+        for (int k = t.size(); k < array.length; k++) {
+            if (!Double.isNaN(array[k])) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** Returns a value whose magnitude is in [low, high) and whose sign is random. */

@@ -34,9 +34,11 @@ import org.djx.api.spi.LayerFactory;
  * so a layer with a kink at zero (relu) is never differentiated across it.
  *
  * <p>The checks also require that forward returns {@code batch x outputFeatures()} finite values and
- * leaves its input alone; that backward returns a {@code batch x width} gradient, leaves the output
- * gradient alone and <em>overwrites</em> parameter gradients: a second forward and backward on the same
- * batch must give the same gradients (within 1e-12), not twice them.
+ * leaves its input alone; that backward returns a finite {@code batch x width} gradient, leaves the
+ * output gradient alone and <em>overwrites</em> parameter gradients: a second forward and backward on the
+ * same batch must give the same gradients (within 1e-12), not twice them. The input and the output
+ * gradient view arrays longer than their shapes, padded with NaN, as the engine's smaller last batch
+ * does ({@link Tensor#withRows}): a layer must read and write only their first {@code size()} elements.
  *
  * <p>A failure is an {@link AssertionError} naming the layer and its configuration, the width and
  * batch, the tensor ({@code 'input'} or the parameter's name), its shape, the worst element's index
@@ -112,12 +114,12 @@ public final class LayerChecks {
 
     private static void checkBatch(String where, Layer layer, int width, int batch, double tolerance) {
         SplittableRandom random = new SplittableRandom(SEED * 1_000 + width * 10L + batch);
-        Tensor x = Tensor.zeros(batch, width);
-        double[] xd = x.data();
-        for (int i = 0; i < xd.length; i++) {
-            xd[i] = Comparison.awayFromZero(random, 0.1, 2.0);
+        double[] xOriginal = new double[batch * width];
+        for (int i = 0; i < xOriginal.length; i++) {
+            xOriginal[i] = Comparison.awayFromZero(random, 0.1, 2.0);
         }
-        double[] xOriginal = x.toArray();
+        Tensor x = Comparison.padded(Shape.of(batch, width), xOriginal);
+        double[] xd = x.data();
 
         Tensor y = layer.forward(x);
         int outputs = layer.outputFeatures();
@@ -126,22 +128,27 @@ public final class LayerChecks {
             throw new AssertionError(where + ": forward returned shape " + y.shape() + ", expected " + outputShape
                     + " (batch x outputFeatures())");
         }
-        requireFinite(where, "forward output", y);
+        requireFinite(where, "the forward output", y);
         requireUnchanged(where, "forward modified its input", x, xOriginal);
 
-        Tensor r = Tensor.zeros(batch, outputs);
-        double[] rd = r.data();
+        double[] rd = new double[batch * outputs];
         for (int i = 0; i < rd.length; i++) {
             rd[i] = random.nextDouble(-1, 1);
         }
-        Tensor outputGradient = r.copy();
+        Tensor outputGradient = Comparison.padded(outputShape, rd);
         Tensor dx = layer.backward(outputGradient);
-        requireUnchanged(where, "backward modified its output gradient", outputGradient, r.toArray());
+        requireUnchanged(where, "backward modified its output gradient", outputGradient, rd);
+        int past = Math.max(Comparison.writtenPastSize(x), Comparison.writtenPastSize(outputGradient));
+        if (past >= 0) {
+            throw new AssertionError(where + ": the layer wrote past the size of a tensor it was given, at position "
+                    + past + " of the backing array; tensors may view longer arrays (Tensor.withRows)");
+        }
         requireUnchanged(where, "backward modified the input of the last forward", x, xOriginal);
         if (!dx.shape().equals(x.shape())) {
             throw new AssertionError(where + ": backward returned an input gradient of shape " + dx.shape()
                     + ", expected " + x.shape() + " (the input's shape)");
         }
+        requireFinite(where, "the input gradient", dx);
         double[] analyticInput = dx.toArray();
         List<Parameter> parameters = layer.parameters();
         double[][] analytic = new double[parameters.size()][];
@@ -151,7 +158,7 @@ public final class LayerChecks {
 
         // The same batch again: an accumulating backward would now report twice the gradient.
         layer.forward(x);
-        Tensor dxAgain = layer.backward(r.copy());
+        Tensor dxAgain = layer.backward(Comparison.padded(outputShape, rd));
         for (int k = 0; k < parameters.size(); k++) {
             Parameter p = parameters.get(k);
             String problem = Comparison.compare(p.gradient().shape(), p.gradient().toArray(), analytic[k],
@@ -216,7 +223,9 @@ public final class LayerChecks {
         for (int i = 0; i < t.size(); i++) {
             if (!Double.isFinite(t.get(i))) {
                 throw new AssertionError(where + ": " + what + " is " + t.get(i) + " at element "
-                        + Comparison.index(t.shape(), i) + " (shape " + t.shape() + ")");
+                        + Comparison.index(t.shape(), i) + " (shape " + t.shape() + "); the inputs were finite (a"
+                        + " NaN may come from reading past a tensor's size: the kit's tensors view longer arrays"
+                        + " padded with NaN)");
             }
         }
     }

@@ -16,7 +16,9 @@ import org.djx.api.spi.LossFactory;
  * <p>Batches have 3, 8 and 1 rows of width 2 and 5. Targets are uniform in [-1, 1); each prediction
  * differs from its target by an offset of magnitude in [0.1, 1) and random sign, so a loss with a kink
  * where prediction equals target (absolute error, Huber) is never differentiated across it. Weights,
- * when given, are uniform in [0.5, 2).
+ * when given, are uniform in [0.5, 2). Predictions, targets, weights and the gradient view arrays longer
+ * than their shapes, padded with NaN, as the engine's smaller last batch does ({@link Tensor#withRows}):
+ * a loss must read and write only their first {@code size()} elements.
  *
  * <p>{@link #checkGradients} compares the gradient that {@code evaluate} writes with the numeric
  * derivative {@code (L(p+) - L(p-)) / ((v + h) - (v - h))}, where each prediction v is set in place to
@@ -114,13 +116,26 @@ public final class LossChecks {
         String where = lossName + " (batch " + data.rows + " x " + data.columns + ", "
                 + (weights == null ? "weights null" : "random weights in [0.5, 2)") + ")";
         try {
-            Tensor predictions = data.predictions.copy();
-            Tensor gradient = Tensor.zeros(data.rows, data.columns);
+            Tensor predictions = Comparison.padded(data.predictions.shape(), data.predictions.toArray());
+            Tensor gradient = Comparison.padded(predictions.shape(), new double[predictions.size()]);
             double value = loss.evaluate(predictions, data.targets, weights, gradient);
             if (!Double.isFinite(value)) {
-                throw new AssertionError(where + ": the value is " + value);
+                throw new AssertionError(where + ": the value is " + value + "; the inputs were finite (a NaN may come"
+                        + " from reading past a tensor's size: the kit's tensors view longer arrays padded with NaN)");
             }
             data.requireUnchanged(where, predictions);
+            int past = Comparison.writtenPastSize(gradient);
+            if (past >= 0) {
+                throw new AssertionError(where + ": evaluate wrote past the gradient's " + gradient.size()
+                        + " elements, at position " + past + " of its backing array; tensors may view longer arrays"
+                        + " (Tensor.withRows)");
+            }
+            for (int i = 0; i < gradient.size(); i++) {
+                if (!Double.isFinite(gradient.get(i))) {
+                    throw new AssertionError(where + ": the gradient is " + gradient.get(i) + " at element "
+                            + Comparison.index(gradient.shape(), i) + "; evaluate must write every element");
+                }
+            }
             double[] analytic = gradient.toArray();
 
             double again = loss.evaluate(predictions, data.targets, weights, gradient);
@@ -167,8 +182,9 @@ public final class LossChecks {
     private static void checkWeighting(String where, Loss loss, Batch data) {
         Tensor unweightedGradient = Tensor.zeros(data.rows, data.columns);
         double unweighted = loss.evaluate(data.predictions, data.targets, null, unweightedGradient);
-        Tensor equal = Tensor.zeros(data.rows);
-        equal.fill(EQUAL_WEIGHT);
+        double[] equalWeights = new double[data.rows];
+        Arrays.fill(equalWeights, EQUAL_WEIGHT);
+        Tensor equal = Comparison.padded(Shape.of(data.rows), equalWeights);
         Tensor equalGradient = Tensor.zeros(data.rows, data.columns);
         double equallyWeighted = loss.evaluate(data.predictions, data.targets, equal, equalGradient);
         if (!(Comparison.relativeError(equallyWeighted, unweighted) <= VALUE_TOLERANCE)) {
@@ -219,23 +235,26 @@ public final class LossChecks {
             this.rows = rows;
             this.columns = columns;
             SplittableRandom random = new SplittableRandom(SEED * 1_000 + columns * 10L + rows);
-            targets = Tensor.zeros(rows, columns);
-            predictions = Tensor.zeros(rows, columns);
-            for (int i = 0; i < rows * columns; i++) {
-                targets.set(i, random.nextDouble(-1, 1));
-                predictions.set(i, targets.get(i) + Comparison.awayFromZero(random, 0.1, 1.0));
+            double[] y = new double[rows * columns];
+            double[] p = new double[rows * columns];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = random.nextDouble(-1, 1);
+                p[i] = y[i] + Comparison.awayFromZero(random, 0.1, 1.0);
             }
-            weights = Tensor.zeros(rows);
+            double[] w = new double[rows];
             for (int i = 0; i < rows; i++) {
-                weights.set(i, random.nextDouble(0.5, 2.0));
+                w[i] = random.nextDouble(0.5, 2.0);
             }
+            targets = Comparison.padded(Shape.of(rows, columns), y);
+            predictions = Comparison.padded(Shape.of(rows, columns), p);
+            weights = Comparison.padded(Shape.of(rows), w);
             original = predictions.toArray();
             originalTargets = targets.toArray();
             originalWeights = weights.toArray();
         }
 
         Tensor row(Tensor matrix, int r) {
-            return Tensor.matrix(new double[][] {matrix.toRows()[r]});
+            return Comparison.padded(Shape.of(1, columns), matrix.toRows()[r]);
         }
 
         /** Fails if evaluate wrote into its inputs; {@code givenPredictions} is the copy it received. */

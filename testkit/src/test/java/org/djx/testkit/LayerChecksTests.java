@@ -39,7 +39,7 @@ class LayerChecksTests {
         @Override
         public List<ParameterSpec> parameters() {
             return List.of(ParameterSpec.string("bug", "Which mistake backward makes.", "none", "flipped-sign",
-                    "zero-at-1-1", "modifies-output-gradient").withDefault("none"));
+                    "zero-at-1-1", "modifies-output-gradient", "reads-whole-array").withDefault("none"));
         }
 
         @Override
@@ -58,8 +58,14 @@ class LayerChecksTests {
                 public Tensor forward(Tensor x) {
                     input = x;
                     Tensor y = Tensor.zeros(x.rows(), width);
+                    double whole = 0;
+                    if (bug.equals("reads-whole-array")) {
+                        for (double v : x.data()) {
+                            whole += 0 * v;
+                        }
+                    }
                     for (int i = 0; i < x.size(); i++) {
-                        y.set(i, x.get(i) * x.get(i));
+                        y.set(i, x.get(i) * x.get(i) + whole);
                     }
                     return y;
                 }
@@ -276,6 +282,14 @@ class LayerChecksTests {
         assertThatThrownBy(() -> LayerChecks.checkGradients(new SquareLayerFactory(), square("modifies-output-gradient")))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("backward modified its output gradient at element (0, 0)");
+    }
+
+    @Test
+    void catchesALayerThatReadsPastItsInputsSize() {
+        assertThatThrownBy(() -> LayerChecks.checkGradients(new SquareLayerFactory(), square("reads-whole-array")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the forward output is NaN at element (0, 0) (shape 3x2)")
+                .hasMessageContaining("reading past a tensor's size");
     }
 
     @Test

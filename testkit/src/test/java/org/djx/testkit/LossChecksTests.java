@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,7 +34,8 @@ class LossChecksTests {
         @Override
         public List<ParameterSpec> parameters() {
             return List.of(ParameterSpec.string("bug", "Which mistake the loss makes.", "none", "half-gradient",
-                    "gradient-ignores-weights", "divides-by-rows", "squared-weights", "accumulates").withDefault("none"));
+                    "gradient-ignores-weights", "divides-by-rows", "squared-weights", "accumulates", "fills-gradient-array")
+                    .withDefault("none"));
         }
 
         @Override
@@ -63,6 +65,9 @@ class LossChecksTests {
                             gradient.set(r, c, (bug.equals("accumulates") ? gradient.get(r, c) : 0) + g);
                         }
                     }
+                }
+                if (bug.equals("fills-gradient-array") && gradient != null) {
+                    Arrays.fill(gradient.data(), gradient.size(), gradient.data().length, 0);
                 }
                 return value;
             };
@@ -112,6 +117,13 @@ class LossChecksTests {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("evaluating the same batch again into the same gradient tensor changed")
                 .hasMessageContaining("evaluate must overwrite the gradient, not add to it");
+    }
+
+    @Test
+    void catchesALossThatWritesPastTheGradientsSize() {
+        assertThatThrownBy(() -> LossChecks.checkGradients(new SquaresLossFactory(), squares("fills-gradient-array")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("evaluate wrote past the gradient's 6 elements, at position 6 of its backing array");
     }
 
     @Test
