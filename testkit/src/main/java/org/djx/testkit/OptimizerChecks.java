@@ -54,12 +54,16 @@ public final class OptimizerChecks {
      * {@code tolerance}.
      *
      * @param expected golden values laid out as {@link #trajectory} returns them, row 0 the start
-     * @throws AssertionError naming the first step and variable that differ
+     * @throws IllegalArgumentException if a row of {@code expected} does not have one value per variable
+     * @throws AssertionError           naming the first step and variable that differ
      */
     public static void checkTrajectory(OptimizerFactory factory, Config config, Quadratic problem,
             double[][] expected, double tolerance) {
         if (expected.length == 0) {
             throw new IllegalArgumentException("expected needs at least the starting row");
+        }
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be finite and not negative, found " + tolerance);
         }
         double[][] actual = trajectory(factory, config, problem, expected.length - 1);
         String name = Comparison.plugin("optimizer", factory.name(), config);
