@@ -1,0 +1,82 @@
+package org.djx.plugins.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.djx.api.spi.LayerFactory;
+import org.djx.testkit.LayerChecks;
+import org.djx.testkit.PluginConfig;
+import org.junit.jupiter.api.Test;
+
+/** Every built-in layer passes the kit's gradient checks, as a third-party layer would have to. */
+class LayerContractTests {
+    @Test
+    void everyBuiltInLayerIsCheckedHere() {
+        Set<String> discovered = ServiceLoader.load(LayerFactory.class).stream()
+                .map(p -> p.get().name())
+                .collect(Collectors.toSet());
+
+        assertThat(discovered).containsExactlyInAnyOrder("linear", "sigmoid", "tanh", "relu", "identity");
+    }
+
+    @Test
+    void linearWithBiasPassesTheGradientChecks() {
+        LinearLayerFactory linear = new LinearLayerFactory();
+
+        LayerChecks.checkGradients(linear, PluginConfig.of(linear, Map.of("outputs", 3)));
+    }
+
+    @Test
+    void linearWithoutBiasPassesTheGradientChecks() {
+        LinearLayerFactory linear = new LinearLayerFactory();
+
+        LayerChecks.checkGradients(linear, PluginConfig.of(linear, Map.of("outputs", 4, "bias", false)));
+    }
+
+    @Test
+    void linearWithOneOutputPassesTheGradientChecks() {
+        LinearLayerFactory linear = new LinearLayerFactory();
+
+        LayerChecks.checkGradients(linear, PluginConfig.of(linear, Map.of("outputs", 1)));
+    }
+
+    @Test
+    void linearWithExplicitWeightsAndBiasesPassesTheGradientChecks() {
+        LinearLayerFactory linear = new LinearLayerFactory();
+        PluginConfig config = PluginConfig.of(linear, Map.of("outputs", 3,
+                "weights", new double[][] {{0.1, 0.3, 0.5}, {0.2, 0.4, 0.6}}, "biases", new double[] {0.1, 0.2, 0.3}));
+
+        LayerChecks.checkGradients(linear, config, LayerChecks.TOLERANCE, 2);
+    }
+
+    @Test
+    void sigmoidPassesTheGradientChecks() {
+        SigmoidLayerFactory sigmoid = new SigmoidLayerFactory();
+
+        LayerChecks.checkGradients(sigmoid, PluginConfig.defaults(sigmoid));
+    }
+
+    @Test
+    void tanhPassesTheGradientChecks() {
+        TanhLayerFactory tanh = new TanhLayerFactory();
+
+        LayerChecks.checkGradients(tanh, PluginConfig.defaults(tanh));
+    }
+
+    @Test
+    void reluPassesTheGradientChecks() {
+        ReluLayerFactory relu = new ReluLayerFactory();
+
+        LayerChecks.checkGradients(relu, PluginConfig.defaults(relu));
+    }
+
+    @Test
+    void identityPassesTheGradientChecks() {
+        IdentityLayerFactory identity = new IdentityLayerFactory();
+
+        LayerChecks.checkGradients(identity, PluginConfig.defaults(identity));
+    }
+}

@@ -1,0 +1,51 @@
+package org.djx.plugins.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.djx.api.spi.LossFactory;
+import org.djx.testkit.LossChecks;
+import org.djx.testkit.PluginConfig;
+import org.junit.jupiter.api.Test;
+
+/** Every built-in loss passes the kit's gradient and weighting checks. */
+class LossContractTests {
+    @Test
+    void everyBuiltInLossIsCheckedHere() {
+        Set<String> discovered = ServiceLoader.load(LossFactory.class).stream()
+                .map(p -> p.get().name())
+                .collect(Collectors.toSet());
+
+        assertThat(discovered).containsExactlyInAnyOrder("mse", "half-squared-error");
+    }
+
+    @Test
+    void msePassesTheGradientChecks() {
+        MseLossFactory mse = new MseLossFactory();
+
+        LossChecks.checkGradients(mse, PluginConfig.defaults(mse));
+    }
+
+    @Test
+    void mseWeightsExamplesAsTheApiSays() {
+        MseLossFactory mse = new MseLossFactory();
+
+        LossChecks.checkWeighting(mse, PluginConfig.defaults(mse));
+    }
+
+    @Test
+    void halfSquaredErrorPassesTheGradientChecks() {
+        HalfSquaredErrorLossFactory loss = new HalfSquaredErrorLossFactory();
+
+        LossChecks.checkGradients(loss, PluginConfig.defaults(loss));
+    }
+
+    @Test
+    void halfSquaredErrorWeightsExamplesAsTheApiSays() {
+        HalfSquaredErrorLossFactory loss = new HalfSquaredErrorLossFactory();
+
+        LossChecks.checkWeighting(loss, PluginConfig.defaults(loss));
+    }
+}
