@@ -39,9 +39,10 @@ public final class Shape {
         long n = 1;
         for (int d : dims) {
             n *= d;
-        }
-        if (n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("shape " + this + " has more than 2^31-1 elements");
+            if (n > Integer.MAX_VALUE) {
+                // Checked at each step, so the product can never wrap around a long.
+                throw new IllegalArgumentException("shape " + this + " has more than 2^31-1 elements");
+            }
         }
         return (int) n;
     }

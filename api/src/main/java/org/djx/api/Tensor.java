@@ -80,7 +80,11 @@ public final class Tensor {
 
     /** Returns the number of elements per row: 1 for a vector or scalar. */
     public int columns() {
-        return shape.rank() < 2 ? 1 : shape.size() / Math.max(1, shape.dim(0));
+        int columns = 1;
+        for (int axis = 1; axis < shape.rank(); axis++) {
+            columns *= shape.dim(axis);
+        }
+        return columns;
     }
 
     /**

@@ -52,7 +52,7 @@ public record ParameterSpec(
             throw new IllegalArgumentException("parameter '" + name + "' is required and has a default");
         }
         if (defaultValue != null && !fitsType(type, defaultValue)) {
-            throw new IllegalArgumentException("default " + defaultValue + " of '" + name + "' is not a " + type.description());
+            throw new IllegalArgumentException("default " + defaultValue + " of '" + name + "' is not of type " + type.description());
         }
         if (!choices.isEmpty() && type != ParameterType.STRING) {
             throw new IllegalArgumentException("only string parameters have choices: '" + name + "'");

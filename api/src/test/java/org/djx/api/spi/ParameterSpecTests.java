@@ -55,7 +55,7 @@ class ParameterSpecTests {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ParameterSpec.number("lr", "x").withDefault("0.1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("not a number");
+                .hasMessageContaining("not of type number");
         assertThatThrownBy(() -> ParameterSpec.bool("shuffle", "x").withDefault("true"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ParameterSpec.string("mode", "x").withDefault(1))

@@ -65,4 +65,15 @@ final class ConfigBinder {
         }
         return new BoundConfig(problems.document(), path, byName, values);
     }
+
+    /**
+     * Binds like {@link #bind} but returns null when the object broke any rule, so that a caller never
+     * reads a key whose value was rejected (such a key has neither its value nor its default).
+     */
+    static BoundConfig bindValid(Problems problems, JsonNode object, String path, List<ParameterSpec> specs,
+            Collection<String> engineKeys, String owner) {
+        int before = problems.count();
+        BoundConfig config = bind(problems, object, path, specs, engineKeys, owner);
+        return problems.count() == before ? config : null;
+    }
 }

@@ -301,8 +301,7 @@ public final class ExperimentReader {
         if (!expectObject(problems, node, path)) {
             return null;
         }
-        BoundConfig c = ConfigBinder.bind(problems, node, path, specs, List.of(), "the training section");
-        return c.has("epochs") ? c : null;
+        return ConfigBinder.bindValid(problems, node, path, specs, List.of(), "the training section");
     }
 
     private static TrainingSpec trainingSpec(BoundConfig c) {
@@ -338,11 +337,11 @@ public final class ExperimentReader {
         if (!expectObject(problems, node, path)) {
             return null;
         }
-        BoundConfig c = ConfigBinder.bind(problems, node, path, CURVE, List.of(), "the curve section");
+        BoundConfig c = ConfigBinder.bindValid(problems, node, path, CURVE, List.of(), "the curve section");
         if (model != null && model.inputs() != ModelSpec.FROM_DATA && model.inputs() != 1) {
             problems.add("$.model.inputs", "a gradient curve needs a network of one input, found " + model.inputs());
         }
-        if (!c.has("start") || !c.has("stop") || !c.has("step")) {
+        if (c == null) {
             return null;
         }
         CurveSpec spec = new CurveSpec(c.number("start"), c.number("stop"), c.number("step"),
@@ -364,8 +363,8 @@ public final class ExperimentReader {
         if (!expectObject(problems, node, path)) {
             return null;
         }
-        BoundConfig c = ConfigBinder.bind(problems, node, path, PRODUCT, List.of(), "the product section");
-        return new ProductSpec(c.integer("size"), c.integer("factors"), c.integer("overflow-search"));
+        BoundConfig c = ConfigBinder.bindValid(problems, node, path, PRODUCT, List.of(), "the product section");
+        return c == null ? null : new ProductSpec(c.integer("size"), c.integer("factors"), c.integer("overflow-search"));
     }
 
     private DepthSpec stack(Problems problems, JsonNode node) {
@@ -479,7 +478,8 @@ public final class ExperimentReader {
         if (task == TaskKind.K_FOLD && used(task, root, "validation")) {
             JsonNode node = root.get("validation");
             if (expectObject(problems, node, "$.validation")) {
-                folds = ConfigBinder.bind(problems, node, "$.validation", VALIDATION, List.of(), "the validation section").integer("folds");
+                BoundConfig v = ConfigBinder.bindValid(problems, node, "$.validation", VALIDATION, List.of(), "the validation section");
+                folds = v == null ? 0 : v.integer("folds");
             }
         }
         if (dataset == null || preprocessing == null || loss == null || optimizer == null || training == null
@@ -495,7 +495,7 @@ public final class ExperimentReader {
         if (!expectObject(problems, node, path)) {
             return null;
         }
-        BoundConfig c = ConfigBinder.bind(problems, node, path, PREPROCESSING, List.of("steps"), "the preprocessing section");
+        BoundConfig c = ConfigBinder.bindValid(problems, node, path, PREPROCESSING, List.of("steps"), "the preprocessing section");
         JsonNode steps = node.get("steps");
         String stepsPath = JsonDocument.child(path, "steps");
         if (steps == null || !steps.isArray()) {
@@ -526,14 +526,18 @@ public final class ExperimentReader {
                 case "fill-missing" -> FILL_MISSING;
                 default -> ONE_HOT;
             };
-            BoundConfig sc = ConfigBinder.bind(problems, step, p, specs, List.of("type"), "preprocessing step '" + kind + "'");
+            BoundConfig sc = ConfigBinder.bindValid(problems, step, p, specs, List.of("type"), "preprocessing step '" + kind + "'");
+            if (sc == null) {
+                continue;
+            }
             list.add(switch (kind) {
                 case "standardize" -> new PreprocessingSpec.Standardize();
                 case "fill-missing" -> new PreprocessingSpec.FillMissing(sc.number("value"));
                 default -> new PreprocessingSpec.OneHot(sc.bool("dummy-na"));
             });
         }
-        return new PreprocessingSpec("train-and-test".equals(c.string("fit-on")), list);
+        return c == null || list.size() != steps.size() ? null
+                : new PreprocessingSpec("train-and-test".equals(c.string("fit-on")), list);
     }
 
     private static boolean expectObject(Problems problems, JsonNode node, String path) {

@@ -16,11 +16,12 @@ final class Values {
             case NUMBER -> node.isNumber() ? Double.valueOf(node.doubleValue()) : null;
             case BOOLEAN -> node.isBoolean() ? Boolean.valueOf(node.booleanValue()) : null;
             case STRING -> node.isTextual() ? node.textValue() : null;
-            case NUMBER_LIST -> numbers(node);
-            case NUMBER_MATRIX -> matrix(problems, node, path);
+            case NUMBER_LIST -> node.isArray() ? numbers(problems, node, path) : null;
+            case NUMBER_MATRIX -> node.isArray() ? matrix(problems, node, path) : null;
         };
         if (value == null) {
-            if (spec.type() != org.djx.api.spi.ParameterType.NUMBER_MATRIX || !node.isArray()) {
+            // Arrays report their own problems, at the offending element.
+            if (!node.isArray()) {
                 problems.add(path, "expected " + expectation(spec) + ", found " + describe(node));
             }
             return null;
@@ -68,44 +69,51 @@ final class Values {
         return node.isArray() ? "an array" : "an object";
     }
 
-    private static double[] numbers(JsonNode node) {
-        if (!node.isArray() || node.isEmpty()) {
+    /** Reads a non-empty array of numbers, reporting an empty array or each non-number element. */
+    private static double[] numbers(Problems problems, JsonNode node, String path) {
+        if (node.isEmpty()) {
+            problems.add(path, "expected a non-empty array of numbers, found an empty array");
             return null;
         }
         double[] out = new double[node.size()];
+        boolean valid = true;
         for (int i = 0; i < out.length; i++) {
-            if (!node.get(i).isNumber()) {
-                return null;
+            JsonNode element = node.get(i);
+            if (element.isNumber()) {
+                out[i] = element.doubleValue();
+            } else {
+                problems.add(JsonDocument.element(path, i), "expected a number, found " + describe(element));
+                valid = false;
             }
-            out[i] = node.get(i).doubleValue();
         }
-        return out;
+        return valid ? out : null;
     }
 
     private static double[][] matrix(Problems problems, JsonNode node, String path) {
-        if (!node.isArray()) {
-            return null;
-        }
         if (node.isEmpty()) {
             problems.add(path, "expected an array of equally long arrays of numbers, found an empty array");
             return null;
         }
         double[][] rows = new double[node.size()][];
+        boolean valid = true;
         for (int r = 0; r < rows.length; r++) {
             String rowPath = JsonDocument.element(path, r);
-            rows[r] = numbers(node.get(r));
-            if (rows[r] == null) {
-                problems.add(rowPath, "expected a non-empty array of numbers (row " + r + " of a matrix), found "
-                        + describe(node.get(r)));
-                return null;
+            JsonNode row = node.get(r);
+            if (!row.isArray()) {
+                problems.add(rowPath, "expected row " + r + " of a matrix, an array of numbers, found " + describe(row));
+                valid = false;
+                continue;
             }
-            if (rows[r].length != rows[0].length) {
+            rows[r] = numbers(problems, row, rowPath);
+            if (rows[r] == null) {
+                valid = false;
+            } else if (rows[0] != null && rows[r].length != rows[0].length) {
                 problems.add(rowPath, "row " + r + " has " + rows[r].length + " values but row 0 has "
                         + rows[0].length + "; every row of a matrix has the same length");
-                return null;
+                valid = false;
             }
         }
-        return rows;
+        return valid ? rows : null;
     }
 
     private static String checkBounds(ParameterSpec spec, Object value) {

@@ -12,6 +12,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,7 +37,7 @@ import java.util.regex.Pattern;
 public final class JsonDocument {
     /** How deep objects and arrays may nest; experiment files need a handful of levels. */
     public static final int MAX_DEPTH = 32;
-    /** The longest number literal accepted, in characters. */
+    /** The most digits a number literal may have (Jackson counts digits, not signs or points). */
     public static final int MAX_NUMBER_LENGTH = 100;
     /** The longest string accepted, in characters. */
     public static final int MAX_STRING_LENGTH = 100_000;
@@ -39,6 +45,8 @@ public final class JsonDocument {
     public static final long MAX_DOCUMENT_BYTES = 16L << 20;
 
     private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+    /** A number literal whose digits before any exponent are not all zero. */
+    private static final Pattern NONZERO_MANTISSA = Pattern.compile("^-?[0-9.]*[1-9]");
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -92,8 +100,15 @@ public final class JsonDocument {
      * @throws InvalidDocumentException if they are not one strict JSON document
      */
     public static JsonDocument parse(String file, byte[] bytes) {
+        String text = decodeUtf8(file, bytes);
         Map<String, Location> locations = new HashMap<>();
-        try (JsonParser parser = FACTORY.createParser(bytes)) {
+        JsonParser parser;
+        try {
+            parser = FACTORY.createParser(text);
+        } catch (IOException e) {
+            throw single(file, null, "cannot be read: " + e.getMessage());
+        }
+        try (parser) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw single(file, null, "the file is empty; expected a JSON object");
@@ -106,11 +121,38 @@ public final class JsonDocument {
             }
             return new JsonDocument(file, root, locations);
         } catch (JsonProcessingException e) {
-            throw single(file, e.getLocation() == null ? null : location(e.getLocation()),
-                    "invalid JSON: " + e.getOriginalMessage());
+            // Limit violations (depth, number length) carry no location of their own: use the parser's.
+            JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            throw single(file, where == null ? null : location(where), "invalid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw single(file, null, "cannot be read as UTF-8 JSON: " + e.getMessage());
+            throw single(file, null, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Decodes strict UTF-8, so that bytes in another encoding are an error that names their offset
+     * rather than characters silently replaced or a guessed UTF-16; a leading byte-order mark is
+     * dropped.
+     */
+    private static String decodeUtf8(String file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            out.flip();
+            String before = out.toString();
+            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+            int column = before.length() - before.lastIndexOf('\n');
+            throw single(file, new Location(line, column), "is not valid UTF-8: byte 0x" + String.format("%02X", bytes[in.position()] & 0xff)
+                    + " at byte offset " + in.position() + " cannot start or continue a character; save the file as UTF-8");
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Returns the file as the user named it. */
@@ -217,9 +259,14 @@ public final class JsonDocument {
                     }
                 case VALUE_NUMBER_FLOAT: {
                     double v = parser.getDoubleValue();
+                    String literal = parser.getText();
                     if (!Double.isFinite(v)) {
                         throw new InvalidDocumentException(List.of(new Problem(file, here, path,
-                                "the number " + parser.getText() + " is too large for a double (about 1.8e308 at most)")));
+                                "the number " + literal + " is too large for a double (about 1.8e308 at most)")));
+                    }
+                    if (v == 0 && NONZERO_MANTISSA.matcher(literal).find()) {
+                        throw new InvalidDocumentException(List.of(new Problem(file, here, path,
+                                "the number " + literal + " is too small for a double: it would silently become 0")));
                     }
                     return nodes.numberNode(v);
                 }

@@ -46,6 +46,10 @@ public final class PluginLoader {
     }
 
     private void loadFolder(Path folder) {
+        if (!Files.exists(folder)) {
+            problems.add(new PluginProblem(folder.toString(), "no such file or folder on the plugin path"));
+            return;
+        }
         if (!Files.isDirectory(folder)) {
             if (Files.isRegularFile(folder) && folder.toString().endsWith(".jar")) {
                 loadDroppedIn(folder);

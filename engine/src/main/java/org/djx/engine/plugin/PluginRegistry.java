@@ -24,17 +24,22 @@ public final class PluginRegistry {
     /** kebab-case, as experiment files spell plugin and parameter names. */
     public static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
 
-    /** Keys the engine reads from every layer entry itself, so no layer may declare them. */
+    /** Keys the engine reads from every plugin entry itself, so no plugin may declare them. */
+    public static final List<String> RESERVED_KEYS = List.of("type");
+
+    /** Keys the engine also reads from every layer entry, so no layer may declare them. */
     public static final List<String> RESERVED_LAYER_KEYS = List.of("type", "name", "init");
 
     private final Map<PluginKind, Map<String, PluginDescriptor>> plugins = new EnumMap<>(PluginKind.class);
     private final Map<PluginKind, Map<String, List<PluginDescriptor>>> conflicts = new EnumMap<>(PluginKind.class);
     private final List<PluginProblem> problems = new ArrayList<>();
+    private final Map<PluginKind, Map<String, String>> conflictSources = new EnumMap<>(PluginKind.class);
 
     private PluginRegistry() {
         for (PluginKind kind : PluginKind.values()) {
             plugins.put(kind, new TreeMap<>());
             conflicts.put(kind, new TreeMap<>());
+            conflictSources.put(kind, new TreeMap<>());
         }
     }
 
@@ -65,9 +70,8 @@ public final class PluginRegistry {
         }
         PluginDescriptor previous = plugins.get(d.kind()).remove(d.name());
         if (previous != null) {
-            List<PluginDescriptor> both = new ArrayList<>(List.of(previous, d));
-            clashes.put(d.name(), both);
-            problems.add(new PluginProblem(d.origin().location(), conflictMessage(d.kind(), d.name(), both)));
+            clashes.put(d.name(), new ArrayList<>(List.of(previous, d)));
+            conflictSources.get(d.kind()).put(d.name(), d.origin().location());
         } else {
             plugins.get(d.kind()).put(d.name(), d);
         }
@@ -88,9 +92,10 @@ public final class PluginRegistry {
             if (seen.put(p.name(), p) != null) {
                 return "declares the parameter '" + p.name() + "' twice";
             }
-            if (d.kind() == PluginKind.LAYER && RESERVED_LAYER_KEYS.contains(p.name())) {
-                return "declares the parameter '" + p.name() + "', which the engine reserves for every layer "
-                        + RESERVED_LAYER_KEYS;
+            List<String> reserved = d.kind() == PluginKind.LAYER ? RESERVED_LAYER_KEYS : RESERVED_KEYS;
+            if (reserved.contains(p.name())) {
+                return "declares the parameter '" + p.name() + "', which the engine reserves for every "
+                        + d.kind().label() + " " + reserved;
             }
         }
         return null;
@@ -134,8 +139,16 @@ public final class PluginRegistry {
         return all;
     }
 
-    /** Returns what went wrong while discovering plugins, including name conflicts; empty if nothing. */
+    /**
+     * Returns what went wrong while discovering plugins, then one problem per conflicting name naming
+     * every claimant; empty if nothing.
+     */
     public List<PluginProblem> problems() {
-        return List.copyOf(problems);
+        List<PluginProblem> all = new ArrayList<>(problems);
+        for (PluginKind kind : PluginKind.values()) {
+            conflicts.get(kind).forEach((name, claimants) -> all.add(new PluginProblem(
+                    conflictSources.get(kind).get(name), conflictMessage(kind, name, claimants))));
+        }
+        return List.copyOf(all);
     }
 }

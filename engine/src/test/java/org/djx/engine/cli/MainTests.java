@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.PluginLoader;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,8 +144,6 @@ class MainTests {
     }
 
     @Test
-    @Disabled("bug: an invalid training batch-size makes ExperimentReader throw IllegalArgumentException, which"
-            + " Main reports as an internal error with a stack trace and exit code 1")
     void anInvalidBatchSizeIsAUserError(@TempDir Path dir) throws Exception {
         Path file = write(dir, "batch.json", """
                 {

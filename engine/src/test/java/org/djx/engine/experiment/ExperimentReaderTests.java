@@ -17,7 +17,6 @@ import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.plugin.PluginRegistry;
 import org.djx.engine.run.ExperimentRunner;
 import org.djx.engine.tensor.CpuKernels;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -295,8 +294,6 @@ class ExperimentReaderTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"\"batch-size\": 0", "\"shuffle\": \"yes\"", "\"report-every\": 0"})
-    @Disabled("bug: ExperimentReader.training() reads batch-size/shuffle/report-every after an invalid value was"
-            + " reported, so BoundConfig throws IllegalArgumentException instead of the InvalidDocumentException")
     void anInvalidValueOfADefaultedTrainingKeyIsReportedAtItsPath(String entry) {
         String json = """
                 {
@@ -451,8 +448,6 @@ class ExperimentReaderTests {
     }
 
     @Test
-    @Disabled("bug: Values.matrix reports a non-number cell at the row ($.data.inputs[0]) as 'found an array'"
-            + " instead of at the cell ($.data.inputs[0][1]) quoting the offending value")
     void aNonNumberCellIsReportedAtTheCellWithItsValue() {
         String json = """
                 {
