@@ -1,0 +1,133 @@
+package org.djx.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.djx.api.ConfigurationException;
+import org.djx.api.data.DataContext;
+import org.djx.engine.experiment.Experiment;
+import org.djx.engine.experiment.ExperimentReader;
+import org.djx.engine.json.JsonDocument;
+import org.djx.engine.plugin.PluginLoader;
+import org.djx.engine.tensor.CpuKernels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The k-fold and submission tasks end to end on generated files shaped like Kaggle's (an Id, numeric
+ * and categorical columns with NA, the price last), so they run on machines without the real data.
+ */
+class TabularTaskTests {
+    private final List<String> lines = new ArrayList<>();
+
+    /** Writes a train/test pair whose price is a known function of the features, plus noise. */
+    private static DataContext generate(Path dir, int trainRows, int testRows) throws IOException {
+        SplittableRandom random = new SplittableRandom(3);
+        StringBuilder train = new StringBuilder("Id,Area,Rooms,Zone,SalePrice\n");
+        StringBuilder test = new StringBuilder("Id,Area,Rooms,Zone\n");
+        String[] zones = {"RL", "RM", "FV", "NA"};
+        for (int i = 1; i <= trainRows + testRows; i++) {
+            double area = 500 + random.nextDouble() * 2000;
+            int rooms = 1 + random.nextInt(6);
+            String zone = zones[random.nextInt(zones.length)];
+            String areaCell = random.nextInt(10) == 0 ? "NA" : String.format(Locale.ROOT, "%.1f", area);
+            double price = 20 + 0.06 * area + 5 * rooms + (zone.equals("FV") ? 30 : 0) + random.nextGaussian() * 5;
+            if (i <= trainRows) {
+                train.append(i).append(',').append(areaCell).append(',').append(rooms).append(',').append(zone).append(',')
+                        .append(String.format(Locale.ROOT, "%.2f", price)).append('\n');
+            } else {
+                test.append(i).append(',').append(areaCell).append(',').append(rooms).append(',').append(zone).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("train.csv"), train, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("test.csv"), test, StandardCharsets.UTF_8);
+        Map<String, Path> files = Map.of("kaggle_house_train", dir.resolve("train.csv"), "kaggle_house_test", dir.resolve("test.csv"));
+        return files::get;
+    }
+
+    private static Experiment read(String json) {
+        return new ExperimentReader(PluginLoader.load(List.of()))
+                .read(JsonDocument.parse("t.json", json.getBytes(StandardCharsets.UTF_8)), Path.of("t.json"));
+    }
+
+    private static String experiment(String task, String extra) {
+        return """
+                {"task": "TASK", "seed": 5,
+                 "dataset": {"type": "kaggle-house"},
+                 "preprocessing": {"steps": [{"type": "standardize"}, {"type": "fill-missing"}, {"type": "one-hot"}]},
+                 "model": {"layers": [{"type": "linear", "outputs": 1}]},
+                 "loss": {"type": "mse"},
+                 "optimizer": {"type": "adam", "lr": 5},
+                 "training": {"epochs": 40, "batch-size": 16}EXTRA}
+                """.replace("TASK", task).replace("EXTRA", extra);
+    }
+
+    @Test
+    void kFoldPrintsAFoldLinePerFoldAndTheAverages(@TempDir Path dir) throws IOException {
+        DataContext data = generate(dir, 90, 10);
+        Path out = dir.resolve("run");
+
+        RunResult r = new ExperimentRunner(new CpuKernels(), lines::add, data)
+                .run(read(experiment("k-fold", ", \"validation\": {\"folds\": 3}")), RunFolder.at(out));
+
+        // Area, Rooms, then Zone's three categories and its missing indicator.
+        assertThat(r.metric("features")).isEqualTo(6);
+        assertThat(lines).filteredOn(l -> l.startsWith("fold ")).hasSize(3);
+        assertThat(lines).anyMatch(l -> l.startsWith("3-fold validation: avg train log rmse: "));
+        double average = (r.metric("fold-1/valid-log-rmse") + r.metric("fold-2/valid-log-rmse") + r.metric("fold-3/valid-log-rmse")) / 3;
+        assertThat(r.metric("avg-valid-log-rmse")).isEqualTo(average);
+        // The prices follow the features closely, so a trained linear model is far better than chance.
+        assertThat(r.metric("avg-valid-log-rmse")).isLessThan(0.3);
+        assertThat(Files.readAllLines(out.resolve("metrics.csv"))).hasSize(1 + 3 * 40 * 2)
+                .contains("1,40,valid,log-rmse," + r.metric("fold-1/valid-log-rmse"));
+        assertThat(out.resolve("fold-1.png")).exists();
+        assertThat(Files.readString(out.resolve("preprocessing.txt"))).contains("standardize Area: mean ");
+    }
+
+    @Test
+    void theSameFileGivesBitwiseTheSameMetrics(@TempDir Path dir) throws IOException {
+        DataContext data = generate(dir, 60, 5);
+        Experiment e = read(experiment("k-fold", ", \"validation\": {\"folds\": 2}"));
+
+        new ExperimentRunner(new CpuKernels(), line -> { }, data).run(e, RunFolder.at(dir.resolve("a")));
+        new ExperimentRunner(new CpuKernels(), line -> { }, data).run(e, RunFolder.at(dir.resolve("b")));
+
+        assertThat(Files.readAllBytes(dir.resolve("b/metrics.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("a/metrics.csv")));
+    }
+
+    @Test
+    void moreFoldsThanRowsIsAClearError(@TempDir Path dir) throws IOException {
+        DataContext data = generate(dir, 3, 1);
+
+        assertThatThrownBy(() -> new ExperimentRunner(new CpuKernels(), lines::add, data)
+                .run(read(experiment("k-fold", ", \"validation\": {\"folds\": 5}")), RunFolder.at(dir.resolve("run"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("5 folds need at least 5 rows, but the data has 3");
+    }
+
+    @Test
+    void submissionWritesOnePositivePricePerTestRow(@TempDir Path dir) throws IOException {
+        DataContext data = generate(dir, 80, 7);
+        Path out = dir.resolve("run");
+
+        new ExperimentRunner(new CpuKernels(), lines::add, data).run(read(experiment("submission", "")), RunFolder.at(out));
+
+        List<String> csv = Files.readAllLines(out.resolve("submission.csv"));
+        assertThat(csv.get(0)).isEqualTo("Id,SalePrice");
+        assertThat(csv).hasSize(8);
+        for (int i = 1; i < csv.size(); i++) {
+            String[] cells = csv.get(i).split(",");
+            assertThat(cells[0]).isEqualTo(String.valueOf(80 + i));
+            assertThat(Double.parseDouble(cells[1])).isFinite().isPositive();
+        }
+    }
+}
