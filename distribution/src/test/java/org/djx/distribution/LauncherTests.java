@@ -65,6 +65,21 @@ class LauncherTests {
     }
 
     @Test
+    void aBrokenBandExitsThreeAndSaysWhich(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("strict.json");
+        String good = Files.readString(Launcher.ROOT.resolve("experiments/forward-pass.json"));
+        Files.writeString(file, good.replace("\"Y[1]\": { \"min\": 0.696279085, \"max\": 0.696279095 }",
+                "\"Y[1]\": { \"min\": 0.7, \"max\": 0.8 }, \"nothing\": { \"equals\": 1 }"));
+
+        Launcher.Result r = Launcher.djx("run", file.toString(), "--out", dir.resolve("run").toString());
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.out()).contains("expectation Y[1] in [0.7, 0.8]: BROKEN (0.69627909)")
+                .contains("expectation Y[0] in [0.316827075, 0.316827085]: held (0.31682708)")
+                .contains("expectation nothing = 1: BROKEN, the run has no result 'nothing'");
+    }
+
+    @Test
     void helpAndVersionExitZero() throws Exception {
         Launcher.Result help = Launcher.djx("--help");
         Launcher.Result version = Launcher.djx("--version");

@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
  *
  * <p>Exit codes: 0 success, 1 internal failure (a bug, printed with its stack trace), 2 a user error
  * (bad file, unknown plugin, bad parameter, bad command line), printed as one message without a stack
- * trace. This package is the only one that writes to the console.
+ * trace, 3 a result outside a band the experiment declares. This package is the only one that writes to
+ * the console.
  */
 @Command(name = "djx",
         mixinStandardHelpOptions = true,
@@ -35,9 +36,11 @@ import picocli.CommandLine.ScopeType;
                 DescribeCommand.class,
                 DataCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 internal error (a bug), 2 invalid input or usage."})
+        footer = {"", "Exit codes: 0 success, 1 internal error (a bug), 2 invalid input or usage,",
+                "3 a result outside a band the experiment declares under \"expect\"."})
 public final class Main implements Runnable {
     static final int USER_ERROR = 2;
+    static final int EXPECTATION_BROKEN = 3;
     static final int INTERNAL_ERROR = 1;
 
     @Option(names = "--plugin-path", scope = ScopeType.INHERIT, paramLabel = "DIR[:DIR...]",

@@ -8,7 +8,9 @@ import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.run.ExperimentRunner;
 import org.djx.engine.tensor.CpuKernels;
 import java.time.LocalDateTime;
+import org.djx.engine.run.Expectations;
 import org.djx.engine.run.RunFolder;
+import org.djx.engine.run.RunResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,11 +55,13 @@ final class RunCommand implements Callable<Integer> {
         if (invalid) {
             return Main.USER_ERROR;
         }
+        boolean held = true;
         for (ExperimentFiles.Checked c : checked) {
             RunFolder folder = out != null ? RunFolder.at(out)
                     : RunFolder.createUnder(runs, c.experiment().name(), LocalDateTime.now());
-            runner.run(c.experiment(), folder);
+            RunResult result = runner.run(c.experiment(), folder);
+            held &= Expectations.check(c.experiment().expectations(), result, stdout::println);
         }
-        return 0;
+        return held ? 0 : Main.EXPECTATION_BROKEN;
     }
 }

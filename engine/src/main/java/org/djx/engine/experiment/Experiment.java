@@ -13,6 +13,7 @@ import org.djx.engine.json.JsonDocument;
  * @param seed        the root of every random stream of the run
  * @param model       the network, or null for a task without a {@code model} section
  * @param task        what the experiment does, with the sections it uses
+ * @param expectations the bands the results must fall in; empty when the file declares none
  * @param source      the parsed file, to place messages about values that only fail together
  */
 public record Experiment(
@@ -22,6 +23,7 @@ public record Experiment(
         long seed,
         ModelSpec model,
         TaskSpec task,
+        java.util.List<Expectation> expectations,
         JsonDocument source) {
     public Experiment {
         Objects.requireNonNull(file, "file");
@@ -29,6 +31,7 @@ public record Experiment(
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(source, "source");
+        expectations = java.util.List.copyOf(expectations);
         if (task.kind().sections().contains("model") && model == null) {
             throw new IllegalArgumentException("task " + task.kind().label() + " needs a model");
         }

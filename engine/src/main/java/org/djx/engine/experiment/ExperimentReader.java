@@ -74,7 +74,9 @@ public final class ExperimentReader {
             problems.add("$", "expected a JSON object with the keys task, model, data, ...; found " + Values.describe(root));
             problems.throwIfAny();
         }
-        BoundConfig top = ConfigBinder.bind(problems, root, "$", TOP_LEVEL, TaskKind.allSections(), "an experiment");
+        List<String> sectionKeys = new ArrayList<>(TaskKind.allSections());
+        sectionKeys.add("expect");
+        BoundConfig top = ConfigBinder.bind(problems, root, "$", TOP_LEVEL, sectionKeys, "an experiment");
         if (!top.has("task")) {
             problems.throwIfAny();
         }
@@ -91,6 +93,7 @@ public final class ExperimentReader {
         }
         ModelSpec model = used(task, root, "model") ? model(problems, root.get("model")) : null;
         TaskSpec spec = taskSpec(problems, task, root, model);
+        List<Expectation> expectations = root.has("expect") ? expectations(problems, root.get("expect")) : List.of();
         problems.throwIfAny();
         if (model != null && model.inputs() == ModelSpec.FROM_DATA) {
             if (spec instanceof ForwardSpec f) {
@@ -103,7 +106,7 @@ public final class ExperimentReader {
         }
         String name = top.has("name") ? top.string("name") : defaultName(file);
         String description = top.has("description") ? top.string("description") : "";
-        return new Experiment(document.file(), name, description, top.integer("seed"), model, spec, document);
+        return new Experiment(document.file(), name, description, top.integer("seed"), model, spec, expectations, document);
     }
 
     /** Reads the sections of {@code task}; returns null when a problem was recorded. */
@@ -538,6 +541,46 @@ public final class ExperimentReader {
         }
         return c == null || list.size() != steps.size() ? null
                 : new PreprocessingSpec("train-and-test".equals(c.string("fit-on")), list);
+    }
+
+    static final List<ParameterSpec> BAND = List.of(
+            ParameterSpec.number("min", "The smallest value that holds (inclusive)."),
+            ParameterSpec.number("max", "The largest value that holds (inclusive)."),
+            ParameterSpec.number("equals", "The one value that holds; instead of min and max."));
+
+    /** Reads {@code "expect": {"METRIC": {"min": a, "max": b} or {"equals": v}, ...}}. */
+    private static List<Expectation> expectations(Problems problems, JsonNode node) {
+        String path = "$.expect";
+        if (!expectObject(problems, node, path)) {
+            return List.of();
+        }
+        List<Expectation> list = new ArrayList<>();
+        for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
+            String p = JsonDocument.child(path, e.getKey());
+            if (!expectObject(problems, e.getValue(), p)) {
+                continue;
+            }
+            BoundConfig band = ConfigBinder.bindValid(problems, e.getValue(), p, BAND, List.of(), "the expectation of '" + e.getKey() + "'");
+            if (band == null) {
+                continue;
+            }
+            if (band.has("equals") && (band.has("min") || band.has("max"))) {
+                problems.add(p, "give either 'equals' or 'min' and/or 'max', not both");
+            } else if (band.has("equals")) {
+                list.add(new Expectation(e.getKey(), band.number("equals"), band.number("equals"), p));
+            } else if (!band.has("min") && !band.has("max")) {
+                problems.add(p, "an expectation needs 'min', 'max' or 'equals'");
+            } else {
+                double min = band.has("min") ? band.number("min") : Double.NEGATIVE_INFINITY;
+                double max = band.has("max") ? band.number("max") : Double.POSITIVE_INFINITY;
+                if (min > max) {
+                    problems.add(p, "min " + min + " exceeds max " + max);
+                } else {
+                    list.add(new Expectation(e.getKey(), min, max, p));
+                }
+            }
+        }
+        return list;
     }
 
     private static boolean expectObject(Problems problems, JsonNode node, String path) {

@@ -20,7 +20,17 @@ final class ForwardTask {
         Map<String, Tensor> reported = reportedOutputs(network);
         int width = reported.keySet().stream().mapToInt(String::length).max().orElse(0);
         reported.forEach((label, value) -> context.out().line(Format.pad(label, width) + " = " + Format.tensor(value)));
-        return RunResult.builder(experiment.name()).outputs(reported).build();
+        RunResult.Builder result = RunResult.builder(experiment.name()).outputs(reported);
+        // Every reported value is a result of its own, Z1[0] or Y[2][1], so expectations can pin them.
+        reported.forEach((label, value) -> {
+            double[][] rows = value.toRows();
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    result.metric(rows.length == 1 ? label + "[" + c + "]" : label + "[" + r + "][" + c + "]", rows[r][c]);
+                }
+            }
+        });
+        return result.build();
     }
 
     private static Map<String, Tensor> reportedOutputs(Network network) {

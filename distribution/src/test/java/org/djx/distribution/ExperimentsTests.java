@@ -1,0 +1,56 @@
+package org.djx.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every experiment in experiments/ is a regression test: run through the real launcher, it must exit 0
+ * with every band it declares under "expect" held.
+ */
+class ExperimentsTests {
+    private static final Path SHARED = Launcher.ROOT.resolveSibling("shared").resolve("datasets");
+
+    static Stream<String> experiments() throws IOException {
+        try (Stream<Path> files = Files.list(Launcher.ROOT.resolve("experiments"))) {
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+            assertThat(names).as("experiment files").hasSizeGreaterThanOrEqualTo(7);
+            return names.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("experiments")
+    void holdsEveryBandItDeclares(String name, @TempDir Path out) throws Exception {
+        String text = Files.readString(Launcher.ROOT.resolve("experiments").resolve(name));
+        Map<String, String> environment = new HashMap<>();
+        if (text.contains("\"kaggle-house\"")) {
+            String data = System.getenv("DJX_DATA") != null ? System.getenv("DJX_DATA")
+                    : Files.isDirectory(SHARED) ? SHARED.toString() : null;
+            assumeThat(data).as("the house-price files (DJX_DATA or ../shared/datasets)").isNotNull();
+            environment.put("DJX_DATA", data);
+        }
+        int declared = text.split("\"expect\"", -1).length == 2
+                ? (int) text.substring(text.indexOf("\"expect\"")).lines().filter(l -> l.contains("\"min\"")
+                        || l.contains("\"max\"") || l.contains("\"equals\"")).count()
+                : 0;
+
+        Launcher.Result r = Launcher.djx(environment, "run", "experiments/" + name, "--out", out.resolve("run").toString());
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(declared).as("bands declared by " + name).isPositive();
+        assertThat(r.out().lines().filter(l -> l.startsWith("expectation ") && l.contains(": held (")))
+                .as(r.out()).hasSize(declared);
+        assertThat(r.out()).doesNotContain("BROKEN");
+    }
+}
