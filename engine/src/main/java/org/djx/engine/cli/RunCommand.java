@@ -8,7 +8,6 @@ import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.run.ExperimentRunner;
 import org.djx.engine.tensor.CpuKernels;
 import java.time.LocalDateTime;
-import org.djx.engine.run.Expectations;
 import org.djx.engine.run.RunFolder;
 import org.djx.engine.run.RunResult;
 import picocli.CommandLine;
@@ -56,11 +55,22 @@ final class RunCommand implements Callable<Integer> {
             return Main.USER_ERROR;
         }
         boolean held = true;
-        for (ExperimentFiles.Checked c : checked) {
-            RunFolder folder = out != null ? RunFolder.at(out)
-                    : RunFolder.createUnder(runs, c.experiment().name(), LocalDateTime.now());
-            RunResult result = runner.run(c.experiment(), folder);
-            held &= Expectations.check(c.experiment().expectations(), result, stdout::println);
+        // Ctrl-C: the run in progress says INTERRUPTED in its status.json instead of looking alive.
+        Thread hook = new Thread(runner::markInterrupted, "djx-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            for (ExperimentFiles.Checked c : checked) {
+                RunFolder folder = out != null ? RunFolder.at(out)
+                        : RunFolder.createUnder(runs, c.experiment().name(), LocalDateTime.now());
+                RunResult result = runner.run(c.experiment(), folder);
+                held &= result.expectationsHeld();
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: nothing left to remove
+            }
         }
         return held ? 0 : Main.EXPECTATION_BROKEN;
     }

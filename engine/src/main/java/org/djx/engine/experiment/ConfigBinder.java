@@ -1,6 +1,8 @@
 package org.djx.engine.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -52,6 +54,7 @@ final class ConfigBinder {
                 values.put(key, value);
             }
         }
+        java.util.Map<String, Object> defaults = new LinkedHashMap<>();
         for (ParameterSpec spec : specs) {
             if (object.has(spec.name())) {
                 continue;
@@ -61,9 +64,27 @@ final class ConfigBinder {
                         + Values.expectation(spec) + " (" + spec.description() + ")");
             } else if (spec.defaultValue() != null) {
                 values.put(spec.name(), spec.defaultValue());
+                defaults.put(spec.name(), spec.defaultValue());
             }
         }
+        // The reader works on its own copy of the tree: writing the defaults in makes that copy the
+        // resolved experiment, every default filled in.
+        if (object instanceof ObjectNode o) {
+            defaults.forEach((key, value) -> o.set(key, toNode(value)));
+        }
         return new BoundConfig(problems.document(), path, byName, values);
+    }
+
+    private static JsonNode toNode(Object value) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (value instanceof Integer i) {
+            return f.numberNode(i);
+        } else if (value instanceof Double d) {
+            return f.numberNode(d);
+        } else if (value instanceof Boolean b) {
+            return f.booleanNode(b);
+        }
+        return f.textNode(String.valueOf(value));
     }
 
     /**

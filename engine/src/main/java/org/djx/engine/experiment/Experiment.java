@@ -14,6 +14,7 @@ import org.djx.engine.json.JsonDocument;
  * @param model       the network, or null for a task without a {@code model} section
  * @param task        what the experiment does, with the sections it uses
  * @param expectations the bands the results must fall in; empty when the file declares none
+ * @param resolved    the experiment as JSON with every default filled in, for the run folder
  * @param source      the parsed file, to place messages about values that only fail together
  */
 public record Experiment(
@@ -24,16 +25,46 @@ public record Experiment(
         ModelSpec model,
         TaskSpec task,
         java.util.List<Expectation> expectations,
+        String resolved,
         JsonDocument source) {
     public Experiment {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(resolved, "resolved");
         Objects.requireNonNull(source, "source");
         expectations = java.util.List.copyOf(expectations);
         if (task.kind().sections().contains("model") && model == null) {
             throw new IllegalArgumentException("task " + task.kind().label() + " needs a model");
         }
+    }
+
+    /** Returns every plugin the experiment uses, each once, in the order the file names them. */
+    public java.util.List<org.djx.engine.plugin.PluginDescriptor> plugins() {
+        java.util.Set<org.djx.engine.plugin.PluginDescriptor> used = new java.util.LinkedHashSet<>();
+        java.util.function.Consumer<ModelSpec> addModel = m -> {
+            used.add(m.init().plugin());
+            for (LayerSpec l : m.layers()) {
+                used.add(l.layer().plugin());
+                if (l.init() != null) {
+                    used.add(l.init().plugin());
+                }
+            }
+        };
+        if (model != null) {
+            addModel.accept(model);
+        }
+        if (task instanceof TrainSpec t) {
+            used.add(t.loss().plugin());
+            used.add(t.optimizer().plugin());
+        } else if (task instanceof TabularSpec t) {
+            used.add(t.dataset().plugin());
+            used.add(t.loss().plugin());
+            used.add(t.optimizer().plugin());
+        } else if (task instanceof DepthSpec d) {
+            d.variants().forEach(v -> addModel.accept(v.model()));
+        }
+        return java.util.List.copyOf(used);
     }
 }

@@ -69,7 +69,8 @@ public final class ExperimentReader {
     /** Checks an already parsed document; {@code file} gives the default experiment name. */
     public Experiment read(JsonDocument document, Path file) {
         Problems problems = new Problems(document);
-        JsonNode root = document.root();
+        // A copy, into which binding writes every default: afterwards it is the resolved experiment.
+        JsonNode root = document.root().deepCopy();
         if (!root.isObject()) {
             problems.add("$", "expected a JSON object with the keys task, model, data, ...; found " + Values.describe(root));
             problems.throwIfAny();
@@ -106,7 +107,8 @@ public final class ExperimentReader {
         }
         String name = top.has("name") ? top.string("name") : defaultName(file);
         String description = top.has("description") ? top.string("description") : "";
-        return new Experiment(document.file(), name, description, top.integer("seed"), model, spec, expectations, document);
+        return new Experiment(document.file(), name, description, top.integer("seed"), model, spec, expectations,
+                root.toPrettyString(), document);
     }
 
     /** Reads the sections of {@code task}; returns null when a problem was recorded. */
@@ -152,7 +154,7 @@ public final class ExperimentReader {
         BoundConfig config = ConfigBinder.bind(problems, node, path, MODEL, MODEL_SECTIONS, "the model");
         Optional<ComponentSpec> init = node.has("init")
                 ? component(problems, node.get("init"), "$.model.init", PluginKind.INITIALIZER, Set.of())
-                : defaultInitializer(problems, path);
+                : defaultInitializer(problems, path, node);
         List<LayerSpec> layers = new ArrayList<>();
         String layersPath = JsonDocument.child(path, "layers");
         JsonNode list = node.get("layers");
@@ -201,7 +203,7 @@ public final class ExperimentReader {
         return Optional.of(new LayerSpec(label, layer.get(), init));
     }
 
-    private Optional<ComponentSpec> defaultInitializer(Problems problems, String modelPath) {
+    private Optional<ComponentSpec> defaultInitializer(Problems problems, String modelPath, JsonNode modelNode) {
         Optional<PluginDescriptor> normal;
         try {
             normal = registry.find(PluginKind.INITIALIZER, DEFAULT_INITIALIZER);
@@ -215,8 +217,12 @@ public final class ExperimentReader {
             return Optional.empty();
         }
         String path = JsonDocument.child(modelPath, "init");
-        Config config = ConfigBinder.bind(problems, JsonNodeFactory.instance.objectNode(), path,
-                normal.get().plugin().parameters(), Set.of(), "initializer '" + DEFAULT_INITIALIZER + "'");
+        com.fasterxml.jackson.databind.node.ObjectNode init = JsonNodeFactory.instance.objectNode().put("type", DEFAULT_INITIALIZER);
+        Config config = ConfigBinder.bind(problems, init, path,
+                normal.get().plugin().parameters(), Set.of("type"), "initializer '" + DEFAULT_INITIALIZER + "'");
+        if (modelNode instanceof com.fasterxml.jackson.databind.node.ObjectNode m) {
+            m.set("init", init);
+        }
         return Optional.of(new ComponentSpec(normal.get(), config, path));
     }
 
@@ -403,10 +409,12 @@ public final class ExperimentReader {
         } else {
             for (int i = 0; i < inits.size(); i++) {
                 JsonNode init = inits.get(i);
+                // Labelled by what the file says, before binding writes the defaults in.
+                String label = init.isObject() && init.path("type").isTextual() ? initializerLabel(init) : null;
                 Optional<ComponentSpec> spec = component(problems, init, JsonDocument.element(initsPath, i), PluginKind.INITIALIZER, Set.of());
                 spec.ifPresent(s -> {
                     initializers.add(s);
-                    initLabels.add(initializerLabel(init));
+                    initLabels.add(label);
                 });
             }
         }

@@ -61,11 +61,13 @@ public final class JsonDocument {
     private final String file;
     private final JsonNode root;
     private final Map<String, Location> locations;
+    private final String sha256;
 
-    private JsonDocument(String file, JsonNode root, Map<String, Location> locations) {
+    private JsonDocument(String file, JsonNode root, Map<String, Location> locations, String sha256) {
         this.file = file;
         this.root = root;
         this.locations = locations;
+        this.sha256 = sha256;
     }
 
     /** Returns the factory with djx's strict settings, for tests that pin them. */
@@ -119,7 +121,7 @@ public final class JsonDocument {
                 throw single(file, location(parser.currentTokenLocation()),
                         "unexpected content after the end of the JSON document");
             }
-            return new JsonDocument(file, root, locations);
+            return new JsonDocument(file, root, locations, sha256(bytes));
         } catch (JsonProcessingException e) {
             // Limit violations (depth, number length) carry no location of their own: use the parser's.
             JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
@@ -153,6 +155,19 @@ public final class JsonDocument {
         out.flip();
         String text = out.toString();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Returns the SHA-256 of the document's bytes, in lowercase hex, for a run's provenance. */
+    public String sha256() {
+        return sha256;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK provides SHA-256", e);
+        }
     }
 
     /** Returns the file as the user named it. */

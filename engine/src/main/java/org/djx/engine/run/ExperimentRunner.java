@@ -1,6 +1,8 @@
 package org.djx.engine.run;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.djx.api.DataException;
 import org.djx.api.data.DataContext;
 import org.djx.api.spi.Kernels;
@@ -23,6 +25,7 @@ public final class ExperimentRunner {
     private final Kernels kernels;
     private final RunOutput out;
     private final DataContext data;
+    private volatile RunRecord active;
 
     /** Creates a runner for experiments that load no dataset. */
     public ExperimentRunner(Kernels kernels, RunOutput out) {
@@ -64,13 +67,48 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Runs the experiment's task, writing its files (tables, plots) into {@code folder}.
+     * Runs the experiment's task, writing its files into {@code folder}: status.json (RUNNING, then
+     * how it ended), the resolved experiment, the task's tables and plots, and at the end summary.json,
+     * provenance.json and report.html. The verdict on each expectation is printed and returned.
      *
      * @param folder the run folder, or null to write nothing
      */
     public RunResult run(Experiment experiment, RunFolder folder) {
+        RunRecord record = folder == null ? null : RunRecord.start(folder, experiment);
+        active = record;
+        RecordingData recording = new RecordingData(data);
+        try {
+            RunResult result = runTask(experiment, new TaskContext(kernels, out, folder, recording));
+            List<Expectations.Outcome> outcomes = Expectations.evaluate(experiment.expectations(), result.metrics());
+            outcomes.forEach(o -> out.line(o.line()));
+            if (record != null) {
+                record.finish(result, outcomes, recording.fetched());
+                out.line("run folder: " + folder.path() + " (report.html)");
+            }
+            return result.withExpectations(outcomes);
+        } catch (RuntimeException | Error e) {
+            if (record != null) {
+                record.fail(RunStatus.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            throw e;
+        } finally {
+            active = null;
+        }
+    }
+
+    /**
+     * Marks the run in progress, if any, as INTERRUPTED; for a shutdown hook (Ctrl-C). A run killed
+     * outright keeps the status RUNNING, which no finished run has.
+     */
+    public void markInterrupted() {
+        RunRecord record = active;
+        if (record != null) {
+            record.fail(RunStatus.INTERRUPTED, "stopped by the user before the run ended");
+        }
+    }
+
+    private RunResult runTask(Experiment experiment, TaskContext context) {
         Network network = prepare(experiment);
-        TaskContext context = new TaskContext(kernels, out, folder, data);
         TaskSpec task = experiment.task();
         if (task instanceof ForwardSpec forward) {
             return ForwardTask.run(experiment, forward, network, context);
@@ -86,5 +124,26 @@ public final class ExperimentRunner {
             return TabularTask.run(experiment, tabular, context);
         }
         throw new IllegalStateException("no runner for task " + task.kind());
+    }
+
+    /** Remembers which data-hub files a run fetched, for its provenance. */
+    private static final class RecordingData implements DataContext {
+        private final DataContext delegate;
+        private final Map<String, String> fetched = new LinkedHashMap<>();
+
+        RecordingData(DataContext delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public java.nio.file.Path fetch(String name) {
+            java.nio.file.Path path = delegate.fetch(name);
+            fetched.put(name, path.toString());
+            return path;
+        }
+
+        Map<String, String> fetched() {
+            return fetched;
+        }
     }
 }

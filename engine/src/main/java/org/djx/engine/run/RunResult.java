@@ -1,6 +1,7 @@
 package org.djx.engine.run;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.djx.api.Tensor;
@@ -15,13 +16,47 @@ public final class RunResult {
     private final TrainingResult training;
     private final Map<String, Tensor> firstStep;
     private final Map<String, Double> metrics;
+    private final boolean diverged;
+    private final List<Expectations.Outcome> expectations;
+
+    private RunResult(RunResult r, List<Expectations.Outcome> expectations) {
+        this.experiment = r.experiment;
+        this.outputs = r.outputs;
+        this.training = r.training;
+        this.firstStep = r.firstStep;
+        this.metrics = r.metrics;
+        this.diverged = r.diverged;
+        this.expectations = List.copyOf(expectations);
+    }
 
     private RunResult(Builder b) {
         this.experiment = b.experiment;
         this.outputs = copy(b.outputs);
         this.training = b.training;
         this.firstStep = copy(b.firstStep);
-        this.metrics = Map.copyOf(b.metrics);
+        this.metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.metrics));
+        this.diverged = b.diverged || b.training != null && b.training.reason() == org.djx.engine.train.StopReason.DIVERGED;
+        this.expectations = List.of();
+    }
+
+    /** Returns this result with the verdicts on the experiment's expectations. */
+    RunResult withExpectations(List<Expectations.Outcome> outcomes) {
+        return new RunResult(this, outcomes);
+    }
+
+    /** Returns how each declared expectation fared; empty when the experiment declares none. */
+    public List<Expectations.Outcome> expectations() {
+        return expectations;
+    }
+
+    /** Returns whether every declared expectation held (true when there are none). */
+    public boolean expectationsHeld() {
+        return expectations.stream().allMatch(Expectations.Outcome::held);
+    }
+
+    /** Returns whether a training run of the experiment diverged (its loss became NaN or infinite). */
+    public boolean diverged() {
+        return diverged;
     }
 
     static Builder builder(String experiment) {
@@ -77,6 +112,7 @@ public final class RunResult {
         private TrainingResult training;
         private Map<String, Tensor> firstStep = Map.of();
         private final Map<String, Double> metrics = new LinkedHashMap<>();
+        private boolean diverged;
 
         private Builder(String experiment) {
             this.experiment = Objects.requireNonNull(experiment, "experiment");
@@ -99,6 +135,11 @@ public final class RunResult {
 
         Builder metric(String name, double value) {
             metrics.put(name, value);
+            return this;
+        }
+
+        Builder diverged() {
+            this.diverged = true;
             return this;
         }
 

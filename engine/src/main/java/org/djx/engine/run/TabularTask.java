@@ -166,7 +166,7 @@ final class TabularTask {
         TrainingResult t = c.training();
         context.out().line("diverged in " + where + ": the loss became " + t.loss(t.epochs()) + " in epoch " + t.epochs()
                 + "; last finite loss " + Format.number(t.lastFiniteLoss()) + ". Lower the learning rate.");
-        return result.metric("diverged-epoch", t.epochs()).build();
+        return result.metric("diverged-epoch", t.epochs()).diverged().build();
     }
 
     private static void appendMetrics(StringBuilder csv, int fold, String metric, Curves c) {

@@ -60,7 +60,8 @@ class NumericalStabilityTests {
         String svg = Files.readString(out.resolve("curve.svg"));
         assertThat(svg).contains("<svg");
         try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("curve.csv", "curve.png", "curve.svg");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("curve.csv", "curve.png", "curve.svg",
+                    "experiment.json", "status.json", "summary.json", "provenance.json", "report.html");
         }
     }
 

@@ -1,0 +1,110 @@
+package org.djx.engine.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Renders a run as one self-contained HTML page: the plots are embedded as data URIs and the style is
+ * inline, so the page needs no network and no other file to be read.
+ */
+public final class HtmlReport {
+    /** One expectation as the report shows it. */
+    public record Band(String result, String band, double value, boolean held) {
+    }
+
+    private HtmlReport() {
+    }
+
+    /** Returns the page for the run whose files are in {@code folder}. */
+    public static String render(String name, String description, String status, String resolvedExperiment,
+            Map<String, Double> results, List<Band> bands, Map<String, Object> provenance, Path folder) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(escape(name)).append(" - djx run</title>\n<style>\n")
+                .append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;max-width:1000px;color:#222;padding:0 1em}\n")
+                .append("h1{margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}\n")
+                .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.3em .7em;text-align:left}\n")
+                .append("td.num{text-align:right;font-variant-numeric:tabular-nums;font-family:ui-monospace,monospace}\n")
+                .append(".held{color:#1a7f37;font-weight:bold}.broken{color:#cf222e;font-weight:bold}\n")
+                .append(".status{display:inline-block;padding:.15em .6em;border-radius:.3em;background:#eee}\n")
+                .append("pre{background:#f6f8fa;padding:1em;overflow:auto;font-size:.85em}img{max-width:100%;border:1px solid #eee}\n")
+                .append("figure{margin:1em 0}figcaption{color:#555;font-size:.9em}\n</style>\n</head>\n<body>\n");
+        h.append("<h1>").append(escape(name)).append("</h1>\n");
+        h.append("<p><span class=\"status\">").append(escape(status)).append("</span></p>\n");
+        if (!description.isEmpty()) {
+            h.append("<p>").append(escape(description)).append("</p>\n");
+        }
+        if (!bands.isEmpty()) {
+            h.append("<h2>Expectations</h2>\n<table>\n<tr><th>result</th><th>band</th><th>value</th><th>verdict</th></tr>\n");
+            for (Band b : bands) {
+                h.append("<tr><td>").append(escape(b.result())).append("</td><td>").append(escape(b.band()))
+                        .append("</td><td class=\"num\">").append(Double.isNaN(b.value()) ? "missing" : number(b.value()))
+                        .append("</td><td class=\"").append(b.held() ? "held\">held" : "broken\">BROKEN").append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        h.append("<h2>Results</h2>\n<table>\n<tr><th>result</th><th>value</th></tr>\n");
+        results.forEach((k, v) -> h.append("<tr><td>").append(escape(k)).append("</td><td class=\"num\">").append(number(v)).append("</td></tr>\n"));
+        h.append("</table>\n");
+        List<Path> plots = files(folder, ".png");
+        if (!plots.isEmpty()) {
+            h.append("<h2>Plots</h2>\n");
+            for (Path p : plots) {
+                h.append("<figure><img alt=\"").append(escape(p.getFileName().toString())).append("\" src=\"data:image/png;base64,")
+                        .append(Base64.getEncoder().encodeToString(read(p))).append("\"><figcaption>")
+                        .append(escape(p.getFileName().toString())).append(" (also as SVG beside this page)</figcaption></figure>\n");
+            }
+        }
+        List<Path> tables = files(folder, ".csv");
+        if (!tables.isEmpty()) {
+            h.append("<h2>Files</h2>\n<ul>\n");
+            for (Path p : tables) {
+                String f = escape(p.getFileName().toString());
+                h.append("<li><a href=\"").append(f).append("\">").append(f).append("</a></li>\n");
+            }
+            h.append("</ul>\n");
+        }
+        h.append("<h2>Experiment, every default filled in</h2>\n<pre>").append(escape(resolvedExperiment)).append("</pre>\n");
+        h.append("<h2>Provenance</h2>\n<pre>").append(escape(provenanceText(provenance))).append("</pre>\n");
+        h.append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static String provenanceText(Map<String, Object> provenance) {
+        StringBuilder sb = new StringBuilder();
+        provenance.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        return sb.toString();
+    }
+
+    private static List<Path> files(Path folder, String suffix) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix) && !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.8g", v);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,157 @@
+package org.djx.engine.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.djx.api.data.DataFile;
+import org.djx.api.spi.DatasetSource;
+import org.djx.engine.experiment.Experiment;
+import org.djx.engine.plugin.PluginDescriptor;
+import org.djx.engine.plugin.PluginOrigin;
+import org.djx.engine.report.HtmlReport;
+
+/**
+ * Writes what a run folder says about its run: status.json first (RUNNING) and last (how it ended),
+ * the resolved experiment, and at the end summary.json, provenance.json and report.html. A folder whose
+ * status is not COMPLETED never holds a summary that looks complete.
+ */
+final class RunRecord {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final RunFolder folder;
+    private final Experiment experiment;
+    private final Instant started;
+    private boolean ended;
+
+    private RunRecord(RunFolder folder, Experiment experiment, Instant started) {
+        this.folder = folder;
+        this.experiment = experiment;
+        this.started = started;
+    }
+
+    /** Marks the folder RUNNING and writes the resolved experiment. */
+    static RunRecord start(RunFolder folder, Experiment experiment) {
+        RunRecord record = new RunRecord(folder, experiment, Instant.now());
+        folder.writeText("experiment.json", experiment.resolved() + "\n");
+        record.status(RunStatus.RUNNING, null);
+        return record;
+    }
+
+    /** Writes the summary, provenance and report, then the final status, unless the run already ended. */
+    synchronized void finish(RunResult result, List<Expectations.Outcome> outcomes, Map<String, String> datasets) {
+        Instant finished = Instant.now();
+        RunStatus status = result.diverged() ? RunStatus.DIVERGED : RunStatus.COMPLETED;
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("experiment", experiment.name());
+        summary.put("task", experiment.task().kind().label());
+        summary.put("status", status.name());
+        summary.put("started", started.toString());
+        summary.put("finished", finished.toString());
+        summary.put("seconds", Duration.between(started, finished).toMillis() / 1000.0);
+        summary.put("results", finite(result.metrics()));
+        List<Map<String, Object>> expectations = new ArrayList<>();
+        for (Expectations.Outcome o : outcomes) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("result", o.expectation().metric());
+            e.put("band", o.expectation().band());
+            e.put("value", Double.isFinite(o.value()) ? o.value() : null);
+            e.put("held", o.held());
+            expectations.add(e);
+        }
+        summary.put("expectations", expectations);
+        summary.put("all-expectations-held", outcomes.stream().allMatch(Expectations.Outcome::held));
+        if (result.training() != null) {
+            summary.put("stopped-because", result.training().reason().explanation());
+        }
+        Map<String, Object> provenance = provenance(datasets);
+        folder.writeText("summary.json", json(summary));
+        folder.writeText("provenance.json", json(provenance));
+        folder.writeText("report.html", HtmlReport.render(experiment.name(), experiment.description(), status.name(),
+                experiment.resolved(), result.metrics(), outcomes.stream().map(o -> new HtmlReport.Band(
+                        o.expectation().metric(), o.expectation().band(), o.value(), o.held())).toList(),
+                provenance, folder.path()));
+        status(status, null);
+    }
+
+    /** Marks the run FAILED or INTERRUPTED, with what stopped it. */
+    void fail(RunStatus status, String why) {
+        status(status, why);
+    }
+
+    /** Writes status.json; the first way the run ends is the one it keeps (Ctrl-C, then the failure it causes). */
+    private synchronized void status(RunStatus status, String why) {
+        if (ended) {
+            return;
+        }
+        ended = status != RunStatus.RUNNING;
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("status", status.name());
+        s.put("experiment", experiment.name());
+        s.put("started", started.toString());
+        if (status != RunStatus.RUNNING) {
+            s.put("ended", Instant.now().toString());
+        }
+        if (why != null) {
+            s.put("reason", why);
+        }
+        folder.writeText("status.json", json(s));
+    }
+
+    private Map<String, Object> provenance(Map<String, String> datasets) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("experiment-file", experiment.file());
+        p.put("experiment-sha256", experiment.source().sha256());
+        p.put("seed", experiment.seed());
+        List<Map<String, Object>> plugins = new ArrayList<>();
+        Map<String, String> declaredSha1 = new LinkedHashMap<>();
+        for (PluginDescriptor d : experiment.plugins()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("kind", d.kind().label());
+            e.put("name", d.name());
+            e.put("module", d.origin().module());
+            e.put("version", d.origin().version());
+            e.put("location", d.origin().location());
+            plugins.add(e);
+            if (d.plugin() instanceof DatasetSource source) {
+                for (DataFile f : source.files()) {
+                    declaredSha1.put(f.name(), f.sha1());
+                }
+            }
+        }
+        p.put("plugins", plugins);
+        List<Map<String, Object>> files = new ArrayList<>();
+        datasets.forEach((name, path) -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("name", name);
+            f.put("path", path);
+            f.put("sha1", declaredSha1.getOrDefault(name, "unknown"));
+            files.add(f);
+        });
+        p.put("data-files", files);
+        p.put("djx-version", PluginOrigin.of(RunRecord.class).version());
+        p.put("java", System.getProperty("java.vendor") + " " + Runtime.version());
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        return p;
+    }
+
+    private static Map<String, Object> finite(Map<String, Double> metrics) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        // JSON has no NaN or infinity: such a result is written as its name in a string.
+        metrics.forEach((k, v) -> out.put(k, Double.isFinite(v) ? v : String.valueOf(v)));
+        return out;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps of strings and numbers always serialize", e);
+        }
+    }
+}

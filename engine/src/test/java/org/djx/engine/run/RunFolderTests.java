@@ -1,0 +1,146 @@
+package org.djx.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.djx.api.ConfigurationException;
+import org.djx.api.DataException;
+import org.djx.engine.experiment.Experiment;
+import org.djx.engine.experiment.ExperimentReader;
+import org.djx.engine.plugin.PluginLoader;
+import org.djx.engine.tensor.CpuKernels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a run folder holds after a run ends each way it can, and that only a finished run looks finished. */
+class RunFolderTests {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TRAIN = """
+            {"task": "train", "name": "line",
+             "model": {"inputs": 1, "layers": [{"type": "linear", "outputs": 1}]},
+             "data": {"inputs": [[1], [2], [3]], "targets": [[2], [4], [6]]},
+             "loss": {"type": "mse"}, "optimizer": {"type": "sgd", "lr": LR},
+             "training": {"epochs": 200},
+             "expect": {"final-loss": {"max": 1e-3}}}
+            """;
+
+    private static Experiment read(Path dir, String text) throws Exception {
+        Path file = dir.resolve("line.json");
+        Files.writeString(file, text);
+        return new ExperimentReader(PluginLoader.load(List.of())).read(file);
+    }
+
+    private static JsonNode json(Path file) throws Exception {
+        return JSON.readTree(file.toFile());
+    }
+
+    @Test
+    void aCompletedRunHasItsSummaryProvenanceResolvedExperimentAndReport(@TempDir Path dir) throws Exception {
+        Experiment e = read(dir, TRAIN.replace("LR", "0.05"));
+        Path out = dir.resolve("run");
+
+        RunResult r = new ExperimentRunner(new CpuKernels(), line -> { }).run(e, RunFolder.at(out));
+
+        assertThat(json(out.resolve("status.json")).get("status").asText()).isEqualTo("COMPLETED");
+        JsonNode summary = json(out.resolve("summary.json"));
+        assertThat(summary.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(summary.get("results").get("final-loss").asDouble()).isEqualTo(r.metric("final-loss"));
+        assertThat(summary.get("all-expectations-held").asBoolean()).isTrue();
+        JsonNode provenance = json(out.resolve("provenance.json"));
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(dir.resolve("line.json"))));
+        assertThat(provenance.get("experiment-sha256").asText()).isEqualTo(sha256);
+        assertThat(provenance.get("plugins")).extracting(p -> p.get("name").asText())
+                .containsExactly("normal", "linear", "mse", "sgd");
+        // Every default filled in: the file sets none of these.
+        JsonNode resolved = json(out.resolve("experiment.json"));
+        assertThat(resolved.get("training").get("batch-size").asInt()).isEqualTo(64);
+        assertThat(resolved.get("seed").asInt()).isZero();
+        assertThat(resolved.get("model").get("init").get("std").asDouble()).isEqualTo(0.01);
+        assertThat(resolved.get("optimizer").get("weight-decay").asDouble()).isZero();
+        String report = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(report).startsWith("<!DOCTYPE html>").contains("data:image/png;base64,").contains("final-loss")
+                .doesNotContain("http://").doesNotContain("https://");
+        assertThat(r.expectationsHeld()).isTrue();
+    }
+
+    @Test
+    void aDivergedRunSaysSoAndKeepsTheLastFiniteLoss(@TempDir Path dir) throws Exception {
+        Experiment e = read(dir, TRAIN.replace("LR", "50"));
+        Path out = dir.resolve("run");
+        List<String> lines = new java.util.ArrayList<>();
+
+        RunResult r = new ExperimentRunner(new CpuKernels(), lines::add).run(e, RunFolder.at(out));
+
+        assertThat(r.diverged()).isTrue();
+        assertThat(json(out.resolve("status.json")).get("status").asText()).isEqualTo("DIVERGED");
+        assertThat(json(out.resolve("summary.json")).get("stopped-because").asText()).isEqualTo("the loss became non-finite");
+        assertThat(lines).anyMatch(l -> l.startsWith("diverged: the loss became ") && l.contains("last finite loss"));
+        assertThat(r.expectationsHeld()).isFalse();
+    }
+
+    @Test
+    void aFailedRunIsMarkedFailedWithoutASummary(@TempDir Path dir) throws Exception {
+        Experiment e = read(dir, """
+                {"task": "k-fold", "dataset": {"type": "kaggle-house"},
+                 "preprocessing": {"steps": [{"type": "standardize"}, {"type": "fill-missing"}, {"type": "one-hot"}]},
+                 "model": {"layers": [{"type": "linear", "outputs": 1}]},
+                 "loss": {"type": "mse"}, "optimizer": {"type": "adam"}, "training": {"epochs": 1},
+                 "validation": {"folds": 2}}
+                """);
+        Path out = dir.resolve("run");
+
+        assertThatThrownBy(() -> new ExperimentRunner(new CpuKernels(), line -> { }).run(e, RunFolder.at(out)))
+                .isInstanceOf(DataException.class);
+
+        JsonNode status = json(out.resolve("status.json"));
+        assertThat(status.get("status").asText()).isEqualTo("FAILED");
+        assertThat(status.get("reason").asText()).contains("kaggle_house_train");
+        assertThat(out.resolve("summary.json")).doesNotExist();
+        assertThat(out.resolve("report.html")).doesNotExist();
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void anInterruptedRunSaysInterrupted(@TempDir Path dir) throws Exception {
+        Experiment e = read(dir, TRAIN.replace("LR", "0.05").replace("\"epochs\": 200", "\"epochs\": 100000"));
+        Path out = dir.resolve("run");
+        ExperimentRunner[] runner = new ExperimentRunner[1];
+        runner[0] = new ExperimentRunner(new CpuKernels(), line -> {
+            // The first epoch line stands in for Ctrl-C: the hook marks the run, then the run stops.
+            if (line.startsWith("epoch 1,")) {
+                runner[0].markInterrupted();
+                throw new IllegalStateException("interrupted");
+            }
+        });
+
+        assertThatThrownBy(() -> runner[0].run(e, RunFolder.at(out))).hasMessage("interrupted");
+
+        // The failure that follows an interruption does not overwrite it.
+        assertThat(json(out.resolve("status.json")).get("status").asText()).isEqualTo("INTERRUPTED");
+        assertThat(out.resolve("summary.json")).doesNotExist();
+    }
+
+    @Test
+    void anExistingNonEmptyOutputFolderIsRefusedAndLeftAlone(@TempDir Path dir) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("taken"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+
+        assertThatThrownBy(() -> RunFolder.at(out)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("already exists and is not empty");
+        assertThat(out.resolve("keep.txt")).hasContent("mine");
+        try (var files = Files.list(out)) {
+            assertThat(files).hasSize(1);
+        }
+    }
+}
