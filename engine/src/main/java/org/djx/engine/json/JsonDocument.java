@@ -116,19 +116,45 @@ public final class JsonDocument {
                 throw single(file, null, "the file is empty; expected a JSON object");
             }
             JsonNode root = new Builder(file, parser, locations).value("$");
-            JsonToken after = parser.nextToken();
+            JsonLocation end = parser.currentLocation();
+            JsonToken after;
+            JsonLocation garbage = null;
+            try {
+                after = parser.nextToken();
+            } catch (JsonProcessingException e) {
+                after = JsonToken.NOT_AVAILABLE;
+                garbage = e.getLocation();
+            }
             if (after != null) {
-                throw single(file, location(parser.currentTokenLocation()),
-                        "unexpected content after the end of the JSON document");
+                JsonLocation where = after != JsonToken.NOT_AVAILABLE ? parser.currentTokenLocation()
+                        : garbage != null ? garbage : end;
+                throw single(file, location(where), "unexpected content after the end of the JSON document");
             }
             return new JsonDocument(file, root, locations, sha256(bytes));
         } catch (JsonProcessingException e) {
             // Limit violations (depth, number length) carry no location of their own: use the parser's.
             JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-            throw single(file, where == null ? null : location(where), "invalid JSON: " + e.getOriginalMessage());
+            throw single(file, where == null ? null : location(where), "invalid JSON: " + plain(e.getOriginalMessage()));
         } catch (IOException e) {
             throw single(file, null, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Returns Jackson's message without its advice to enable parser features, which a user of djx
+     * cannot do, and with what JSON allows instead.
+     */
+    static String plain(String message) {
+        String m = message.replaceAll(":? ?enable `[^`]*` to allow", "")
+                .replaceAll(" ?\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)", "");
+        if (m.startsWith("Duplicate field ")) {
+            m = "duplicate key " + m.substring("Duplicate field ".length()) + "; each key may appear once in an object";
+        } else if (m.contains("Non-standard token")) {
+            m += "; JSON has no NaN or Infinity, give a finite number";
+        } else if (m.contains("comment")) {
+            m += "; JSON has no comments, so remove it (a \"description\" key can hold notes)";
+        }
+        return m;
     }
 
     /**

@@ -61,6 +61,8 @@ public final class PlotWriter {
         style.setPlotGridLinesColor(new Color(0xe0e0e0));
         style.setSeriesColors(PALETTE);
         style.setYAxisLogarithmic(logAxis);
+        // Over a short range a log axis with decade labels alone shows one or two numbers: label 2, 3, ... too.
+        style.setYAxisLogarithmicDecadeOnly(decades(plot) >= 3);
         style.setAntiAlias(true);
         for (LinePlot.Series s : plot.series()) {
             double[] y = s.y();

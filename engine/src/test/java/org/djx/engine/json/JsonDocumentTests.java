@@ -43,7 +43,7 @@ class JsonDocumentTests {
 
         Problem p = onlyProblem(json);
 
-        assertThat(p.message()).contains("Duplicate field 'seed'");
+        assertThat(p.message()).contains("duplicate key 'seed'");
         assertThat(p.location()).isNotNull();
         assertThat(p.location().line()).isEqualTo(3);
         // Jackson places it at or just after the second key: between its opening quote (3) and the colon (9).
@@ -54,7 +54,7 @@ class JsonDocumentTests {
     void rejectsDuplicateKeysInNestedObjectsToo() {
         Problem p = onlyProblem("{\"model\": {\"inputs\": 2, \"layers\": [], \"inputs\": 3}}");
 
-        assertThat(p.message()).contains("Duplicate field 'inputs'");
+        assertThat(p.message()).contains("duplicate key 'inputs'");
     }
 
     @Test
