@@ -43,6 +43,16 @@ class HousePricesTests {
     }
 
     @Test
+    void twoRunsOfTheKFoldFileWriteIdenticalMetrics(@TempDir Path out) throws Exception {
+        run("house-prices-kfold", out.resolve("first"));
+        run("house-prices-kfold", out.resolve("second"));
+
+        assertThat(Files.readAllBytes(out.resolve("second/metrics.csv"))).isEqualTo(Files.readAllBytes(out.resolve("first/metrics.csv")));
+        assertThat(Files.readString(out.resolve("second/experiment.json")))
+                .isEqualTo(Files.readString(out.resolve("first/experiment.json")));
+    }
+
+    @Test
     void submissionPredictsEveryTestRowWithAPositivePrice(@TempDir Path out) throws Exception {
         run("house-prices-submission", out);
 
