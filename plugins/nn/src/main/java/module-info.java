@@ -1,5 +1,6 @@
 /**
- * Built-in layers (linear, sigmoid, tanh, relu, identity) and losses (mse, half-squared-error).
+ * Built-in layers (linear, sigmoid, tanh, relu, identity) and losses (mse, half-squared-error,
+ * bce-with-logits).
  *
  * <p>Like every plugin it exports nothing: the engine reaches it through its providers alone.
  */
@@ -14,5 +15,6 @@ module org.djx.plugins.nn {
             org.djx.plugins.nn.IdentityLayerFactory;
     provides org.djx.api.spi.LossFactory with
             org.djx.plugins.nn.MseLossFactory,
-            org.djx.plugins.nn.HalfSquaredErrorLossFactory;
+            org.djx.plugins.nn.HalfSquaredErrorLossFactory,
+            org.djx.plugins.nn.BceWithLogitsLossFactory;
 }

@@ -307,9 +307,9 @@ class PluginRegistryTests {
         assertThat(registry.names(PluginKind.INITIALIZER)).containsExactly("constant", "he-normal", "he-uniform",
                 "normal", "uniform", "xavier-normal", "xavier-uniform", "zeros");
         assertThat(registry.names(PluginKind.OPTIMIZER)).containsExactly("adam", "sgd");
-        assertThat(registry.names(PluginKind.LOSS)).containsExactly("half-squared-error", "mse");
+        assertThat(registry.names(PluginKind.LOSS)).containsExactly("bce-with-logits", "half-squared-error", "mse");
         assertThat(registry.names(PluginKind.DATASET)).containsExactly("kaggle-house");
-        assertThat(registry.all()).hasSize(18);
+        assertThat(registry.all()).hasSize(19);
         assertThat(registry.problems()).isEmpty();
     }
 
@@ -349,7 +349,7 @@ class PluginRegistryTests {
             assertThat(p.source()).isEqualTo(jar.toString());
             assertThat(p.reason()).contains("cannot be loaded as a module");
         });
-        assertThat(registry.all()).hasSize(18);
+        assertThat(registry.all()).hasSize(19);
     }
 
     @Test

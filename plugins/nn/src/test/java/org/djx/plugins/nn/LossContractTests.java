@@ -18,7 +18,7 @@ class LossContractTests {
                 .map(p -> p.get().name())
                 .collect(Collectors.toSet());
 
-        assertThat(discovered).containsExactlyInAnyOrder("mse", "half-squared-error");
+        assertThat(discovered).containsExactlyInAnyOrder("mse", "half-squared-error", "bce-with-logits");
     }
 
     @Test
@@ -45,6 +45,20 @@ class LossContractTests {
     @Test
     void halfSquaredErrorWeightsExamplesAsTheApiSays() {
         HalfSquaredErrorLossFactory loss = new HalfSquaredErrorLossFactory();
+
+        LossChecks.checkWeighting(loss, PluginConfig.defaults(loss));
+    }
+
+    @Test
+    void bceWithLogitsPassesTheGradientChecks() {
+        BceWithLogitsLossFactory loss = new BceWithLogitsLossFactory();
+
+        LossChecks.checkGradients(loss, PluginConfig.defaults(loss));
+    }
+
+    @Test
+    void bceWithLogitsWeightsExamplesAsTheApiSays() {
+        BceWithLogitsLossFactory loss = new BceWithLogitsLossFactory();
 
         LossChecks.checkWeighting(loss, PluginConfig.defaults(loss));
     }

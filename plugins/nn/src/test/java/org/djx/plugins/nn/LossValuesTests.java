@@ -66,4 +66,19 @@ class LossValuesTests {
         assertThat(value).isCloseTo(0.5 * (0.31682708 * 0.31682708 + 0.30372091 * 0.30372091), within(1e-15));
         assertThat(gradient.toArray()).containsExactly(new double[] {0.31682708, -0.30372091}, within(1e-15));
     }
+
+    @Test
+    void bceWithLogitsIsTheNegativeLogLikelihoodOfTheSigmoid() {
+        Loss bce = new BceWithLogitsLossFactory().create(null);
+        // z = 0: s = 1/2 whatever the target, so the loss is log 2 and the gradient (1/2 - y) / 2.
+        Tensor g = Tensor.zeros(2, 1);
+        double value = bce.evaluate(Tensor.matrix(new double[][] {{0}, {0}}), Tensor.matrix(new double[][] {{1}, {0}}), null, g);
+        assertThat(value).isCloseTo(Math.log(2), within(1e-15));
+        assertThat(g.toArray()).containsExactly(new double[] {-0.25, 0.25}, within(1e-15));
+        // z = 3, y = 1: -log(s(3)) = log(1 + e^-3); at z = -800 the loss is 800 exactly, not infinity.
+        assertThat(bce.evaluate(Tensor.matrix(new double[][] {{3}}), Tensor.matrix(new double[][] {{1}}), null, null))
+                .isCloseTo(Math.log1p(Math.exp(-3)), within(1e-15));
+        assertThat(bce.evaluate(Tensor.matrix(new double[][] {{-800}}), Tensor.matrix(new double[][] {{1}}), null, null))
+                .isEqualTo(800.0);
+    }
 }

@@ -1,0 +1,67 @@
+package org.djx.plugins.nn;
+
+import org.djx.api.Tensor;
+import org.djx.api.spi.Config;
+import org.djx.api.spi.Loss;
+import org.djx.api.spi.LossFactory;
+
+/**
+ * Binary cross-entropy on logits, as PyTorch's BCEWithLogitsLoss: for a logit z and a target
+ * probability y, softplus(z) - y z, which is -[y log s(z) + (1 - y) log(1 - s(z))] with s the sigmoid,
+ * computed without forming s(z) so that large |z| neither overflows nor loses the gradient.
+ */
+public final class BceWithLogitsLossFactory implements LossFactory {
+    @Override
+    public String name() {
+        return "bce-with-logits";
+    }
+
+    @Override
+    public String description() {
+        return "Binary cross-entropy of sigmoid(prediction) against targets in [0, 1], averaged over outputs and examples "
+                + "(PyTorch's BCEWithLogitsLoss); put it after a linear layer for logistic regression.";
+    }
+
+    @Override
+    public Loss create(Config config) {
+        return BceWithLogitsLossFactory::evaluate;
+    }
+
+    private static double evaluate(Tensor predictions, Tensor targets, Tensor weights, Tensor gradient) {
+        if (!predictions.shape().equals(targets.shape())) {
+            throw new IllegalArgumentException("predictions " + predictions.shape() + " and targets "
+                    + targets.shape() + " differ in shape");
+        }
+        int rows = predictions.rows();
+        int columns = predictions.columns();
+        double[] z = predictions.data();
+        double[] y = targets.data();
+        double[] w = weights == null ? null : weights.data();
+        double[] g = gradient == null ? null : gradient.data();
+        double totalWeight = 0;
+        for (int r = 0; r < rows; r++) {
+            totalWeight += w == null ? 1 : w[r];
+        }
+        double loss = 0;
+        for (int r = 0; r < rows; r++) {
+            double share = (w == null ? 1 : w[r]) / totalWeight / columns;
+            for (int c = r * columns, end = c + columns; c < end; c++) {
+                double softplus = Math.max(z[c], 0) + Math.log1p(Math.exp(-Math.abs(z[c])));
+                loss += share * (softplus - y[c] * z[c]);
+                if (g != null) {
+                    g[c] = share * (sigmoid(z[c]) - y[c]);
+                }
+            }
+        }
+        return loss;
+    }
+
+    private static double sigmoid(double z) {
+        // Two forms, so that exp never overflows.
+        if (z >= 0) {
+            return 1 / (1 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1 + e);
+    }
+}
