@@ -30,6 +30,9 @@ final class RunCommand implements Callable<Integer> {
             description = "The run folder (new or empty); only with a single FILE. Default: runs/<experiment>-<timestamp>.")
     private Path out;
 
+    @Option(names = "--quiet", description = "Print the results alone: no progress and no commentary.")
+    private boolean quiet;
+
     @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
             description = "Where default run folders are created (default: ${DEFAULT-VALUE}).")
     private Path runs;
@@ -42,7 +45,10 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter stdout = main.spec().commandLine().getOut();
         PrintWriter err = main.spec().commandLine().getErr();
-        ExperimentRunner runner = new ExperimentRunner(new CpuKernels(), stdout::println, main.dataHub());
+        // A live progress line only on a terminal; a log or pipe gets a plain line now and then.
+        ConsoleOutput.Mode mode = quiet ? ConsoleOutput.Mode.QUIET
+                : System.console() != null ? ConsoleOutput.Mode.TERMINAL : ConsoleOutput.Mode.LOG;
+        ExperimentRunner runner = new ExperimentRunner(new CpuKernels(), new ConsoleOutput(stdout, mode), main.dataHub());
         List<ExperimentFiles.Checked> checked = ExperimentFiles.check(files, new ExperimentReader(main.registry()), runner);
         boolean invalid = false;
         for (ExperimentFiles.Checked c : checked) {

@@ -40,7 +40,7 @@ final class CurveTask {
         out.line(experiment.name() + ": " + spec.valueLabel() + " and its " + spec.gradientLabel() + " at "
                 + n + " points of [" + Format.number(spec.start()) + ", " + Format.number(spec.stop()) + ") step "
                 + Format.number(spec.step()));
-        out.line("largest " + spec.gradientLabel() + " " + Format.number(gradient[peak]) + " at x = " + Format.number(x[peak]));
+        out.result("largest " + spec.gradientLabel() + " " + Format.number(gradient[peak]) + " at x = " + Format.number(x[peak]));
         double tail = 0;
         double tailFrom = Math.min(Math.abs(spec.start()), Math.abs(spec.stop())) - 1;
         for (int i = 0; i < n; i++) {
@@ -48,7 +48,7 @@ final class CurveTask {
                 tail = Math.max(tail, Math.abs(gradient[i]));
             }
         }
-        out.line("largest |" + spec.gradientLabel() + "| where |x| >= " + Format.number(tailFrom) + ": " + Format.number(tail));
+        out.result("largest |" + spec.gradientLabel() + "| where |x| >= " + Format.number(tailFrom) + ": " + Format.number(tail));
         context.writeText("curve.csv", Csv.table(List.of("x", spec.valueLabel(), spec.gradientLabel()), List.of(x, values, gradient)));
         context.writePlot("curve", new LinePlot(experiment.name(), "x", "value", false)
                 .add(spec.valueLabel(), x, values)

@@ -44,7 +44,9 @@ final class DepthTask {
         LinePlot gradients = new LinePlot(experiment.name() + ": spread of weight gradients", "layer",
                 "std of dLoss/dW", true);
         RunResult.Builder result = RunResult.builder(experiment.name());
+        int measured = 0;
         for (DepthSpec.Variant v : spec.variants()) {
+            out.progress("stacks", measured++, spec.variants().size(), v.activation() + ", " + v.initializer());
             Network network = new NetworkBuilder(context.kernels()).build(v.model(), streams);
             network.forward(input);
             network.backward(outputGradient);
@@ -57,7 +59,7 @@ final class DepthTask {
             }
             String key = v.activation() + "/" + v.initializer();
             double ratio = gradStd[spec.depth() - 1] / gradStd[0];
-            out.line(String.format(Locale.ROOT, "%-28s activation std %s -> %s, gradient std %s -> %s (last/first %s)",
+            out.result(String.format(Locale.ROOT, "%-28s activation std %s -> %s, gradient std %s -> %s (last/first %s)",
                     v.activation() + ", " + v.initializer() + ":", Format.number(actStd[0]), Format.number(actStd[spec.depth() - 1]),
                     Format.number(gradStd[0]), Format.number(gradStd[spec.depth() - 1]), Format.number(ratio)));
             header.add(columnName(key, "activation_std"));

@@ -80,10 +80,10 @@ public final class ExperimentRunner {
         try {
             RunResult result = runTask(experiment, new TaskContext(kernels, out, folder, recording));
             List<Expectations.Outcome> outcomes = Expectations.evaluate(experiment.expectations(), result.metrics());
-            outcomes.forEach(o -> out.line(o.line()));
+            outcomes.forEach(o -> out.result(o.line()));
             if (record != null) {
                 record.finish(result, outcomes, recording.fetched());
-                out.line("run folder: " + folder.path() + " (report.html)");
+                out.result("run folder: " + folder.path() + " (report.html)");
             }
             return result.withExpectations(outcomes);
         } catch (RuntimeException | Error e) {

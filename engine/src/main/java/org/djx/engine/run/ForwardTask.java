@@ -19,7 +19,7 @@ final class ForwardTask {
         network.forward(inputs);
         Map<String, Tensor> reported = reportedOutputs(network);
         int width = reported.keySet().stream().mapToInt(String::length).max().orElse(0);
-        reported.forEach((label, value) -> context.out().line(Format.pad(label, width) + " = " + Format.tensor(value)));
+        reported.forEach((label, value) -> context.out().result(Format.pad(label, width) + " = " + Format.tensor(value)));
         RunResult.Builder result = RunResult.builder(experiment.name()).outputs(reported);
         // Every reported value is a result of its own, Z1[0] or Y[2][1], so expectations can pin them.
         reported.forEach((label, value) -> {

@@ -76,10 +76,10 @@ final class ProductTask {
         printMatrix(out, reported, n);
         out.line("each factor scaled by 1/sqrt(" + n + "), after " + Format.count(spec.factors(), "multiplication") + ":");
         printMatrix(out, reportedScaled, n);
-        out.line("largest |entry|: " + Format.number(maxAbs(reported)) + " unscaled, "
+        out.result("largest |entry|: " + Format.number(maxAbs(reported)) + " unscaled, "
                 + Format.number(maxAbs(reportedScaled)) + " scaled by 1/sqrt(" + n + ")");
-        out.line(overflowLine("float32", overflow32, Float.MAX_VALUE, total));
-        out.line(overflowLine("float64", overflow64, Double.MAX_VALUE, total));
+        out.result(overflowLine("float32", overflow32, Float.MAX_VALUE, total));
+        out.result(overflowLine("float64", overflow64, Double.MAX_VALUE, total));
 
         double[] k = new double[maxPlain.size()];
         for (int i = 0; i < k.length; i++) {

@@ -84,7 +84,7 @@ final class TabularTask {
                 first = c;
             }
         }
-        out.line(String.format(Locale.ROOT, "%d-fold validation: avg train %s: %f, avg valid %s: %f",
+        out.result(String.format(Locale.ROOT, "%d-fold validation: avg train %s: %f, avg valid %s: %f",
                 k, metric, trainSum / k, metric, validSum / k));
         context.writeText("metrics.csv", metrics.toString());
         double[] epochs = epochs(first.train().length);
@@ -106,7 +106,7 @@ final class TabularTask {
             return diverged(experiment, "training", c, context, result);
         }
         double train = c.train()[c.train().length - 1];
-        out.line(String.format(Locale.ROOT, "train %s %f", spec.metric().label().replace('-', ' '), train));
+        out.result(String.format(Locale.ROOT, "train %s %f", spec.metric().label().replace('-', ' '), train));
         Tensor predictions = fitted.network().forward(features.test());
         StringBuilder csv = new StringBuilder("Id,SalePrice\n");
         double[] p = predictions.data();
@@ -138,6 +138,8 @@ final class TabularTask {
     /** Trains a fresh network on x, y; reports the metric on them and, if given, the validation rows. */
     private static NetworkAndCurves fitNetwork(Experiment experiment, TabularSpec spec, Tensor x, Tensor y, Tensor xValid,
             Tensor yValid, String streamPrefix, TaskContext context) {
+        String stage = streamPrefix.isEmpty() ? "training" : streamPrefix.replace("/", "").replace("-", " ")
+                + (spec.folds() > 0 ? " of " + spec.folds() : "");
         RandomStreams streams = new RandomStreams(experiment.seed());
         Network network = new NetworkBuilder(context.kernels()).build(experiment.model(), x.columns(), streams, streamPrefix);
         if (network.outputs() != 1) {
@@ -156,6 +158,8 @@ final class TabularTask {
                     if (xValid != null) {
                         valid[epoch - 1] = spec.metric().compute(network.forward(xValid), yValid);
                     }
+                    context.out().progress(stage, epoch, epochs, String.format(Locale.ROOT, "%s %s %.4f",
+                            xValid == null ? "train" : "valid", spec.metric().label(), xValid == null ? train[epoch - 1] : valid[epoch - 1]));
                 });
         int done = training.epochs();
         return new NetworkAndCurves(network, new Curves(java.util.Arrays.copyOf(train, done),
@@ -164,7 +168,7 @@ final class TabularTask {
 
     private static RunResult diverged(Experiment experiment, String where, Curves c, TaskContext context, RunResult.Builder result) {
         TrainingResult t = c.training();
-        context.out().line("diverged in " + where + ": the loss became " + t.loss(t.epochs()) + " in epoch " + t.epochs()
+        context.out().result("diverged in " + where + ": the loss became " + t.loss(t.epochs()) + " in epoch " + t.epochs()
                 + "; last finite loss " + Format.number(t.lastFiniteLoss()) + ". Lower the learning rate.");
         return result.metric("diverged-epoch", t.epochs()).diverged().build();
     }

@@ -44,6 +44,7 @@ final class TrainTask {
                 new RandomStreams(experiment.seed()).stream("shuffle"), new Trainer.Listener() {
                     @Override
                     public void epochEnded(int epoch, double value, Tensor predictions) {
+                        out.progress("training", epoch, spec.epochs(), "loss " + Format.number(value));
                         if (epoch == 1 || epoch % spec.reportEvery() == 0 || !Double.isFinite(value)) {
                             out.line("epoch " + epoch + ", loss " + Format.number(value));
                         }
@@ -58,14 +59,14 @@ final class TrainTask {
                 });
         int epochs = result.epochs();
         if (result.reason() == StopReason.DIVERGED) {
-            out.line("diverged: the loss became " + result.loss(epochs) + " in epoch " + epochs
+            out.result("diverged: the loss became " + result.loss(epochs) + " in epoch " + epochs
                     + "; last finite loss " + Format.number(result.lastFiniteLoss())
                     + ". Lower the learning rate or change the initialization.");
         } else {
             if (epochs % spec.reportEvery() != 0 && epochs != 1) {
                 out.line("epoch " + epochs + ", loss " + Format.number(result.loss(epochs)));
             }
-            out.line("stopped after " + Format.count(epochs, "epoch") + ": " + result.reason().explanation()
+            out.result("stopped after " + Format.count(epochs, "epoch") + ": " + result.reason().explanation()
                     + (result.reason() == StopReason.TOLERANCE ? " (" + Format.number(spec.tolerance()) + ")" : "")
                     + "; final loss " + Format.number(result.loss(epochs)));
         }
