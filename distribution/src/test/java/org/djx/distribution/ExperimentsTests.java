@@ -52,5 +52,11 @@ class ExperimentsTests {
         assertThat(r.out().lines().filter(l -> l.startsWith("expectation ") && l.contains(": held (")))
                 .as(r.out()).hasSize(declared);
         assertThat(r.out()).doesNotContain("BROKEN");
+        Path run = out.resolve("run");
+        assertThat(Files.readString(run.resolve("status.json"))).contains("\"status\" : \"COMPLETED\"");
+        for (String file : List.of("experiment.json", "summary.json", "provenance.json", "report.html")) {
+            assertThat(run.resolve(file)).as(file).isNotEmptyFile();
+        }
+        assertThat(Files.readString(run.resolve("report.html"))).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
     }
 }
