@@ -1,38 +1,22 @@
 package org.djx.plugins.nn;
 
-import org.djx.api.spi.Config;
-import org.djx.api.spi.Layer;
-import org.djx.api.spi.LayerContext;
-import org.djx.api.spi.LayerFactory;
-
 /** The rectifier max(x, 0), elementwise; its derivative at 0 is taken as 0. */
-public final class ReluLayerFactory implements LayerFactory {
-    @Override
-    public String name() {
-        return "relu";
+public final class ReluLayerFactory extends Activation {
+    public ReluLayerFactory() {
+        super("relu", "The rectifier max(x, 0), elementwise; its derivative at 0 is taken as 0.");
     }
 
     @Override
-    public String description() {
-        return "The rectifier max(x, 0), elementwise; its derivative at 0 is taken as 0.";
+    void apply(double[] x, double[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i] > 0 ? x[i] : 0;
+        }
     }
 
     @Override
-    public Layer create(Config config, LayerContext context) {
-        return new Elementwise(context.inputFeatures()) {
-            @Override
-            void apply(double[] x, double[] y, int n) {
-                for (int i = 0; i < n; i++) {
-                    y[i] = x[i] > 0 ? x[i] : 0;
-                }
-            }
-
-            @Override
-            void derive(double[] x, double[] y, double[] dy, double[] dx, int n) {
-                for (int i = 0; i < n; i++) {
-                    dx[i] = x[i] > 0 ? dy[i] : 0;
-                }
-            }
-        };
+    void derive(double[] x, double[] y, double[] dy, double[] dx, int n) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = x[i] > 0 ? dy[i] : 0;
+        }
     }
 }
