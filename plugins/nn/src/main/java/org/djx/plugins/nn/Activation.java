@@ -7,9 +7,10 @@ import org.djx.api.spi.LayerFactory;
 
 /**
  * What the elementwise activation layers share: a name, a description, and a layer that applies the
- * subclass's function to every element. A subclass gives the function and its derivative.
+ * subclass's function to every element. A subclass gives the function and its derivative, and itself
+ * implements {@link LayerFactory}: only public final classes may be plugins.
  */
-abstract class Activation implements LayerFactory {
+abstract class Activation {
     private final String name;
     private final String description;
 
@@ -18,17 +19,14 @@ abstract class Activation implements LayerFactory {
         this.description = description;
     }
 
-    @Override
     public final String name() {
         return name;
     }
 
-    @Override
     public final String description() {
         return description;
     }
 
-    @Override
     public final Layer create(Config config, LayerContext context) {
         return new Elementwise(context.inputFeatures()) {
             @Override

@@ -1,7 +1,9 @@
 package org.djx.plugins.nn;
 
+import org.djx.api.spi.LayerFactory;
+
 /** Passes its input through unchanged (D2L's output activation). */
-public final class IdentityLayerFactory extends Activation {
+public final class IdentityLayerFactory extends Activation implements LayerFactory {
     public IdentityLayerFactory() {
         super("identity", "Passes its input through unchanged (D2L's output activation).");
     }

@@ -1,7 +1,9 @@
 package org.djx.plugins.nn;
 
+import org.djx.api.spi.LayerFactory;
+
 /** The rectifier max(x, 0), elementwise; its derivative at 0 is taken as 0. */
-public final class ReluLayerFactory extends Activation {
+public final class ReluLayerFactory extends Activation implements LayerFactory {
     public ReluLayerFactory() {
         super("relu", "The rectifier max(x, 0), elementwise; its derivative at 0 is taken as 0.");
     }

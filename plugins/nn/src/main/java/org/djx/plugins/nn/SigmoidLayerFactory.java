@@ -1,7 +1,9 @@
 package org.djx.plugins.nn;
 
+import org.djx.api.spi.LayerFactory;
+
 /** The logistic function 1 / (1 + exp(-x)), elementwise. */
-public final class SigmoidLayerFactory extends Activation {
+public final class SigmoidLayerFactory extends Activation implements LayerFactory {
     public SigmoidLayerFactory() {
         super("sigmoid", "The logistic function 1 / (1 + exp(-x)), elementwise.");
     }

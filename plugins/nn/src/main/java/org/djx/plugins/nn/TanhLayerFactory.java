@@ -1,7 +1,9 @@
 package org.djx.plugins.nn;
 
+import org.djx.api.spi.LayerFactory;
+
 /** The hyperbolic tangent, elementwise. */
-public final class TanhLayerFactory extends Activation {
+public final class TanhLayerFactory extends Activation implements LayerFactory {
     public TanhLayerFactory() {
         super("tanh", "The hyperbolic tangent, elementwise.");
     }
