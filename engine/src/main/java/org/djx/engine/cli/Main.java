@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
                 ValidateCommand.class,
                 PluginsCommand.class,
                 DescribeCommand.class,
+                SchemaCommand.class,
                 DataCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error (a bug), 2 invalid input or usage,",
