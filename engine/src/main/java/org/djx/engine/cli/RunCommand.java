@@ -42,6 +42,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter stdout = main.spec().commandLine().getOut();
         PrintWriter err = main.spec().commandLine().getErr();
+        main.warnAboutPluginProblems(err);
         ExperimentRunner runner = new ExperimentRunner(new CpuKernels(), stdout::println, main.dataHub());
         List<ExperimentFiles.Checked> checked = ExperimentFiles.check(files, new ExperimentReader(main.registry()), runner);
         boolean invalid = false;

@@ -220,7 +220,10 @@ class MainTests {
             assertThat(o.outLines()).as(d.name())
                     .anySatisfy(l -> assertThat(l).startsWith(d.kind().label() + " ").contains(" " + d.name() + " "));
         }
-        assertThat(o.outLines()).hasSize(1 + builtIns.size());
+        assertThat(o.outLines()).hasSize(1 + builtIns.size() + 2);
+        assertThat(o.outLines().get(o.outLines().size() - 1))
+                .startsWith(builtIns.size() + " built in, 0 dropped in; no plugin folders (")
+                .contains("--plugin-path DIR or DJX_PLUGIN_PATH");
         assertThat(o.err()).isEmpty();
     }
 }
