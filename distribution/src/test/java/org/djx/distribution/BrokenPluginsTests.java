@@ -117,6 +117,14 @@ class BrokenPluginsTests {
                 "META-INF/services/org.djx.api.spi.LossFactory", "gone.GoneLossFactory\n"));
         PluginJars.jar(missing, folder.resolve("missing-provider.jar"));
 
+        // A plugin folder whose two jars hold the same package, which one module layer cannot load.
+        for (String jar : new String[] {"one", "two"}) {
+            Path classes = PluginJars.javac(PluginJars.write(work.resolve("split-" + jar), Map.of(
+                    "split/shared/Part" + jar + ".java", "package split.shared;\npublic final class Part" + jar + " { }\n")),
+                    work.resolve("split-" + jar + "-classes"));
+            PluginJars.jar(classes, folder.resolve("split/split-" + jar + ".jar"));
+        }
+
         // A download that went wrong: an HTML page saved under a jar's name.
         Files.writeString(folder.resolve("not-a-jar.jar"), "<html><body>404 Not Found</body></html>\n");
 
@@ -227,6 +235,14 @@ class BrokenPluginsTests {
     }
 
     @Test
+    void aPluginFolderWhoseJarsShareAPackageIsReportedNamingTheJars() {
+        assertThat(problem("split"))
+                .startsWith("cannot be loaded as a module: ")
+                .contains("package split.shared")
+                .endsWith(" (in split/: split.one is split-one.jar, split.two is split-two.jar); the plugin was not loaded");
+    }
+
+    @Test
     void twoPluginsWithTheSameNameAreBothUnusableAndTheProblemNamesBothJars() {
         assertThat(problem("twin-b.jar"))
                 .isEqualTo("the loss name 'twin' is claimed by 2 plugins: test.twin.a.TwinLossFactory in test.twin.a 1.0 ("
@@ -238,7 +254,7 @@ class BrokenPluginsTests {
     @Test
     void brokenPluginsStopNeitherTheBuiltInsNorTheWorkingPluginsBesideThem() {
         assertThat(listing.exitCode()).isZero();
-        assertThat(listing.err()).startsWith("7 plugin problems (the plugins above are unaffected):");
+        assertThat(listing.err()).startsWith("8 plugin problems (the plugins above are unaffected):");
         assertThat(listing.out())
                 .containsPattern("(?m)^layer\\s+times-two\\s+test\\.good\\s+1\\.0\\s+" + Pattern.quote(folder.resolve("good.jar").toString()) + "$")
                 .containsPattern("(?m)^loss\\s+old-loss\\s+old\\.api\\s+1\\.0\\s+" + Pattern.quote(folder.resolve("old-api-1.0.jar").toString()) + "$")
@@ -261,7 +277,7 @@ class BrokenPluginsTests {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Y = [2, 0.5]");
-        assertThat(r.err()).startsWith("warning: 7 plugin problems; experiments that do not use those plugins are unaffected")
+        assertThat(r.err()).startsWith("warning: 8 plugin problems; experiments that do not use those plugins are unaffected")
                 .contains(folder.resolve("not-a-jar.jar") + ": is not a valid jar/zip file");
     }
 

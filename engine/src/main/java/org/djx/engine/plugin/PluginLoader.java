@@ -10,6 +10,7 @@ import java.lang.module.ResolutionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,9 +107,10 @@ public final class PluginLoader {
             return;
         }
         ModuleLayer layer;
+        Set<ModuleReference> modules = Set.of();
         try {
             ModuleFinder finder = ModuleFinder.of(entry);
-            Set<ModuleReference> modules = finder.findAll();
+            modules = finder.findAll();
             if (modules.isEmpty()) {
                 problems.add(new PluginProblem(source, "holds no jar or module; expected a plugin jar or a folder of jars"));
                 return;
@@ -139,12 +141,14 @@ public final class PluginLoader {
             problems.add(new PluginProblem(source, cannotFind(entry, e)));
             return;
         } catch (ResolutionException e) {
-            problems.add(new PluginProblem(source, "cannot be loaded as a module: " + e.getMessage()
+            problems.add(new PluginProblem(source, "cannot be loaded as a module: " + e.getMessage() + jarsOf(entry, modules)
                     + (e.getMessage() != null && e.getMessage().contains("not found")
-                            ? "; put the jars it needs beside it in a plugin folder of its own (plugins/NAME/*.jar)" : "")));
+                            ? "; put the jars it needs beside it in a plugin folder of its own (plugins/NAME/*.jar)" : "")
+                    + "; the plugin was not loaded"));
             return;
         } catch (LayerInstantiationException | SecurityException e) {
-            problems.add(new PluginProblem(source, "cannot be loaded as a module: " + e.getMessage()));
+            problems.add(new PluginProblem(source, "cannot be loaded as a module: " + e.getMessage() + jarsOf(entry, modules)
+                    + "; the plugin was not loaded"));
             return;
         }
         int before = found.size();
@@ -155,6 +159,22 @@ public final class PluginLoader {
         if (found.size() == before && problems.size() == problemsBefore) {
             problems.add(new PluginProblem(source, noProviders(layer)));
         }
+    }
+
+    /**
+     * Names the jar of each module of a plugin folder, since Java's resolution messages name modules
+     * alone (two jars sharing a package, say); empty for a single jar.
+     */
+    private static String jarsOf(Path entry, Set<ModuleReference> modules) {
+        if (!Files.isDirectory(entry) || modules.isEmpty()) {
+            return "";
+        }
+        return modules.stream()
+                .sorted(Comparator.comparing(ref -> ref.descriptor().name()))
+                .map(ref -> ref.descriptor().name() + " is " + ref.location()
+                        .map(uri -> "file".equals(uri.getScheme()) ? Path.of(uri).getFileName().toString() : uri.toString())
+                        .orElse("(unknown)"))
+                .collect(Collectors.joining(", ", " (in " + entry.getFileName() + "/: ", ")"));
     }
 
     /**

@@ -209,6 +209,29 @@ class MainTests {
     }
 
     @Test
+    void theDistributionsPluginsFolderIsSearchedFirstWhenItExists(@TempDir Path home) throws Exception {
+        String previous = System.getProperty(Main.HOME_PROPERTY);
+        try {
+            System.setProperty(Main.HOME_PROPERTY, home.toString());
+            assertThat(Main.distributionPlugins()).isEmpty();
+            Files.writeString(Files.createDirectory(home.resolve("plugins")).resolve("broken.jar"), "not a zip");
+
+            Outcome o = djx("plugins");
+
+            assertThat(Main.distributionPlugins()).contains(home.resolve("plugins"));
+            assertThat(o.code()).isZero();
+            assertThat(o.outLines().get(o.outLines().size() - 1)).endsWith("plugin folders: " + home.resolve("plugins"));
+            assertThat(o.err()).contains(home.resolve("plugins").resolve("broken.jar") + ": is not a valid jar/zip file");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(Main.HOME_PROPERTY);
+            } else {
+                System.setProperty(Main.HOME_PROPERTY, previous);
+            }
+        }
+    }
+
+    @Test
     void pluginsListsEveryBuiltIn() {
         Outcome o = djx("plugins");
 

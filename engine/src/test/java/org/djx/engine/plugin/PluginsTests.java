@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.djx.api.ConfigurationException;
+import org.djx.api.Parameter;
 import org.djx.api.PluginException;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Config;
@@ -18,6 +19,7 @@ import org.djx.api.spi.LayerFactory;
 import org.djx.api.spi.Loss;
 import org.djx.api.spi.LossFactory;
 import org.djx.api.spi.Optimizer;
+import org.djx.api.spi.OptimizerFactory;
 import org.junit.jupiter.api.Test;
 
 /** Calls into plugins: context class loader, and failures attributed to the plugin with a cure. */
@@ -53,6 +55,23 @@ class PluginsTests {
 
         @Override
         public Loss create(Config config) {
+            throw new UnsupportedOperationException("not used");
+        }
+    }
+
+    static final class AnyOptimizer implements OptimizerFactory {
+        @Override
+        public String name() {
+            return "any";
+        }
+
+        @Override
+        public String description() {
+            return "An optimizer for tests.";
+        }
+
+        @Override
+        public Optimizer create(Config config, List<Parameter> parameters) {
             throw new UnsupportedOperationException("not used");
         }
     }
@@ -143,8 +162,8 @@ class PluginsTests {
     @Test
     void everyGuardedCallRunsWithThePluginsLoaderAsContextAndRestoresTheCallers() throws Exception {
         try (URLClassLoader pluginLoader = new URLClassLoader(new URL[0])) {
-            PluginDescriptor plugin = new PluginDescriptor(PluginKind.OPTIMIZER, "any", new AnyLoss(),
-                    PluginOrigin.of(AnyLoss.class), pluginLoader);
+            PluginDescriptor plugin = new PluginDescriptor(PluginKind.OPTIMIZER, "any", new AnyOptimizer(),
+                    PluginOrigin.of(AnyOptimizer.class), pluginLoader);
             List<ClassLoader> seen = new ArrayList<>();
             AtomicReference<ClassLoader> atCreate = new AtomicReference<>();
             ClassLoader before = Thread.currentThread().getContextClassLoader();
