@@ -125,6 +125,11 @@ class BrokenPluginsTests {
             PluginJars.jar(classes, folder.resolve("split/split-" + jar + ".jar"));
         }
 
+        // A plugin folder that bundles a copy of djx's api beside the plugin, as a careless build would.
+        Files.createDirectories(folder.resolve("bundles-api"));
+        Files.copy(PluginJars.apiJar(), folder.resolve("bundles-api").resolve(PluginJars.apiJar().getFileName()));
+        PluginJars.jar(mout.resolve("test.good"), folder.resolve("bundles-api/plugin.jar"));
+
         // A download that went wrong: an HTML page saved under a jar's name.
         Files.writeString(folder.resolve("not-a-jar.jar"), "<html><body>404 Not Found</body></html>\n");
 
@@ -243,6 +248,14 @@ class BrokenPluginsTests {
     }
 
     @Test
+    void aPluginFolderBundlingDjxsApiIsToldToLeaveItOut() {
+        assertThat(problem("bundles-api"))
+                .isEqualTo("bundles djx's own module 'org.djx.api', which djx loads from " + PluginJars.apiJar()
+                        + "; a plugin gets it from djx: give that dependency Maven scope 'provided' and leave its jar"
+                        + " out; the plugin was not loaded");
+    }
+
+    @Test
     void twoPluginsWithTheSameNameAreBothUnusableAndTheProblemNamesBothJars() {
         assertThat(problem("twin-b.jar"))
                 .isEqualTo("the loss name 'twin' is claimed by 2 plugins: test.twin.a.TwinLossFactory in test.twin.a 1.0 ("
@@ -254,7 +267,7 @@ class BrokenPluginsTests {
     @Test
     void brokenPluginsStopNeitherTheBuiltInsNorTheWorkingPluginsBesideThem() {
         assertThat(listing.exitCode()).isZero();
-        assertThat(listing.err()).startsWith("8 plugin problems (the plugins above are unaffected):");
+        assertThat(listing.err()).startsWith("9 plugin problems (the plugins above are unaffected):");
         assertThat(listing.out())
                 .containsPattern("(?m)^layer\\s+times-two\\s+test\\.good\\s+1\\.0\\s+" + Pattern.quote(folder.resolve("good.jar").toString()) + "$")
                 .containsPattern("(?m)^loss\\s+old-loss\\s+old\\.api\\s+1\\.0\\s+" + Pattern.quote(folder.resolve("old-api-1.0.jar").toString()) + "$")
@@ -277,7 +290,7 @@ class BrokenPluginsTests {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Y = [2, 0.5]");
-        assertThat(r.err()).startsWith("warning: 8 plugin problems; experiments that do not use those plugins are unaffected")
+        assertThat(r.err()).startsWith("warning: 9 plugin problems; experiments that do not use those plugins are unaffected")
                 .contains(folder.resolve("not-a-jar.jar") + ": is not a valid jar/zip file");
     }
 

@@ -122,9 +122,7 @@ public final class PluginLoader {
             for (String root : roots) {
                 Optional<Module> existing = parent.findModule(root);
                 if (existing.isPresent()) {
-                    problems.add(new PluginProblem(source, "contains the module '" + root + "', which is already loaded from "
-                            + PluginOrigin.locationOf(existing.get()) + "; a plugin needs a module name of its own"
-                            + " and must not bundle djx's own jars; it was not loaded"));
+                    problems.add(new PluginProblem(source, alreadyLoaded(root, existing.get())));
                     return;
                 }
             }
@@ -159,6 +157,22 @@ public final class PluginLoader {
         if (found.size() == before && problems.size() == problemsBefore) {
             problems.add(new PluginProblem(source, noProviders(layer)));
         }
+    }
+
+    /**
+     * Explains a plugin that brings a module djx itself has loaded: djx's own (the api above all), or a
+     * library djx uses. One layer cannot see two modules of one name, so the plugin must use djx's.
+     */
+    private static String alreadyLoaded(String name, Module existing) {
+        String where = PluginOrigin.locationOf(existing);
+        if (name.startsWith("org.djx.")) {
+            return "bundles djx's own module '" + name + "', which djx loads from " + where + "; a plugin gets it from"
+                    + " djx: give that dependency Maven scope 'provided' and leave its jar out; the plugin was not loaded";
+        }
+        String version = existing.getDescriptor() == null ? "" : existing.getDescriptor().rawVersion().map(v -> " " + v).orElse("");
+        return "bundles the module '" + name + "', which djx itself loads from " + where + "; a module name can be"
+                + " loaded only once, so leave that jar out of the plugin and it will use djx's copy" + version
+                + "; the plugin was not loaded";
     }
 
     /**
