@@ -16,9 +16,9 @@ import org.djx.api.spi.Optimizer;
 /**
  * Calls into plugin code with the plugin's own class loader as context, and attributes its failures.
  *
- * <p>Every call into a plugin, its factory's {@code create} and every method of what it creates,
- * goes through here: djx's own exceptions pass through; any other exception or linkage error becomes
- * a {@link PluginException} naming the plugin, its jar and what it was doing. A linkage error
+ * <p>A factory's {@code create}, and every method of the layer, loss, optimizer or initializer it
+ * creates, is called through here: djx's own exceptions pass through; any other exception or linkage
+ * error becomes a {@link PluginException} naming the plugin, its jar and the method. A linkage error
  * ({@link AbstractMethodError}, {@link NoSuchMethodError}, ...) almost always means that the plugin was
  * compiled against another djx-api than the one running, and the message says so.
  */
