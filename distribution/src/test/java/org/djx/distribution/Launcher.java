@@ -25,7 +25,12 @@ final class Launcher {
     }
 
     static Result djx(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("djx").toString()));
+        return script(ROOT.resolve("djx"), environment, args);
+    }
+
+    /** Runs a copy of the launcher script, such as one placed in a temporary checkout. */
+    static Result script(Path script, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("djx-out", ".txt");
         Path err = Files.createTempFile("djx-err", ".txt");

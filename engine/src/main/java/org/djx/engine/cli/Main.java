@@ -2,14 +2,17 @@ package org.djx.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.djx.api.DjxException;
 import org.djx.engine.data.DataCache;
 import org.djx.engine.data.DataHub;
 import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.plugin.PluginOrigin;
+import org.djx.engine.plugin.PluginProblem;
 import org.djx.engine.plugin.PluginRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,9 +47,18 @@ public final class Main implements Runnable {
     static final int EXPECTATION_BROKEN = 3;
     static final int INTERNAL_ERROR = 1;
 
+    /**
+     * The system property naming the distribution's folder, which the {@code djx} script sets; its
+     * {@code plugins} sub-folder, when it exists, is searched for dropped-in plugins first.
+     */
+    static final String HOME_PROPERTY = "djx.home";
+
+    /** The sub-folder of the distribution's folder that holds dropped-in plugins. */
+    static final String PLUGINS_FOLDER = "plugins";
+
     @Option(names = "--plugin-path", scope = ScopeType.INHERIT, paramLabel = "DIR[:DIR...]",
             description = "Folders of dropped-in plugins (each jar or sub-folder is one plugin), "
-                    + "added to those in DJX_PLUGIN_PATH.")
+                    + "searched after the distribution's plugins folder and those in DJX_PLUGIN_PATH.")
     private String pluginPath;
 
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
@@ -58,6 +70,8 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     private PluginRegistry registry;
+
+    private List<Path> pluginFolders = List.of();
 
     /** Runs djx and exits with its exit code. */
     public static void main(String[] args) {
@@ -108,14 +122,53 @@ public final class Main implements Runnable {
         return spec;
     }
 
-    /** Returns the plugins, loading them on first use from the built-ins and the plugin path. */
+    /**
+     * Returns the plugins, loading them on first use: the built-ins, then the distribution's plugins
+     * folder, the folders in {@code DJX_PLUGIN_PATH} and those given with {@code --plugin-path}.
+     */
     PluginRegistry registry() {
         if (registry == null) {
-            List<Path> folders = new ArrayList<>(PluginLoader.parsePath(System.getenv("DJX_PLUGIN_PATH")));
+            List<Path> folders = new ArrayList<>();
+            distributionPlugins().ifPresent(folders::add);
+            folders.addAll(PluginLoader.parsePath(System.getenv("DJX_PLUGIN_PATH")));
             folders.addAll(PluginLoader.parsePath(pluginPath));
+            pluginFolders = List.copyOf(folders);
             registry = PluginLoader.load(folders);
         }
         return registry;
+    }
+
+    /** Returns the plugin folders searched by {@link #registry()}; empty before it ran or when there are none. */
+    List<Path> pluginFolders() {
+        return pluginFolders;
+    }
+
+    /** Returns the distribution's plugins folder, whether or not it exists, when djx runs from a distribution. */
+    static Optional<Path> distributionPluginsFolder() {
+        String home = System.getProperty(HOME_PROPERTY);
+        return home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home).resolve(PLUGINS_FOLDER));
+    }
+
+    /** Returns the distribution's plugins folder when djx runs from a distribution that has one. */
+    static Optional<Path> distributionPlugins() {
+        return distributionPluginsFolder().filter(Files::isDirectory);
+    }
+
+    /**
+     * Prints every plugin problem as a warning: a broken plugin stops nothing that does not use it, but
+     * whoever dropped it in must learn why it is missing.
+     */
+    void warnAboutPluginProblems(PrintWriter err) {
+        List<PluginProblem> problems = registry().problems();
+        if (problems.isEmpty()) {
+            return;
+        }
+        err.println("warning: " + problems.size() + " plugin problem" + (problems.size() == 1 ? "" : "s")
+                + "; experiments that do not use " + (problems.size() == 1 ? "that plugin" : "those plugins")
+                + " are unaffected ('djx plugins' lists every plugin that loaded):");
+        for (PluginProblem p : problems) {
+            err.println("  " + p);
+        }
     }
 
     /** Returns the data hub over the installed dataset sources' files and the chosen cache folder. */

@@ -45,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter stdout = main.spec().commandLine().getOut();
         PrintWriter err = main.spec().commandLine().getErr();
+        main.warnAboutPluginProblems(err);
         // A live progress line only on a terminal; a log or pipe gets a plain line now and then.
         ConsoleOutput.Mode mode = quiet ? ConsoleOutput.Mode.QUIET
                 : System.console() != null ? ConsoleOutput.Mode.TERMINAL : ConsoleOutput.Mode.LOG;

@@ -25,6 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = main.spec().commandLine().getOut();
         PrintWriter err = main.spec().commandLine().getErr();
+        main.warnAboutPluginProblems(err);
         ExperimentRunner runner = new ExperimentRunner(new CpuKernels(), line -> { });
         int invalid = 0;
         for (ExperimentFiles.Checked c : ExperimentFiles.check(files, new ExperimentReader(main.registry()), runner)) {

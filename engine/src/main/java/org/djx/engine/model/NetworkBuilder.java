@@ -65,12 +65,12 @@ public final class NetworkBuilder {
 
     private Layer create(ComponentSpec spec, LayerContext context) {
         LayerFactory factory = (LayerFactory) spec.plugin().plugin();
-        return Plugins.call(spec.plugin(), () -> factory.create(spec.config(), context));
+        return Plugins.layer(spec.plugin(), () -> factory.create(spec.config(), context));
     }
 
     private static Initializer initializer(ComponentSpec spec) {
         InitializerFactory factory = (InitializerFactory) spec.plugin().plugin();
-        return Plugins.call(spec.plugin(), () -> factory.create(spec.config()));
+        return Plugins.initializer(spec.plugin(), () -> factory.create(spec.config()));
     }
 
     private static String describe(ComponentSpec spec) {

@@ -6,20 +6,29 @@ import java.security.CodeSource;
 import java.util.Objects;
 
 /**
- * Where a plugin class came from: its module, the module's version, and the jar or folder.
+ * Where a plugin class came from: its module, the module's version, the jar or folder, the version of
+ * the api it was compiled against, and whether it was dropped in rather than shipped with djx.
  *
- * @param module   the module name, or {@code (class path)} for the unnamed module
- * @param version  the module or jar version, or {@code unknown}
- * @param location the jar or folder path, or {@code unknown}
+ * @param module       the module name, or {@code (class path)} for the unnamed module
+ * @param version      the module or jar version, or {@code unknown}
+ * @param location     the jar or folder path, or {@code unknown}
+ * @param builtAgainst the version of {@code org.djx.api} recorded in the module's {@code requires} when
+ *                     it was compiled, or {@code unknown} (a plain jar records none)
+ * @param droppedIn    whether the class lives in a plugin layer of its own, that is, it came from a
+ *                     plugin folder rather than from djx's own module path
  */
-public record PluginOrigin(String module, String version, String location) {
+public record PluginOrigin(String module, String version, String location, String builtAgainst, boolean droppedIn) {
+    /** The api module, which every plugin requires. */
+    static final String API_MODULE = "org.djx.api";
+
     public PluginOrigin {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(builtAgainst, "builtAgainst");
     }
 
-    /** Returns the origin of {@code type}, read from its module descriptor and code source. */
+    /** Returns the origin of {@code type}, read from its module descriptor, module layer and code source. */
     public static PluginOrigin of(Class<?> type) {
         Module module = type.getModule();
         String name = module.isNamed() ? module.getName() : "(class path)";
@@ -28,7 +37,13 @@ public record PluginOrigin(String module, String version, String location) {
         if (version == null && type.getPackage() != null) {
             version = type.getPackage().getImplementationVersion();
         }
-        return new PluginOrigin(name, version == null ? "unknown" : version, locationOf(type));
+        String builtAgainst = module.getDescriptor() == null ? "unknown"
+                : module.getDescriptor().requires().stream()
+                        .filter(r -> r.name().equals(API_MODULE))
+                        .flatMap(r -> r.rawCompiledVersion().stream())
+                        .findFirst().orElse("unknown");
+        boolean droppedIn = module.getLayer() != null && module.getLayer() != PluginOrigin.class.getModule().getLayer();
+        return new PluginOrigin(name, version == null ? "unknown" : version, locationOf(type), builtAgainst, droppedIn);
     }
 
     /** Returns the jar or folder a loaded module came from, or {@code unknown}. */
@@ -54,6 +69,7 @@ public record PluginOrigin(String module, String version, String location) {
         }
     }
 
+    /** Returns {@code module version (location)}, as messages quote a plugin's origin. */
     @Override
     public String toString() {
         return module + " " + version + " (" + location + ")";

@@ -84,8 +84,11 @@ public final class PluginRegistry {
         List<ParameterSpec> parameters;
         try {
             parameters = d.plugin().parameters();
-        } catch (RuntimeException e) {
-            return "failed to list its parameters: " + e;
+        } catch (RuntimeException | LinkageError e) {
+            return "failed to list its parameters: " + e + PluginLoader.linkageHint(e);
+        }
+        if (parameters == null) {
+            return "returned null from parameters() instead of a list";
         }
         Map<String, ParameterSpec> seen = new LinkedHashMap<>();
         for (ParameterSpec p : parameters) {

@@ -1,10 +1,27 @@
 package org.djx.engine.plugin;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.djx.api.DjxException;
+import org.djx.api.Parameter;
 import org.djx.api.PluginException;
+import org.djx.api.Tensor;
+import org.djx.api.spi.Initializer;
+import org.djx.api.spi.Layer;
+import org.djx.api.spi.Loss;
+import org.djx.api.spi.Optimizer;
 
-/** Calls into plugin code with the plugin's own class loader as context, and attributes its failures. */
+/**
+ * Calls into plugin code with the plugin's own class loader as context, and attributes its failures.
+ *
+ * <p>A factory's {@code create}, and every method of the layer, loss, optimizer or initializer it
+ * creates, is called through here: djx's own exceptions pass through; any other exception or linkage
+ * error becomes a {@link PluginException} naming the plugin, its jar and the method. A linkage error
+ * ({@link AbstractMethodError}, {@link NoSuchMethodError}, ...) almost always means that the plugin was
+ * compiled against another djx-api than the one running, and the message says so.
+ */
 public final class Plugins {
     private Plugins() {
     }
@@ -14,6 +31,39 @@ public final class Plugins {
      * wrapped in a {@link PluginException} that names the plugin and where it came from.
      */
     public static <T> T call(PluginDescriptor plugin, Supplier<T> action) {
+        return call(plugin, "create", action);
+    }
+
+    /** Creates a layer through its plugin, and returns it guarded as {@link #call} guards. */
+    public static Layer layer(PluginDescriptor plugin, Supplier<Layer> create) {
+        return new GuardedLayer(plugin, created(plugin, create));
+    }
+
+    /** Creates a loss through its plugin, and returns it guarded as {@link #call} guards. */
+    public static Loss loss(PluginDescriptor plugin, Supplier<Loss> create) {
+        return new GuardedLoss(plugin, created(plugin, create));
+    }
+
+    /** Creates an optimizer through its plugin, and returns it guarded as {@link #call} guards. */
+    public static Optimizer optimizer(PluginDescriptor plugin, Supplier<Optimizer> create) {
+        return new GuardedOptimizer(plugin, created(plugin, create));
+    }
+
+    /** Creates an initializer through its plugin, and returns it guarded as {@link #call} guards. */
+    public static Initializer initializer(PluginDescriptor plugin, Supplier<Initializer> create) {
+        return new GuardedInitializer(plugin, created(plugin, create));
+    }
+
+    private static <T> T created(PluginDescriptor plugin, Supplier<T> create) {
+        T made = call(plugin, "create", create);
+        if (made == null) {
+            throw new PluginException(plugin.kind().label() + " plugin '" + plugin.name() + "' from " + plugin.origin()
+                    + " returned null from create");
+        }
+        return made;
+    }
+
+    private static <T> T call(PluginDescriptor plugin, String method, Supplier<T> action) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Libraries inside a dropped-in plugin look up their resources through the context loader.
@@ -23,10 +73,136 @@ public final class Plugins {
         } catch (DjxException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
-            throw new PluginException(plugin.kind().label() + " plugin '" + plugin.name() + "' from "
-                    + plugin.origin() + " failed: " + e, e);
+            throw failure(plugin, method, e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Returns the exception that reports {@code e}, thrown by {@code plugin} in {@code method}. */
+    static PluginException failure(PluginDescriptor plugin, String method, Throwable e) {
+        String what = plugin.kind().label() + " plugin '" + plugin.name() + "' from " + plugin.origin();
+        if (e instanceof LinkageError linkage) {
+            return new PluginException(what + " does not fit this djx: " + method + " failed with " + e + "; "
+                    + explainLinkage(linkage, plugin.origin()), e);
+        }
+        return new PluginException(what + " failed in " + method + ": " + e + where(e), e);
+    }
+
+    /** Says what a linkage error thrown by plugin code most likely means. */
+    static String explainLinkage(LinkageError e) {
+        return explainLinkage(e, null);
+    }
+
+    private static String explainLinkage(LinkageError e, PluginOrigin origin) {
+        String running = ApiVersions.running().orElse(null);
+        String missing = e instanceof NoClassDefFoundError && e.getMessage() != null ? e.getMessage().replace('/', '.') : null;
+        if (missing != null && !missing.startsWith("org.djx.api.")) {
+            return "the class " + missing + " it needs is in none of its jars; put the jar that holds it into the"
+                    + " plugin's folder (plugins/NAME/*.jar)";
+        }
+        String built = origin == null || "unknown".equals(origin.builtAgainst()) ? null : origin.builtAgainst();
+        StringBuilder sb = new StringBuilder(built != null
+                ? "it was built against djx-api " + built
+                : "it was most likely built against another djx-api");
+        sb.append(running != null ? " and this djx runs djx-api " + running : " than the one this djx runs");
+        sb.append(": rebuild the plugin against djx-api ").append(running != null ? running : "of this djx");
+        return sb.toString();
+    }
+
+    /** Returns where in the plugin's own code {@code e} was thrown, as {@code " (at Class.method(File:line))"}. */
+    private static String where(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String module = frame.getModuleName();
+            if (module == null || !module.startsWith("java.") && !module.startsWith("jdk.")) {
+                return " (at " + frame + ")";
+            }
+        }
+        return "";
+    }
+
+    /** A layer whose every call goes through {@link Plugins#call}. */
+    private static final class GuardedLayer implements Layer {
+        private final PluginDescriptor plugin;
+        private final Layer layer;
+
+        GuardedLayer(PluginDescriptor plugin, Layer layer) {
+            this.plugin = Objects.requireNonNull(plugin, "plugin");
+            this.layer = layer;
+        }
+
+        @Override
+        public int outputFeatures() {
+            return call(plugin, "outputFeatures", layer::outputFeatures);
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return call(plugin, "forward", () -> layer.forward(input));
+        }
+
+        @Override
+        public Tensor backward(Tensor outputGradient) {
+            return call(plugin, "backward", () -> layer.backward(outputGradient));
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return call(plugin, "parameters", layer::parameters);
+        }
+    }
+
+    /** A loss whose every call goes through {@link Plugins#call}. */
+    private static final class GuardedLoss implements Loss {
+        private final PluginDescriptor plugin;
+        private final Loss loss;
+
+        GuardedLoss(PluginDescriptor plugin, Loss loss) {
+            this.plugin = plugin;
+            this.loss = loss;
+        }
+
+        @Override
+        public double evaluate(Tensor predictions, Tensor targets, Tensor weights, Tensor gradient) {
+            return call(plugin, "evaluate", () -> loss.evaluate(predictions, targets, weights, gradient));
+        }
+    }
+
+    /** An optimizer whose every call goes through {@link Plugins#call}. */
+    private static final class GuardedOptimizer implements Optimizer {
+        private final PluginDescriptor plugin;
+        private final Optimizer optimizer;
+
+        GuardedOptimizer(PluginDescriptor plugin, Optimizer optimizer) {
+            this.plugin = plugin;
+            this.optimizer = optimizer;
+        }
+
+        @Override
+        public void step() {
+            call(plugin, "step", () -> {
+                optimizer.step();
+                return null;
+            });
+        }
+    }
+
+    /** An initializer whose every call goes through {@link Plugins#call}. */
+    private static final class GuardedInitializer implements Initializer {
+        private final PluginDescriptor plugin;
+        private final Initializer initializer;
+
+        GuardedInitializer(PluginDescriptor plugin, Initializer initializer) {
+            this.plugin = plugin;
+            this.initializer = initializer;
+        }
+
+        @Override
+        public void initialize(Tensor tensor, int fanIn, int fanOut, RandomGenerator random) {
+            call(plugin, "initialize", () -> {
+                initializer.initialize(tensor, fanIn, fanOut, random);
+                return null;
+            });
         }
     }
 }

@@ -146,8 +146,8 @@ final class TabularTask {
             throw new org.djx.api.ConfigurationException(experiment.file() + ": the network's last layer has "
                     + network.outputs() + " outputs; regression on '" + spec.dataset().type() + "' needs 1");
         }
-        Loss loss = Plugins.call(spec.loss().plugin(), () -> ((LossFactory) spec.loss().plugin().plugin()).create(spec.loss().config()));
-        Optimizer optimizer = Plugins.call(spec.optimizer().plugin(),
+        Loss loss = Plugins.loss(spec.loss().plugin(), () -> ((LossFactory) spec.loss().plugin().plugin()).create(spec.loss().config()));
+        Optimizer optimizer = Plugins.optimizer(spec.optimizer().plugin(),
                 () -> ((OptimizerFactory) spec.optimizer().plugin().plugin()).create(spec.optimizer().config(), network.parameters()));
         int epochs = spec.training().epochs();
         double[] train = new double[epochs];

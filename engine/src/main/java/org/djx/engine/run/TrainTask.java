@@ -30,9 +30,9 @@ final class TrainTask {
     static RunResult run(Experiment experiment, TrainSpec task, Network network, TaskContext context) {
         RunOutput out = context.out();
         TrainingSpec spec = task.training();
-        Loss loss = Plugins.call(task.loss().plugin(),
+        Loss loss = Plugins.loss(task.loss().plugin(),
                 () -> ((LossFactory) task.loss().plugin().plugin()).create(task.loss().config()));
-        Optimizer optimizer = Plugins.call(task.optimizer().plugin(),
+        Optimizer optimizer = Plugins.optimizer(task.optimizer().plugin(),
                 () -> ((OptimizerFactory) task.optimizer().plugin().plugin()).create(task.optimizer().config(), network.parameters()));
         Tensor inputs = task.data().inputs();
         Tensor targets = task.data().targets();

@@ -209,6 +209,29 @@ class MainTests {
     }
 
     @Test
+    void theDistributionsPluginsFolderIsSearchedFirstWhenItExists(@TempDir Path home) throws Exception {
+        String previous = System.getProperty(Main.HOME_PROPERTY);
+        try {
+            System.setProperty(Main.HOME_PROPERTY, home.toString());
+            assertThat(Main.distributionPlugins()).isEmpty();
+            Files.writeString(Files.createDirectory(home.resolve("plugins")).resolve("broken.jar"), "not a zip");
+
+            Outcome o = djx("plugins");
+
+            assertThat(Main.distributionPlugins()).contains(home.resolve("plugins"));
+            assertThat(o.code()).isZero();
+            assertThat(o.outLines().get(o.outLines().size() - 1)).endsWith("plugin folders: " + home.resolve("plugins"));
+            assertThat(o.err()).contains(home.resolve("plugins").resolve("broken.jar") + ": is not a valid jar/zip file");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(Main.HOME_PROPERTY);
+            } else {
+                System.setProperty(Main.HOME_PROPERTY, previous);
+            }
+        }
+    }
+
+    @Test
     void pluginsListsEveryBuiltIn() {
         Outcome o = djx("plugins");
 
@@ -220,7 +243,10 @@ class MainTests {
             assertThat(o.outLines()).as(d.name())
                     .anySatisfy(l -> assertThat(l).startsWith(d.kind().label() + " ").contains(" " + d.name() + " "));
         }
-        assertThat(o.outLines()).hasSize(1 + builtIns.size());
+        assertThat(o.outLines()).hasSize(1 + builtIns.size() + 2);
+        assertThat(o.outLines().get(o.outLines().size() - 1))
+                .startsWith(builtIns.size() + " built in, 0 dropped in; no plugin folders (")
+                .contains("--plugin-path DIR or DJX_PLUGIN_PATH");
         assertThat(o.err()).isEmpty();
     }
 }

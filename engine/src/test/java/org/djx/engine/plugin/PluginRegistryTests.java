@@ -347,9 +347,38 @@ class PluginRegistryTests {
 
         assertThat(registry.problems()).singleElement().satisfies(p -> {
             assertThat(p.source()).isEqualTo(jar.toString());
-            assertThat(p.reason()).contains("cannot be loaded as a module");
+            assertThat(p.reason()).startsWith("is not a valid jar/zip file (").contains("replace it").doesNotContain("Error reading");
         });
         assertThat(registry.all()).hasSize(19);
+    }
+
+    @Test
+    void aPluginFolderHoldingAJarThatIsNotAZipBecomesAProblemNamingFolderAndJar(@TempDir Path dir) throws Exception {
+        Path plugin = Files.createDirectory(dir.resolve("my-plugin"));
+        Files.writeString(plugin.resolve("library.jar"), "<html>404 Not Found</html>");
+
+        PluginRegistry registry = PluginLoader.load(List.of(dir));
+
+        assertThat(registry.problems()).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo(plugin.toString());
+            assertThat(p.reason()).startsWith("holds library.jar, which is not a valid jar/zip file (");
+        });
+        assertThat(registry.all()).hasSize(19);
+    }
+
+    @Test
+    void aFolderNamedTwiceOnThePluginPathIsSearchedOnce(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("broken.jar"), "not a zip");
+
+        PluginRegistry registry = PluginLoader.load(List.of(dir, dir.resolve(".").resolve("sub").resolve("..")));
+
+        assertThat(registry.problems()).hasSize(1);
+    }
+
+    @Test
+    void suggestsAJarNameFromWhichJavaDerivesAValidModuleName() {
+        assertThat(PluginLoader.suggestedName("int-ops.jar")).isEqualTo("intops.jar");
+        assertThat(PluginLoader.suggestedName("2fast.jar")).isEqualTo("plugin2fast.jar");
     }
 
     @Test

@@ -1,0 +1,57 @@
+package org.djx.engine.plugin;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.djx.api.spi.Plugin;
+
+/**
+ * Which api versions a plugin may have been compiled against and still run on this djx.
+ *
+ * <p>The api follows semantic versioning: within a major version a newer api keeps everything an older
+ * one had, so a plugin built against 1.2 runs on 1.5, but not the other way round, since it may call
+ * what 1.2 lacks. Before 1.0 a minor version may break plugins, as semantic versioning allows, so 0.1.x
+ * and 0.2.x do not mix. Patch versions never matter.
+ */
+final class ApiVersions {
+    private static final Pattern MAJOR_MINOR = Pattern.compile("^(\\d+)\\.(\\d+)(?:[.\\-+].*)?$");
+
+    private ApiVersions() {
+    }
+
+    /** Returns the version of the api module djx runs with, or empty when the api is not a named module (tests on the class path). */
+    static Optional<String> running() {
+        Module api = Plugin.class.getModule();
+        return api.getDescriptor() == null ? Optional.empty() : api.getDescriptor().rawVersion();
+    }
+
+    /**
+     * Returns why a plugin compiled against api {@code builtAgainst} cannot run on api {@code running},
+     * or empty if it can.
+     */
+    static Optional<String> incompatibility(String builtAgainst, String running) {
+        if (builtAgainst.equals(running)) {
+            return Optional.empty();
+        }
+        Matcher built = MAJOR_MINOR.matcher(builtAgainst);
+        Matcher run = MAJOR_MINOR.matcher(running);
+        if (!built.matches() || !run.matches()) {
+            return Optional.of("the versions differ and are not of the form MAJOR.MINOR.PATCH");
+        }
+        long builtMajor = Long.parseLong(built.group(1));
+        long runMajor = Long.parseLong(run.group(1));
+        long builtMinor = Long.parseLong(built.group(2));
+        long runMinor = Long.parseLong(run.group(2));
+        if (builtMajor != runMajor) {
+            return Optional.of("a new major version of the api may break plugins");
+        }
+        if (builtMajor == 0 && builtMinor != runMinor) {
+            return Optional.of("before 1.0 a new minor version of the api may break plugins");
+        }
+        if (builtMinor > runMinor) {
+            return Optional.of("it may use what the older api " + running + " lacks");
+        }
+        // Same minor version: a patch adds nothing a plugin could call.
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,183 @@
+package org.djx.engine.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.djx.api.ConfigurationException;
+import org.djx.api.Parameter;
+import org.djx.api.PluginException;
+import org.djx.api.Tensor;
+import org.djx.api.spi.Config;
+import org.djx.api.spi.Layer;
+import org.djx.api.spi.LayerContext;
+import org.djx.api.spi.LayerFactory;
+import org.djx.api.spi.Loss;
+import org.djx.api.spi.LossFactory;
+import org.djx.api.spi.Optimizer;
+import org.djx.api.spi.OptimizerFactory;
+import org.junit.jupiter.api.Test;
+
+/** Calls into plugins: context class loader, and failures attributed to the plugin with a cure. */
+class PluginsTests {
+    /** A layer factory whose layers do whatever the test hands them. */
+    static final class ScriptedLayers implements LayerFactory {
+        @Override
+        public String name() {
+            return "scripted";
+        }
+
+        @Override
+        public String description() {
+            return "A layer for tests.";
+        }
+
+        @Override
+        public Layer create(Config config, LayerContext context) {
+            throw new UnsupportedOperationException("not used");
+        }
+    }
+
+    static final class AnyLoss implements LossFactory {
+        @Override
+        public String name() {
+            return "any";
+        }
+
+        @Override
+        public String description() {
+            return "A loss for tests.";
+        }
+
+        @Override
+        public Loss create(Config config) {
+            throw new UnsupportedOperationException("not used");
+        }
+    }
+
+    static final class AnyOptimizer implements OptimizerFactory {
+        @Override
+        public String name() {
+            return "any";
+        }
+
+        @Override
+        public String description() {
+            return "An optimizer for tests.";
+        }
+
+        @Override
+        public Optimizer create(Config config, List<Parameter> parameters) {
+            throw new UnsupportedOperationException("not used");
+        }
+    }
+
+    private static final PluginDescriptor LAYER = PluginDescriptor.of(PluginKind.LAYER, new ScriptedLayers());
+
+    /** A layer whose forward runs {@code forward}. */
+    private static Layer layer(Runnable forward) {
+        return new Layer() {
+            @Override
+            public int outputFeatures() {
+                return 1;
+            }
+
+            @Override
+            public Tensor forward(Tensor input) {
+                forward.run();
+                return input;
+            }
+
+            @Override
+            public Tensor backward(Tensor outputGradient) {
+                return outputGradient;
+            }
+        };
+    }
+
+    @Test
+    void aLinkageErrorInAPluginCallSaysItWasBuiltAgainstAnotherApiAndToRebuildIt() {
+        Layer guarded = Plugins.layer(LAYER, () -> layer(() -> {
+            throw new AbstractMethodError("Receiver class com.example.Old does not define or inherit an implementation");
+        }));
+
+        assertThatThrownBy(() -> guarded.forward(Tensor.zeros(1, 1)))
+                .isInstanceOf(PluginException.class)
+                .hasMessageStartingWith("layer plugin 'scripted' from (class path) ")
+                .hasMessageContaining("does not fit this djx: forward failed with java.lang.AbstractMethodError: Receiver class com.example.Old")
+                .hasMessageContaining("it was most likely built against another djx-api")
+                .hasMessageContaining("rebuild the plugin against djx-api")
+                .hasCauseInstanceOf(AbstractMethodError.class);
+    }
+
+    @Test
+    void aMissingLibraryClassIsReportedAsAMissingJarNotAsAnApiMismatch() {
+        Layer guarded = Plugins.layer(LAYER, () -> layer(() -> {
+            throw new NoClassDefFoundError("com/google/gson/Gson");
+        }));
+
+        assertThatThrownBy(() -> guarded.forward(Tensor.zeros(1, 1)))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("the class com.google.gson.Gson it needs is in none of its jars")
+                .hasMessageNotContaining("rebuild");
+    }
+
+    @Test
+    void aRuntimeExceptionInAPluginCallNamesThePluginTheMethodAndWhereItWasThrown() {
+        Layer guarded = Plugins.layer(LAYER, () -> layer(() -> {
+            throw new IllegalStateException("no weights yet");
+        }));
+
+        assertThatThrownBy(() -> guarded.forward(Tensor.zeros(1, 1)))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("layer plugin 'scripted' from ")
+                .hasMessageContaining("failed in forward: java.lang.IllegalStateException: no weights yet (at ")
+                .hasMessageContaining(PluginsTests.class.getName());
+    }
+
+    @Test
+    void djxsOwnExceptionsPassThroughUnwrapped() {
+        ConfigurationException bad = new ConfigurationException("'slope' must be below 1");
+        Layer guarded = Plugins.layer(LAYER, () -> layer(() -> {
+            throw bad;
+        }));
+
+        assertThatThrownBy(() -> guarded.forward(Tensor.zeros(1, 1))).isSameAs(bad);
+    }
+
+    @Test
+    void aCreateThatReturnsNullIsAPluginError() {
+        PluginDescriptor loss = PluginDescriptor.of(PluginKind.LOSS, new AnyLoss());
+
+        assertThatThrownBy(() -> Plugins.loss(loss, () -> null))
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("loss plugin 'any'")
+                .hasMessageEndingWith("returned null from create");
+    }
+
+    @Test
+    void everyGuardedCallRunsWithThePluginsLoaderAsContextAndRestoresTheCallers() throws Exception {
+        try (URLClassLoader pluginLoader = new URLClassLoader(new URL[0])) {
+            PluginDescriptor plugin = new PluginDescriptor(PluginKind.OPTIMIZER, "any", new AnyOptimizer(),
+                    PluginOrigin.of(AnyOptimizer.class), pluginLoader);
+            List<ClassLoader> seen = new ArrayList<>();
+            AtomicReference<ClassLoader> atCreate = new AtomicReference<>();
+            ClassLoader before = Thread.currentThread().getContextClassLoader();
+
+            Optimizer optimizer = Plugins.optimizer(plugin, () -> {
+                atCreate.set(Thread.currentThread().getContextClassLoader());
+                return () -> seen.add(Thread.currentThread().getContextClassLoader());
+            });
+            optimizer.step();
+            optimizer.step();
+
+            assertThat(atCreate.get()).isSameAs(pluginLoader);
+            assertThat(seen).containsExactly(pluginLoader, pluginLoader);
+            assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
+        }
+    }
+}
