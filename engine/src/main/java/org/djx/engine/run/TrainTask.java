@@ -16,7 +16,6 @@ import org.djx.engine.experiment.TrainingSpec;
 import org.djx.engine.model.Network;
 import org.djx.engine.plugin.Plugins;
 import org.djx.engine.random.RandomStreams;
-import org.djx.engine.report.Csv;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.train.StopReason;
 import org.djx.engine.train.Trainer;
@@ -81,7 +80,12 @@ final class TrainTask {
             epochs[i] = i + 1;
         }
         double[] losses = result.losses();
-        context.writeText("loss.csv", Csv.table(List.of("epoch", "loss"), List.of(epochs, losses)));
+        // The run folder's common metrics layout (fold, epoch, split, metric, value); a single fit is fold 0.
+        StringBuilder metrics = new StringBuilder("fold,epoch,split,metric,value\n");
+        for (int e = 0; e < losses.length; e++) {
+            metrics.append("0,").append(e + 1).append(",train,loss,").append(losses[e]).append('\n');
+        }
+        context.writeText("metrics.csv", metrics.toString());
         boolean positive = java.util.Arrays.stream(losses).allMatch(v -> v > 0 && Double.isFinite(v));
         if (positive) {
             context.writePlot("loss", new LinePlot(experiment.name() + ": training loss", "epoch", "loss", true)

@@ -70,6 +70,9 @@ class RunFolderTests {
         assertThat(report).startsWith("<!DOCTYPE html>").contains("data:image/png;base64,").contains("final-loss")
                 .doesNotContain("http://").doesNotContain("https://");
         assertThat(r.expectationsHeld()).isTrue();
+        List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
+        assertThat(metrics).hasSize(1 + 200).startsWith("fold,epoch,split,metric,value")
+                .contains("0,200,train,loss," + r.metric("final-loss"));
     }
 
     @Test
