@@ -7,7 +7,7 @@ import org.djx.engine.run.RunOutput;
 /**
  * Prints a run's reports to the console in one of three modes: on a terminal, progress is one live
  * line redrawn in place with an estimate of the time left; in a log or a pipe, progress is a plain
- * line now and then; quiet, only results are printed.
+ * line now and then; quiet, only results are printed. Trials on several threads may report at once.
  */
 final class ConsoleOutput implements RunOutput {
     /** How progress is shown. */
@@ -31,7 +31,7 @@ final class ConsoleOutput implements RunOutput {
     }
 
     @Override
-    public void line(String text) {
+    public synchronized void line(String text) {
         if (mode != Mode.QUIET) {
             clearLive();
             out.println(text);
@@ -39,13 +39,13 @@ final class ConsoleOutput implements RunOutput {
     }
 
     @Override
-    public void result(String text) {
+    public synchronized void result(String text) {
         clearLive();
         out.println(text);
     }
 
     @Override
-    public void progress(String stage, int done, int total, String detail) {
+    public synchronized void progress(String stage, int done, int total, String detail) {
         if (mode == Mode.QUIET) {
             return;
         }

@@ -30,6 +30,11 @@ final class RunCommand implements Callable<Integer> {
             description = "The run folder (new or empty); only with a single FILE. Default: runs/<experiment>-<timestamp>.")
     private Path out;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "How many independent trials (folds) run at once; the numbers do not depend on it. "
+                    + "Default: the number of processors.")
+    private Integer threads;
+
     @Option(names = "--quiet", description = "Print the results alone: no progress and no commentary.")
     private boolean quiet;
 
@@ -49,7 +54,13 @@ final class RunCommand implements Callable<Integer> {
         // A live progress line only on a terminal; a log or pipe gets a plain line now and then.
         ConsoleOutput.Mode mode = quiet ? ConsoleOutput.Mode.QUIET
                 : System.console() != null ? ConsoleOutput.Mode.TERMINAL : ConsoleOutput.Mode.LOG;
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(main.spec().commandLine(), "--threads must be at least 1, found " + threads);
+        }
         ExperimentRunner runner = new ExperimentRunner(new CpuKernels(), new ConsoleOutput(stdout, mode), main.dataHub());
+        if (threads != null) {
+            runner = runner.withThreads(threads);
+        }
         List<ExperimentFiles.Checked> checked = ExperimentFiles.check(files, new ExperimentReader(main.registry()), runner);
         boolean invalid = false;
         for (ExperimentFiles.Checked c : checked) {

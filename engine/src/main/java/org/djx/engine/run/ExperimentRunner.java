@@ -25,6 +25,7 @@ public final class ExperimentRunner {
     private final Kernels kernels;
     private final RunOutput out;
     private final DataContext data;
+    private final int threads;
     private volatile RunRecord active;
 
     /** Creates a runner for experiments that load no dataset. */
@@ -36,9 +37,25 @@ public final class ExperimentRunner {
 
     /** Creates a runner whose dataset sources fetch their files from {@code data}. */
     public ExperimentRunner(Kernels kernels, RunOutput out, DataContext data) {
+        this(kernels, out, data, Runtime.getRuntime().availableProcessors());
+    }
+
+    private ExperimentRunner(Kernels kernels, RunOutput out, DataContext data, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive, found " + threads);
+        }
         this.kernels = kernels;
         this.out = out;
         this.data = data;
+        this.threads = threads;
+    }
+
+    /**
+     * Returns a runner that runs at most {@code threads} independent trials (the folds of a k-fold run)
+     * at once; the results are the same for every thread count, bit for bit.
+     */
+    public ExperimentRunner withThreads(int threads) {
+        return new ExperimentRunner(kernels, out, data, threads);
     }
 
     /**
@@ -78,7 +95,7 @@ public final class ExperimentRunner {
         active = record;
         RecordingData recording = new RecordingData(data);
         try {
-            RunResult result = runTask(experiment, new TaskContext(kernels, out, folder, recording));
+            RunResult result = runTask(experiment, new TaskContext(kernels, out, folder, recording, threads));
             List<Expectations.Outcome> outcomes = Expectations.evaluate(experiment.expectations(), result.metrics());
             outcomes.forEach(o -> out.result(o.line()));
             if (record != null) {

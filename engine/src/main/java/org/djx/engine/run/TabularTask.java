@@ -1,6 +1,12 @@
 package org.djx.engine.run;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.djx.api.DataException;
 import org.djx.api.Shape;
 import org.djx.api.Tensor;
@@ -19,6 +25,7 @@ import org.djx.engine.plugin.Plugins;
 import org.djx.engine.random.RandomStreams;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.tabular.Features;
+import org.djx.engine.tensor.CpuKernels;
 import org.djx.engine.tabular.Preprocessor;
 import org.djx.engine.train.KFold;
 import org.djx.engine.train.StopReason;
@@ -65,24 +72,43 @@ final class TabularTask {
         double validSum = 0;
         StringBuilder metrics = new StringBuilder("fold,epoch,split,metric,value\n");
         Curves first = null;
-        for (int i = 0; i < k; i++) {
-            KFold.Split split = KFold.split(features.train().rows(), k, i);
-            Curves c = fit(experiment, spec, rows(features.train(), split.train()), rows(features.targets(), split.train()),
-                    rows(features.train(), split.valid()), rows(features.targets(), split.valid()), "fold-" + (i + 1) + "/", context);
-            if (c.training().reason() == StopReason.DIVERGED) {
-                return diverged(experiment, "fold " + (i + 1), c, context, result);
+        // Folds are independent: each draws from its own named streams and computes with kernels of its
+        // own, so running them at once changes no bit of the result. Lines still come in fold order.
+        List<Future<Curves>> folds = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(k, context.threads()), runnable -> {
+            Thread t = new Thread(runnable, "djx-fold");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int i = 0; i < k; i++) {
+                int fold = i;
+                folds.add(pool.submit(() -> {
+                    KFold.Split split = KFold.split(features.train().rows(), k, fold);
+                    return fit(experiment, spec, rows(features.train(), split.train()), rows(features.targets(), split.train()),
+                            rows(features.train(), split.valid()), rows(features.targets(), split.valid()),
+                            "fold-" + (fold + 1) + "/", context.withKernels(new CpuKernels()));
+                }));
             }
-            double train = c.train()[c.train().length - 1];
-            double valid = c.valid()[c.valid().length - 1];
-            out.line(String.format(Locale.ROOT, "fold %d, train %s %f, valid %s %f", i + 1, metric, train, metric, valid));
-            trainSum += train;
-            validSum += valid;
-            appendMetrics(metrics, i + 1, spec.metric().label(), c);
-            result.metric("fold-" + (i + 1) + "/train-" + spec.metric().label(), train)
-                    .metric("fold-" + (i + 1) + "/valid-" + spec.metric().label(), valid);
-            if (i == 0) {
-                first = c;
+            for (int i = 0; i < k; i++) {
+                Curves c = outcome(folds.get(i));
+                if (c.training().reason() == StopReason.DIVERGED) {
+                    return diverged(experiment, "fold " + (i + 1), c, context, result);
+                }
+                double train = c.train()[c.train().length - 1];
+                double valid = c.valid()[c.valid().length - 1];
+                out.line(String.format(Locale.ROOT, "fold %d, train %s %f, valid %s %f", i + 1, metric, train, metric, valid));
+                trainSum += train;
+                validSum += valid;
+                appendMetrics(metrics, i + 1, spec.metric().label(), c);
+                result.metric("fold-" + (i + 1) + "/train-" + spec.metric().label(), train)
+                        .metric("fold-" + (i + 1) + "/valid-" + spec.metric().label(), valid);
+                if (i == 0) {
+                    first = c;
+                }
             }
+        } finally {
+            pool.shutdownNow();
         }
         out.result(String.format(Locale.ROOT, "%d-fold validation: avg train %s: %f, avg valid %s: %f",
                 k, metric, trainSum / k, metric, validSum / k));
@@ -128,6 +154,24 @@ final class TabularTask {
     }
 
     private record NetworkAndCurves(Network network, Curves curves) {
+    }
+
+    /** Waits for a fold and passes on whatever stopped it, as if it had run on this thread. */
+    private static Curves outcome(Future<Curves> fold) {
+        try {
+            return fold.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("a fold failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a fold", e);
+        }
     }
 
     private static Curves fit(Experiment experiment, TabularSpec spec, Tensor x, Tensor y, Tensor xValid, Tensor yValid,

@@ -12,12 +12,21 @@ import org.djx.engine.report.PlotWriter;
  *
  * @param folder the run folder, or null when nothing is to be written (the files are then skipped)
  * @param data   where dataset sources get their files
+ * @param threads how many independent trials (folds) may run at once
  */
-record TaskContext(Kernels kernels, RunOutput out, RunFolder folder, DataContext data) {
+record TaskContext(Kernels kernels, RunOutput out, RunFolder folder, DataContext data, int threads) {
     TaskContext {
         Objects.requireNonNull(kernels, "kernels");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(data, "data");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive, found " + threads);
+        }
+    }
+
+    /** Returns this context with kernels of its own, for a trial that runs on another thread. */
+    TaskContext withKernels(Kernels own) {
+        return new TaskContext(own, out, folder, data, threads);
     }
 
     /** Writes a text file into the run folder and says so. */

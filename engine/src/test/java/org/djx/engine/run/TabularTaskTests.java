@@ -105,6 +105,22 @@ class TabularTaskTests {
     }
 
     @Test
+    void foldsOnSeveralThreadsGiveBitwiseTheSameMetricsAsOneThread(@TempDir Path dir) throws IOException {
+        DataContext data = generate(dir, 90, 5);
+        Experiment e = read(experiment("k-fold", ", \"validation\": {\"folds\": 4}"));
+        List<String> sequential = new ArrayList<>();
+        List<String> parallel = new ArrayList<>();
+
+        new ExperimentRunner(new CpuKernels(), sequential::add, data).withThreads(1).run(e, RunFolder.at(dir.resolve("one")));
+        new ExperimentRunner(new CpuKernels(), parallel::add, data).withThreads(4).run(e, RunFolder.at(dir.resolve("four")));
+
+        assertThat(Files.readAllBytes(dir.resolve("four/metrics.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("one/metrics.csv")));
+        assertThat(parallel.stream().filter(l -> l.startsWith("fold ")).toList())
+                .isEqualTo(sequential.stream().filter(l -> l.startsWith("fold ")).toList())
+                .extracting(l -> l.substring(0, 6)).containsExactly("fold 1", "fold 2", "fold 3", "fold 4");
+    }
+
+    @Test
     void moreFoldsThanRowsIsAClearError(@TempDir Path dir) throws IOException {
         DataContext data = generate(dir, 3, 1);
 
