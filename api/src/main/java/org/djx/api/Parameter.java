@@ -23,15 +23,25 @@ public final class Parameter {
     private final int fanOut;
 
     /**
-     * Creates a parameter with a zero value and gradient of the given shape.
+     * Creates a float64 parameter with a zero value and gradient of the given shape.
      *
      * @param name short name within its layer, such as {@code weight}
      */
     public Parameter(String name, Role role, Shape shape, int fanIn, int fanOut) {
+        this(name, role, DType.FLOAT64, shape, fanIn, fanOut);
+    }
+
+    /**
+     * Creates a parameter with a zero value and gradient of the given element type and shape; a layer
+     * passes its context's {@link org.djx.api.spi.LayerContext#dtype()}.
+     *
+     * @param name short name within its layer, such as {@code weight}
+     */
+    public Parameter(String name, Role role, DType dtype, Shape shape, int fanIn, int fanOut) {
         this.name = Objects.requireNonNull(name, "name");
         this.role = Objects.requireNonNull(role, "role");
-        this.value = Tensor.zeros(shape.toArray());
-        this.gradient = Tensor.zeros(shape.toArray());
+        this.value = Tensor.zeros(Objects.requireNonNull(dtype, "dtype"), shape.toArray());
+        this.gradient = Tensor.zeros(dtype, shape.toArray());
         if (fanIn < 1 || fanOut < 1) {
             throw new IllegalArgumentException("fan-in and fan-out must be positive: " + fanIn + ", " + fanOut);
         }

@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A dense, row-major array of doubles with a {@link Shape}.
+ * A dense, row-major array of numbers with a {@link Shape} and a {@link DType}.
  *
- * <p>The elements live in one contiguous primitive array, which {@link #data()} hands out without
- * copying so that kernels can work on it directly. The array may be longer than the shape needs: a
+ * <p>The elements live in one contiguous primitive array, which {@link #data()} (float64) or
+ * {@link #floats()} (float32) hands out without copying so that kernels can work on it directly;
+ * {@link #get(int)} and {@link #set(int, double)} work for either. The array may be longer than the shape needs: a
  * layer keeps one buffer for its largest batch and views a smaller last batch through
  * {@link #withRows(int)}, so training allocates nothing per step.
  *
@@ -15,21 +16,37 @@ import java.util.Objects;
  */
 public final class Tensor {
     private final Shape shape;
+    /** The float64 elements, or null for a float32 tensor. */
     private final double[] data;
+    /** The float32 elements, or null for a float64 tensor. */
+    private final float[] floats;
 
-    private Tensor(Shape shape, double[] data) {
+    private Tensor(Shape shape, double[] data, float[] floats) {
         this.shape = Objects.requireNonNull(shape, "shape");
-        this.data = Objects.requireNonNull(data, "data");
-        if (data.length < shape.size()) {
+        this.data = data;
+        this.floats = floats;
+        int length = data != null ? data.length : Objects.requireNonNull(floats, "data").length;
+        if (length < shape.size()) {
             throw new IllegalArgumentException(
-                    "array of " + data.length + " elements is too short for shape " + shape);
+                    "array of " + length + " elements is too short for shape " + shape);
         }
     }
 
-    /** Returns a new tensor of zeros. */
+    private Tensor(Shape shape, double[] data) {
+        this(shape, Objects.requireNonNull(data, "data"), null);
+    }
+
+    /** Returns a new float64 tensor of zeros. */
     public static Tensor zeros(int... dims) {
+        return zeros(DType.FLOAT64, dims);
+    }
+
+    /** Returns a new tensor of zeros of the given element type. */
+    public static Tensor zeros(DType dtype, int... dims) {
         Shape shape = Shape.of(dims);
-        return new Tensor(shape, new double[shape.size()]);
+        return dtype == DType.FLOAT64
+                ? new Tensor(shape, new double[shape.size()], null)
+                : new Tensor(shape, null, new float[shape.size()]);
     }
 
     /** Returns a new rank-1 tensor holding a copy of {@code values}. */
@@ -64,6 +81,33 @@ public final class Tensor {
         return new Tensor(shape, data);
     }
 
+    /**
+     * Returns a float32 tensor that shares {@code data}; writes through either are seen by both.
+     *
+     * @throws IllegalArgumentException if {@code data} is shorter than the shape's size
+     */
+    public static Tensor wrap(Shape shape, float[] data) {
+        return new Tensor(shape, null, Objects.requireNonNull(data, "data"));
+    }
+
+    /** Returns the element type. */
+    public DType dtype() {
+        return data != null ? DType.FLOAT64 : DType.FLOAT32;
+    }
+
+    /**
+     * Returns this tensor if it already has element type {@code dtype}, else a converted copy (float64
+     * to float32 rounds to nearest).
+     */
+    public Tensor to(DType dtype) {
+        if (dtype == dtype()) {
+            return this;
+        }
+        Tensor converted = zeros(dtype, shape.toArray());
+        converted.copyFrom(this);
+        return converted;
+    }
+
     public Shape shape() {
         return shape;
     }
@@ -88,16 +132,35 @@ public final class Tensor {
     }
 
     /**
-     * Returns the live backing array, row-major; its first {@link #size()} elements are this tensor's.
+     * Returns the live backing array of a float64 tensor, row-major; its first {@link #size()}
+     * elements are this tensor's.
+     *
+     * @throws IllegalStateException if this tensor is float32; see {@link #floats()}
      */
     public double[] data() {
+        if (data == null) {
+            throw new IllegalStateException("this " + shape + " tensor holds float32 values: read them with floats()");
+        }
         return data;
     }
 
-    /** Returns element {@code index} in row-major order. */
+    /**
+     * Returns the live backing array of a float32 tensor, row-major; its first {@link #size()}
+     * elements are this tensor's.
+     *
+     * @throws IllegalStateException if this tensor is float64; see {@link #data()}
+     */
+    public float[] floats() {
+        if (floats == null) {
+            throw new IllegalStateException("this " + shape + " tensor holds float64 values: read them with data()");
+        }
+        return floats;
+    }
+
+    /** Returns element {@code index} in row-major order, widened to double for a float32 tensor. */
     public double get(int index) {
         checkIndex(index);
-        return data[index];
+        return data != null ? data[index] : floats[index];
     }
 
     /** Returns element ({@code row}, {@code column}) of a matrix. */
@@ -108,7 +171,11 @@ public final class Tensor {
     /** Sets element {@code index} in row-major order. */
     public void set(int index, double value) {
         checkIndex(index);
-        data[index] = value;
+        if (data != null) {
+            data[index] = value;
+        } else {
+            floats[index] = (float) value;
+        }
     }
 
     /** Sets element ({@code row}, {@code column}) of a matrix. */
@@ -130,39 +197,69 @@ public final class Tensor {
             return this;
         }
         dims[0] = rows;
-        return new Tensor(Shape.of(dims), data);
+        return new Tensor(Shape.of(dims), data, floats);
     }
 
-    /** Copies {@code source}'s elements into this tensor; the shapes must have the same size. */
+    /**
+     * Copies {@code source}'s elements into this tensor, converting between element types; the shapes
+     * must have the same size.
+     */
     public void copyFrom(Tensor source) {
-        if (source.size() != size()) {
+        int n = size();
+        if (source.size() != n) {
             throw new IllegalArgumentException("cannot copy " + source.shape + " into " + shape);
         }
-        System.arraycopy(source.data, 0, data, 0, size());
+        if (data != null && source.data != null) {
+            System.arraycopy(source.data, 0, data, 0, n);
+        } else if (floats != null && source.floats != null) {
+            System.arraycopy(source.floats, 0, floats, 0, n);
+        } else if (data != null) {
+            for (int i = 0; i < n; i++) {
+                data[i] = source.floats[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                floats[i] = (float) source.data[i];
+            }
+        }
     }
 
     /** Sets every element to {@code value}. */
     public void fill(double value) {
-        Arrays.fill(data, 0, size(), value);
+        if (data != null) {
+            Arrays.fill(data, 0, size(), value);
+        } else {
+            Arrays.fill(floats, 0, size(), (float) value);
+        }
     }
 
-    /** Returns a new tensor with a copy of this one's elements and a backing array of exact size. */
+    /** Returns a new tensor of the same type with a copy of the elements in an array of exact size. */
     public Tensor copy() {
-        return new Tensor(shape, Arrays.copyOf(data, size()));
+        return data != null
+                ? new Tensor(shape, Arrays.copyOf(data, size()), null)
+                : new Tensor(shape, null, Arrays.copyOf(floats, size()));
     }
 
-    /** Returns a copy of the elements, exactly {@link #size()} long. */
+    /** Returns a copy of the elements as doubles, exactly {@link #size()} long. */
     public double[] toArray() {
-        return Arrays.copyOf(data, size());
+        if (data != null) {
+            return Arrays.copyOf(data, size());
+        }
+        double[] out = new double[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = floats[i];
+        }
+        return out;
     }
 
     /** Returns a copy of a matrix as rows; a vector becomes one row. */
     public double[][] toRows() {
         int rows = shape.rank() < 2 ? 1 : rows();
         int columns = shape.rank() < 2 ? size() : columns();
+        double[] all = toArray();
         double[][] out = new double[rows][];
         for (int r = 0; r < rows; r++) {
-            out[r] = Arrays.copyOfRange(data, r * columns, (r + 1) * columns);
+            out[r] = Arrays.copyOfRange(all, r * columns, (r + 1) * columns);
         }
         return out;
     }
@@ -187,9 +284,9 @@ public final class Tensor {
     @Override
     public String toString() {
         int shown = Math.min(size(), 16);
-        StringBuilder sb = new StringBuilder("Tensor[").append(shape).append("](");
+        StringBuilder sb = new StringBuilder("Tensor[").append(shape).append(data != null ? "" : " float32").append("](");
         for (int i = 0; i < shown; i++) {
-            sb.append(i == 0 ? "" : ", ").append(data[i]);
+            sb.append(i == 0 ? "" : ", ").append(data != null ? data[i] : (double) floats[i]);
         }
         return sb.append(shown < size() ? ", ...)" : ")").toString();
     }

@@ -1,5 +1,6 @@
 package org.djx.testkit;
 
+import org.djx.api.DType;
 import org.djx.api.Shape;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Kernels;
@@ -42,9 +43,10 @@ public final class ReferenceKernels implements Kernels {
                     + (transposeA ? " transposed" : "") + "), op(b) is " + kb + "x" + n + " (b " + b.shape()
                     + (transposeB ? " transposed" : "") + "), c is " + c.shape() + "; expected c " + m + "x" + n);
         }
-        if (c.data() == a.data() || c.data() == b.data()) {
+        requireSameType(a, b, c);
+        if (sameArray(c, a) || sameArray(c, b)) {
             throw new IllegalArgumentException("gemm output c shares its array with "
-                    + (c.data() == a.data() ? "a" : "b") + "; kernels do not compute products in place");
+                    + (sameArray(c, a) ? "a" : "b") + "; kernels do not compute products in place");
         }
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
@@ -95,6 +97,20 @@ public final class ReferenceKernels implements Kernels {
                 sum += matrix.get(i, j);
             }
             out.set(j, sum);
+        }
+    }
+
+    private static boolean sameArray(Tensor x, Tensor y) {
+        if (x.dtype() != y.dtype()) {
+            return false;
+        }
+        return x.dtype() == DType.FLOAT32 ? x.floats() == y.floats() : x.data() == y.data();
+    }
+
+    private static void requireSameType(Tensor a, Tensor b, Tensor c) {
+        if (a.dtype() != b.dtype() || a.dtype() != c.dtype()) {
+            throw new IllegalArgumentException("operands mix element types: a " + a.dtype() + ", b " + b.dtype()
+                    + ", c " + c.dtype());
         }
     }
 

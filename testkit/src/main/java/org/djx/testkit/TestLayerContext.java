@@ -2,7 +2,9 @@ package org.djx.testkit;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.djx.api.DType;
 import org.djx.api.Parameter;
+import org.djx.api.Tensor;
 import org.djx.api.spi.Kernels;
 import org.djx.api.spi.LayerContext;
 
@@ -24,24 +26,41 @@ public final class TestLayerContext implements LayerContext {
 
     private final int inputFeatures;
     private final long seed;
+    private final DType dtype;
     private final Kernels kernels = new ReferenceKernels();
 
     /**
-     * Creates a context for a layer that receives {@code inputFeatures} features per example.
+     * Creates a float64 context for a layer that receives {@code inputFeatures} features per example.
      *
      * @throws IllegalArgumentException if {@code inputFeatures} is not positive
      */
     public TestLayerContext(int inputFeatures, long seed) {
+        this(inputFeatures, seed, DType.FLOAT64);
+    }
+
+    /**
+     * Creates a context of the given element type; the same seed gives the same initial values in
+     * either type (rounded to float32 there), so a float32 layer can be compared with its float64 twin.
+     *
+     * @throws IllegalArgumentException if {@code inputFeatures} is not positive
+     */
+    public TestLayerContext(int inputFeatures, long seed, DType dtype) {
         if (inputFeatures < 1) {
             throw new IllegalArgumentException("input features must be positive, found " + inputFeatures);
         }
         this.inputFeatures = inputFeatures;
         this.seed = seed;
+        this.dtype = Objects.requireNonNull(dtype, "dtype");
     }
 
     @Override
     public int inputFeatures() {
         return inputFeatures;
+    }
+
+    @Override
+    public DType dtype() {
+        return dtype;
     }
 
     /** Returns the {@link ReferenceKernels}. */
@@ -57,13 +76,13 @@ public final class TestLayerContext implements LayerContext {
         // Mixing the name in keeps each parameter's values independent of initialization order.
         long stream = seed * 0x9E3779B97F4A7C15L + 31L * parameter.name().hashCode() + parameter.role().ordinal();
         SplittableRandom random = new SplittableRandom(stream);
-        double[] data = parameter.value().data();
-        for (int i = 0, n = parameter.value().size(); i < n; i++) {
+        Tensor value = parameter.value();
+        for (int i = 0, n = value.size(); i < n; i++) {
             if (parameter.role() == Parameter.Role.WEIGHT) {
-                data[i] = random.nextGaussian();
+                value.set(i, random.nextGaussian());
             } else {
                 double magnitude = random.nextDouble(BIAS_LOW, BIAS_HIGH);
-                data[i] = random.nextBoolean() ? magnitude : -magnitude;
+                value.set(i, random.nextBoolean() ? magnitude : -magnitude);
             }
         }
     }

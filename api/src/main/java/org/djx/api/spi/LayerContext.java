@@ -1,5 +1,6 @@
 package org.djx.api.spi;
 
+import org.djx.api.DType;
 import org.djx.api.Parameter;
 
 /**
@@ -10,6 +11,12 @@ import org.djx.api.Parameter;
 public interface LayerContext {
     /** Returns the number of features per example that reach the layer. */
     int inputFeatures();
+
+    /**
+     * Returns the element type of the network: the layer's parameters, buffers and outputs use it,
+     * and its inputs arrive in it.
+     */
+    DType dtype();
 
     /** Returns the engine's kernels for the heavy arithmetic. */
     Kernels kernels();

@@ -58,12 +58,10 @@ public enum Metric {
         if (predictions.size() != targets.size()) {
             throw new IllegalArgumentException(predictions.shape() + " predictions for " + targets.shape() + " targets");
         }
-        double[] p = predictions.data();
-        double[] y = targets.data();
         double sum = 0;
         int n = predictions.size();
         for (int i = 0; i < n; i++) {
-            sum += term(p[i], y[i]);
+            sum += term(predictions.get(i), targets.get(i));
         }
         return Math.sqrt(sum / n);
     }

@@ -3,6 +3,7 @@ package org.djx.engine.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.djx.api.DType;
 import org.djx.api.Parameter;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Layer;
@@ -20,13 +21,16 @@ public final class Network {
     private final Tensor[] outputs;
     private final Tensor[] outputGradients;
     private final int inputs;
+    private final DType dtype;
 
     /**
      * @param inputs the features per example of the first layer's input
+     * @param dtype  the element type of every layer's parameters and buffers
      * @param labels one per layer; null for an unnamed layer
      */
-    Network(int inputs, List<Layer> layers, List<String> labels) {
+    Network(int inputs, DType dtype, List<Layer> layers, List<String> labels) {
         this.inputs = inputs;
+        this.dtype = dtype;
         this.layers = List.copyOf(layers);
         this.labels = Collections.unmodifiableList(new ArrayList<>(labels));
         List<Parameter> all = new ArrayList<>();
@@ -41,6 +45,11 @@ public final class Network {
     /** Returns the features per example the network takes. */
     public int inputs() {
         return inputs;
+    }
+
+    /** Returns the element type the network computes in; its input must have it too. */
+    public DType dtype() {
+        return dtype;
     }
 
     /** Returns the features per example the network produces. */
@@ -67,8 +76,16 @@ public final class Network {
         return layers.get(index).parameters();
     }
 
-    /** Runs the batch through every layer and returns the last output (owned by the last layer). */
+    /**
+     * Runs the batch through every layer and returns the last output (owned by the last layer).
+     *
+     * @throws IllegalArgumentException if the input is not of the network's element type
+     */
     public Tensor forward(Tensor input) {
+        if (input.dtype() != dtype) {
+            throw new IllegalArgumentException("a " + dtype + " network was given " + input.dtype()
+                    + " input; convert it with Tensor.to(dtype) once, outside the training loop");
+        }
         Tensor x = input;
         for (int i = 0; i < layers.size(); i++) {
             x = layers.get(i).forward(x);
@@ -85,6 +102,20 @@ public final class Network {
             g = layers.get(i).backward(g);
         }
         return g;
+    }
+
+    /**
+     * Like {@link #backward(Tensor)} when dLoss/dInput is not wanted, as in training: the first layer
+     * may skip computing it.
+     */
+    public void backwardParameters(Tensor outputGradient) {
+        Tensor g = outputGradient;
+        for (int i = layers.size() - 1; i > 0; i--) {
+            outputGradients[i] = g;
+            g = layers.get(i).backward(g);
+        }
+        outputGradients[0] = g;
+        layers.get(0).backwardParameters(g);
     }
 
     /**

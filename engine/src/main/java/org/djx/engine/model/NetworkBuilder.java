@@ -3,6 +3,7 @@ package org.djx.engine.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.djx.api.ConfigurationException;
+import org.djx.api.DType;
 import org.djx.api.Parameter;
 import org.djx.api.PluginException;
 import org.djx.api.spi.Initializer;
@@ -51,7 +52,8 @@ public final class NetworkBuilder {
         for (int i = 0; i < model.layers().size(); i++) {
             LayerSpec spec = model.layers().get(i);
             Initializer init = spec.init() == null ? modelInit : initializer(spec.init());
-            Layer layer = create(spec.layer(), new Context(features, kernels, init, random, streamPrefix + "init/layer-" + i + "/"));
+            Layer layer = create(spec.layer(), new Context(features, model.dtype(), kernels, init, random,
+                    streamPrefix + "init/layer-" + i + "/"));
             if (layer.outputFeatures() < 1) {
                 throw new PluginException(describe(spec.layer()) + " reports " + layer.outputFeatures()
                         + " output features; a layer produces at least one");
@@ -60,7 +62,7 @@ public final class NetworkBuilder {
             labels.add(spec.label());
             features = layer.outputFeatures();
         }
-        return new Network(inputs, layers, labels);
+        return new Network(inputs, model.dtype(), layers, labels);
     }
 
     private Layer create(ComponentSpec spec, LayerContext context) {
@@ -79,13 +81,16 @@ public final class NetworkBuilder {
 
     private static final class Context implements LayerContext {
         private final int inputFeatures;
+        private final DType dtype;
         private final Kernels kernels;
         private final Initializer initializer;
         private final RandomStreams random;
         private final String streamPrefix;
 
-        Context(int inputFeatures, Kernels kernels, Initializer initializer, RandomStreams random, String streamPrefix) {
+        Context(int inputFeatures, DType dtype, Kernels kernels, Initializer initializer, RandomStreams random,
+                String streamPrefix) {
             this.inputFeatures = inputFeatures;
+            this.dtype = dtype;
             this.kernels = kernels;
             this.initializer = initializer;
             this.random = random;
@@ -95,6 +100,11 @@ public final class NetworkBuilder {
         @Override
         public int inputFeatures() {
             return inputFeatures;
+        }
+
+        @Override
+        public DType dtype() {
+            return dtype;
         }
 
         @Override

@@ -147,6 +147,14 @@ public final class Plugins {
         }
 
         @Override
+        public void backwardParameters(Tensor outputGradient) {
+            call(plugin, "backwardParameters", () -> {
+                layer.backwardParameters(outputGradient);
+                return null;
+            });
+        }
+
+        @Override
         public List<Parameter> parameters() {
             return call(plugin, "parameters", layer::parameters);
         }

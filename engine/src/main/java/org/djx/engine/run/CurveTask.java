@@ -24,9 +24,9 @@ final class CurveTask {
         for (int i = 0; i < n; i++) {
             x[i] = spec.x(i);
         }
-        Tensor y = network.forward(Tensor.wrap(Shape.of(n, 1), x.clone()));
+        Tensor y = network.forward(Tensor.wrap(Shape.of(n, 1), x.clone()).to(network.dtype()));
         double[] values = y.toArray();
-        Tensor ones = Tensor.zeros(n, network.outputs());
+        Tensor ones = Tensor.zeros(network.dtype(), n, network.outputs());
         ones.fill(1);
         double[] gradient = network.backward(ones).toArray();
 

@@ -96,16 +96,15 @@ final class DepthTask {
 
     private static Tensor gaussian(RandomGenerator random, int rows, int columns) {
         Tensor t = Tensor.zeros(rows, columns);
-        double[] d = t.data();
         for (int i = 0; i < t.size(); i++) {
-            d[i] = random.nextGaussian();
+            t.set(i, random.nextGaussian());
         }
         return t;
     }
 
     /** Population standard deviation of all elements. */
     private static double std(Tensor t) {
-        double[] d = t.data();
+        double[] d = t.toArray();
         int n = t.size();
         double mean = 0;
         for (int i = 0; i < n; i++) {

@@ -16,7 +16,7 @@ final class ForwardTask {
         Tensor inputs = spec.data().inputs();
         context.out().line(experiment.name() + ": forward pass of " + Format.count(inputs.rows(), "example")
                 + " through " + network.depth() + " layers");
-        network.forward(inputs);
+        network.forward(inputs.to(network.dtype()));
         Map<String, Tensor> reported = reportedOutputs(network);
         int width = reported.keySet().stream().mapToInt(String::length).max().orElse(0);
         reported.forEach((label, value) -> context.out().result(Format.pad(label, width) + " = " + Format.tensor(value)));

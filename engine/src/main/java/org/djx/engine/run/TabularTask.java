@@ -133,9 +133,9 @@ final class TabularTask {
         }
         double train = c.train()[c.train().length - 1];
         out.result(String.format(Locale.ROOT, "train %s %f", spec.metric().label().replace('-', ' '), train));
-        Tensor predictions = fitted.network().forward(features.test());
+        Tensor predictions = fitted.network().forward(features.test().to(fitted.network().dtype()));
         StringBuilder csv = new StringBuilder("Id,SalePrice\n");
-        double[] p = predictions.data();
+        double[] p = predictions.toArray();
         for (int r = 0; r < predictions.rows(); r++) {
             if (!(Double.isFinite(p[r]) && p[r] > 0)) {
                 throw new DataException("the prediction for test row " + (r + 1) + " (Id " + features.testIds().get(r) + ") is "
@@ -194,13 +194,14 @@ final class TabularTask {
         Optimizer optimizer = Plugins.optimizer(spec.optimizer().plugin(),
                 () -> ((OptimizerFactory) spec.optimizer().plugin().plugin()).create(spec.optimizer().config(), network.parameters()));
         int epochs = spec.training().epochs();
+        Tensor validInputs = xValid == null ? null : xValid.to(network.dtype());
         double[] train = new double[epochs];
         double[] valid = new double[xValid == null ? 0 : epochs];
         TrainingResult training = new Trainer(spec.training()).train(network, loss, optimizer, x, y,
                 streams.stream(streamPrefix + "shuffle"), (epoch, value, predictions) -> {
                     train[epoch - 1] = spec.metric().compute(predictions, y);
                     if (xValid != null) {
-                        valid[epoch - 1] = spec.metric().compute(network.forward(xValid), yValid);
+                        valid[epoch - 1] = spec.metric().compute(network.forward(validInputs), yValid);
                     }
                     context.out().progress(stage, epoch, epochs, String.format(Locale.ROOT, "%s %s %.4f",
                             xValid == null ? "train" : "valid", spec.metric().label(), xValid == null ? train[epoch - 1] : valid[epoch - 1]));

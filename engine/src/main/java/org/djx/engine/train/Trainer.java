@@ -2,7 +2,7 @@ package org.djx.engine.train;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
-import org.djx.api.Shape;
+import org.djx.api.DType;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Loss;
 import org.djx.api.spi.Optimizer;
@@ -39,19 +39,23 @@ public final class Trainer {
     }
 
     /**
-     * Trains {@code network} on rows of {@code inputs} and {@code targets}.
+     * Trains {@code network} on rows of {@code inputs} and {@code targets}, which are converted to the
+     * network's element type once, up front.
      *
      * @param shuffle the stream that orders the examples; used only when the spec shuffles
      */
     public TrainingResult train(Network network, Loss loss, Optimizer optimizer, Tensor inputs, Tensor targets,
             RandomGenerator shuffle, Listener listener) {
+        DType dtype = network.dtype();
+        inputs = inputs.to(dtype);
+        targets = targets.to(dtype);
         int n = inputs.rows();
         int batch = Math.min(spec.batchSize(), n);
         int inCols = inputs.columns();
         int outCols = targets.columns();
-        double[] xBatch = new double[batch * inCols];
-        double[] yBatch = new double[batch * outCols];
-        double[] gradient = new double[Math.max(batch, n) * outCols];
+        // Every buffer and view the loop needs is made here: a step allocates nothing.
+        Batch full = new Batch(dtype, batch, inCols, outCols);
+        Batch last = n % batch == 0 ? full : full.withRows(n % batch);
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
         double[] losses = new double[spec.epochs()];
@@ -62,14 +66,10 @@ public final class Trainer {
                 permute(order, shuffle);
             }
             for (int start = 0; start < n; start += batch) {
-                int rows = Math.min(batch, n - start);
-                gather(inputs.data(), inCols, order, start, rows, xBatch);
-                gather(targets.data(), outCols, order, start, rows, yBatch);
-                Tensor x = Tensor.wrap(Shape.of(rows, inCols), xBatch);
-                Tensor y = Tensor.wrap(Shape.of(rows, outCols), yBatch);
-                Tensor g = Tensor.wrap(Shape.of(rows, outCols), gradient);
-                double batchLoss = loss.evaluate(network.forward(x), y, null, g);
-                network.backward(g);
+                Batch b = n - start < batch ? last : full;
+                b.gather(inputs, targets, order, start);
+                double batchLoss = loss.evaluate(network.forward(b.x), b.y, null, b.gradient);
+                network.backwardParameters(b.gradient);
                 optimizer.step();
                 if (epoch == 0 && start == 0) {
                     listener.firstStepTaken(batchLoss, network);
@@ -101,9 +101,44 @@ public final class Trainer {
         }
     }
 
-    private static void gather(double[] source, int columns, int[] order, int start, int rows, double[] into) {
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(source, order[start + r] * columns, into, r * columns, columns);
+    /** One minibatch's inputs, targets and loss gradient, reused from step to step. */
+    private static final class Batch {
+        final Tensor x;
+        final Tensor y;
+        final Tensor gradient;
+
+        Batch(DType dtype, int rows, int inputs, int outputs) {
+            this(Tensor.zeros(dtype, rows, inputs), Tensor.zeros(dtype, rows, outputs), Tensor.zeros(dtype, rows, outputs));
+        }
+
+        private Batch(Tensor x, Tensor y, Tensor gradient) {
+            this.x = x;
+            this.y = y;
+            this.gradient = gradient;
+        }
+
+        /** Returns views of the first {@code rows} rows, for a shorter last batch. */
+        Batch withRows(int rows) {
+            return new Batch(x.withRows(rows), y.withRows(rows), gradient.withRows(rows));
+        }
+
+        /** Copies the examples {@code order[start ...]} into this batch. */
+        void gather(Tensor inputs, Tensor targets, int[] order, int start) {
+            copyRows(inputs, order, start, x);
+            copyRows(targets, order, start, y);
+        }
+
+        private static void copyRows(Tensor source, int[] order, int start, Tensor into) {
+            int columns = source.columns();
+            Object from = array(source);
+            Object to = array(into);
+            for (int r = 0, rows = into.rows(); r < rows; r++) {
+                System.arraycopy(from, order[start + r] * columns, to, r * columns, columns);
+            }
+        }
+
+        private static Object array(Tensor t) {
+            return t.dtype() == DType.FLOAT32 ? t.floats() : t.data();
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
+import org.djx.api.DType;
 import org.djx.api.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,11 +17,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class CpuKernelsTests {
-    private static final int[] SIZES = {1, 7, 63, 65};
+    /** Odd sizes: one, less than a vector, around a vector multiple, and past a 256-row panel. */
+    private static final int[] SIZES = {1, 7, 63, 65, 257};
     private final CpuKernels kernels = new CpuKernels();
 
     private static Tensor random(int rows, int columns, SplittableRandom random) {
-        Tensor t = Tensor.zeros(rows, columns);
+        return random(DType.FLOAT64, rows, columns, random);
+    }
+
+    private static Tensor random(DType dtype, int rows, int columns, SplittableRandom random) {
+        Tensor t = Tensor.zeros(dtype, rows, columns);
         for (int i = 0; i < t.size(); i++) {
             t.set(i, random.nextDouble(-1, 1));
         }
@@ -35,6 +41,15 @@ class CpuKernelsTests {
     /** c = alpha op(a) op(b) + beta c, one dot product per element, summed in a fixed order. */
     private static double[][] naiveGemm(boolean ta, boolean tb, double alpha, Tensor a, Tensor b, double beta,
             double[][] c) {
+        return naiveGemm(ta, tb, alpha, a, b, beta, c, null);
+    }
+
+    /**
+     * As above; also fills {@code magnitude} with |alpha| sum_p |op(a)[i][p] op(b)[p][j]| + |beta c[i][j]|,
+     * the scale of the rounding error any summation order may make.
+     */
+    private static double[][] naiveGemm(boolean ta, boolean tb, double alpha, Tensor a, Tensor b, double beta,
+            double[][] c, double[][] magnitude) {
         int m = c.length;
         int n = c[0].length;
         int k = ta ? a.rows() : a.columns();
@@ -44,10 +59,17 @@ class CpuKernelsTests {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double sum = 0;
+                double size = 0;
                 for (int p = 0; p < k; p++) {
-                    sum += op(ar, ta, i, p) * op(br, tb, p, j);
+                    double term = op(ar, ta, i, p) * op(br, tb, p, j);
+                    sum += term;
+                    size += Math.abs(term);
                 }
-                out[i][j] = alpha * sum + (beta == 0 ? 0 : beta * c[i][j]);
+                double previous = beta == 0 ? 0 : beta * c[i][j];
+                out[i][j] = alpha * sum + previous;
+                if (magnitude != null) {
+                    magnitude[i][j] = Math.abs(alpha) * size + Math.abs(previous);
+                }
             }
         }
         return out;
@@ -57,46 +79,91 @@ class CpuKernelsTests {
         List<Arguments> cases = new ArrayList<>();
         double[][] scalars = {{1, 0}, {1, 1}, {-0.5, 2}, {2.5, -1}};
         int s = 0;
-        for (boolean ta : new boolean[] {false, true}) {
-            for (boolean tb : new boolean[] {false, true}) {
-                for (int m : SIZES) {
-                    for (int n : SIZES) {
-                        for (int k : SIZES) {
-                            double[] ab = scalars[s++ % scalars.length];
-                            cases.add(Arguments.of(ta, tb, m, n, k, ab[0], ab[1]));
+        for (DType dtype : DType.values()) {
+            for (boolean ta : new boolean[] {false, true}) {
+                for (boolean tb : new boolean[] {false, true}) {
+                    for (int m : SIZES) {
+                        for (int n : SIZES) {
+                            for (int k : SIZES) {
+                                double[] ab = scalars[s++ % scalars.length];
+                                cases.add(Arguments.of(dtype, ta, tb, m, n, k, ab[0], ab[1]));
+                            }
                         }
                     }
+                }
+            }
+        }
+        // Past the column panel (512 floats, 256 doubles) and two row panels deep.
+        for (DType dtype : DType.values()) {
+            for (boolean ta : new boolean[] {false, true}) {
+                for (boolean tb : new boolean[] {false, true}) {
+                    cases.add(Arguments.of(dtype, ta, tb, 6, 1031, 600, 1.0, 0.5));
                 }
             }
         }
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "ta={0} tb={1} m={2} n={3} k={4} alpha={5} beta={6}")
+    @ParameterizedTest(name = "{0} ta={1} tb={2} m={3} n={4} k={5} alpha={6} beta={7}")
     @MethodSource("gemmCases")
-    void gemmMatchesANaiveTripleLoop(boolean ta, boolean tb, int m, int n, int k, double alpha, double beta) {
+    void gemmMatchesANaiveTripleLoop(DType dtype, boolean ta, boolean tb, int m, int n, int k, double alpha,
+            double beta) {
         SplittableRandom random = new SplittableRandom(31L * m + 7L * n + k + (ta ? 1000 : 0) + (tb ? 2000 : 0));
-        Tensor a = ta ? random(k, m, random) : random(m, k, random);
-        Tensor b = tb ? random(n, k, random) : random(k, n, random);
-        Tensor c = random(m, n, random);
-        double[][] expected = naiveGemm(ta, tb, alpha, a, b, beta, c.toRows());
+        Tensor a = ta ? random(dtype, k, m, random) : random(dtype, m, k, random);
+        Tensor b = tb ? random(dtype, n, k, random) : random(dtype, k, n, random);
+        Tensor c = random(dtype, m, n, random);
+        double[][] magnitude = new double[m][n];
+        // The reference sums the very values the kernel sees (float32 inputs widen exactly) in float64.
+        double[][] expected = naiveGemm(ta, tb, alpha, a, b, beta, c.toRows(), magnitude);
 
         kernels.gemm(ta, tb, alpha, a, b, beta, c);
 
+        // Any order of k + 2 roundings errs by at most (k + 2) u times the magnitude (Higham's gamma bound),
+        // u the unit roundoff of the kernel's type; a misplaced or missing term errs by far more.
+        double unit = dtype == DType.FLOAT32 ? 0x1p-24 : 0x1p-53;
         double[][] actual = c.toRows();
         double worst = 0;
         String where = "nowhere";
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                double error = Math.abs(actual[i][j] - expected[i][j]);
-                if (!(error <= worst)) {
-                    worst = error;
+                double allowed = (k + 3) * unit * magnitude[i][j] + Double.MIN_NORMAL;
+                double ratio = Math.abs(actual[i][j] - expected[i][j]) / allowed;
+                if (!(ratio <= worst)) {
+                    worst = ratio;
                     where = "c[" + i + "][" + j + "] = " + actual[i][j] + ", expected " + expected[i][j];
                 }
             }
         }
-        // Summation order differs from the reference; k <= 65 terms of size <= 1 bound the rounding error.
-        assertThat(worst).as(where).isLessThanOrEqualTo(1e-12);
+        assertThat(worst).as(where).isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void gemmRejectsOperandsOfMixedElementTypes() {
+        assertThatThrownBy(() -> kernels.gemm(false, false, 1, Tensor.zeros(2, 2), Tensor.zeros(DType.FLOAT32, 2, 2),
+                0, Tensor.zeros(2, 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("float64, float32, float64");
+    }
+
+    @Test
+    void float32KernelsAddAndSumRowsLikeFloat64() {
+        SplittableRandom random = new SplittableRandom(3);
+        Tensor m64 = random(65, 7, random);
+        Tensor m32 = m64.to(DType.FLOAT32);
+        Tensor row = Tensor.vector(1, 2, 3, 4, 5, 6, 7);
+        Tensor sums = Tensor.zeros(DType.FLOAT32, 7);
+
+        kernels.sumRows(m32, sums);
+        kernels.addToRows(m32, row.to(DType.FLOAT32));
+
+        for (int j = 0; j < 7; j++) {
+            double sum = 0;
+            for (int i = 0; i < 65; i++) {
+                sum += m64.get(i, j);
+                assertThat(m32.get(i, j)).isCloseTo(m64.get(i, j) + row.get(j), Offset.offset(1e-6));
+            }
+            assertThat(sums.get(j)).isCloseTo(sum, Offset.offset(1e-5));
+        }
     }
 
     @Test

@@ -10,18 +10,16 @@ final class Fill {
 
     /** Fills with draws from N(mean, std^2). */
     static void normal(Tensor tensor, double mean, double std, RandomGenerator random) {
-        double[] data = tensor.data();
         for (int i = 0, n = tensor.size(); i < n; i++) {
-            data[i] = mean + std * random.nextGaussian();
+            tensor.set(i, mean + std * random.nextGaussian());
         }
     }
 
     /** Fills with draws from U[low, high). */
     static void uniform(Tensor tensor, double low, double high, RandomGenerator random) {
-        double[] data = tensor.data();
         double width = high - low;
         for (int i = 0, n = tensor.size(); i < n; i++) {
-            data[i] = low + width * random.nextDouble();
+            tensor.set(i, low + width * random.nextDouble());
         }
     }
 

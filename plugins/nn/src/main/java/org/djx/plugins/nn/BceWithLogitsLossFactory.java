@@ -34,22 +34,21 @@ public final class BceWithLogitsLossFactory implements LossFactory {
         }
         int rows = predictions.rows();
         int columns = predictions.columns();
-        double[] z = predictions.data();
-        double[] y = targets.data();
-        double[] w = weights == null ? null : weights.data();
-        double[] g = gradient == null ? null : gradient.data();
+        // get and set serve float32 and float64 alike; sums are in double either way.
         double totalWeight = 0;
         for (int r = 0; r < rows; r++) {
-            totalWeight += w == null ? 1 : w[r];
+            totalWeight += weights == null ? 1 : weights.get(r);
         }
         double loss = 0;
         for (int r = 0; r < rows; r++) {
-            double share = (w == null ? 1 : w[r]) / totalWeight / columns;
+            double share = (weights == null ? 1 : weights.get(r)) / totalWeight / columns;
             for (int c = r * columns, end = c + columns; c < end; c++) {
-                double softplus = Math.max(z[c], 0) + Math.log1p(Math.exp(-Math.abs(z[c])));
-                loss += share * (softplus - y[c] * z[c]);
-                if (g != null) {
-                    g[c] = share * (sigmoid(z[c]) - y[c]);
+                double z = predictions.get(c);
+                double y = targets.get(c);
+                double softplus = Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+                loss += share * (softplus - y * z);
+                if (gradient != null) {
+                    gradient.set(c, share * (sigmoid(z) - y));
                 }
             }
         }

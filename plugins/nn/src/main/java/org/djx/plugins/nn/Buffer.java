@@ -1,6 +1,6 @@
 package org.djx.plugins.nn;
 
-import org.djx.api.Shape;
+import org.djx.api.DType;
 import org.djx.api.Tensor;
 
 /**
@@ -8,23 +8,42 @@ import org.djx.api.Tensor;
  * size, so that steady-state training allocates nothing.
  */
 final class Buffer {
-    private final int columns;
-    private double[] array = new double[0];
-    private Tensor view;
+    /**
+     * Row counts whose views are kept. Training cycles through a few: the batch, the epoch's shorter
+     * last batch, the whole training set and the validation set for the epoch's metrics.
+     */
+    private static final int KEPT_VIEWS = 4;
 
-    Buffer(int columns) {
+    private final DType dtype;
+    private final int columns;
+    /** Sized for the largest batch seen. */
+    private Tensor storage;
+    private final Tensor[] views = new Tensor[KEPT_VIEWS];
+    private int nextView;
+
+    Buffer(DType dtype, int columns) {
+        this.dtype = dtype;
         this.columns = columns;
     }
 
     /** Returns a {@code rows x columns} view; its contents are whatever the last user left. */
     Tensor rows(int rows) {
-        if (view != null && view.rows() == rows) {
-            return view;
+        if (storage == null || storage.rows() < rows) {
+            storage = Tensor.zeros(dtype, rows, columns);
+            java.util.Arrays.fill(views, null);
+            return storage;
         }
-        if (array.length < rows * columns) {
-            array = new double[rows * columns];
+        if (storage.rows() == rows) {
+            return storage;
         }
-        view = Tensor.wrap(Shape.of(rows, columns), array);
+        for (Tensor view : views) {
+            if (view != null && view.rows() == rows) {
+                return view;
+            }
+        }
+        Tensor view = storage.withRows(rows);
+        views[nextView] = view;
+        nextView = (nextView + 1) % KEPT_VIEWS;
         return view;
     }
 }

@@ -1,5 +1,6 @@
 package org.djx.plugins.nn;
 
+import org.djx.api.DType;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Layer;
 
@@ -14,10 +15,10 @@ abstract class Elementwise implements Layer {
     private Tensor input;
     private Tensor lastOutput;
 
-    Elementwise(int features) {
+    Elementwise(DType dtype, int features) {
         this.features = features;
-        this.output = new Buffer(features);
-        this.inputGradient = new Buffer(features);
+        this.output = new Buffer(dtype, features);
+        this.inputGradient = new Buffer(dtype, features);
     }
 
     /** Writes f(x[i]) into y[i] for i below n. */
@@ -25,6 +26,12 @@ abstract class Elementwise implements Layer {
 
     /** Writes dy[i] * f'(x[i]) into dx[i] for i below n, where y = f(x). */
     abstract void derive(double[] x, double[] y, double[] dy, double[] dx, int n);
+
+    /** As {@link #apply(double[], double[], int)}, in float32. */
+    abstract void apply(float[] x, float[] y, int n);
+
+    /** As {@link #derive(double[], double[], double[], double[], int)}, in float32. */
+    abstract void derive(float[] x, float[] y, float[] dy, float[] dx, int n);
 
     @Override
     public final int outputFeatures() {
@@ -35,14 +42,22 @@ abstract class Elementwise implements Layer {
     public final Tensor forward(Tensor x) {
         input = x;
         lastOutput = output.rows(x.rows());
-        apply(x.data(), lastOutput.data(), x.size());
+        if (x.dtype() == DType.FLOAT32) {
+            apply(x.floats(), lastOutput.floats(), x.size());
+        } else {
+            apply(x.data(), lastOutput.data(), x.size());
+        }
         return lastOutput;
     }
 
     @Override
     public final Tensor backward(Tensor dy) {
         Tensor dx = inputGradient.rows(dy.rows());
-        derive(input.data(), lastOutput.data(), dy.data(), dx.data(), dy.size());
+        if (dy.dtype() == DType.FLOAT32) {
+            derive(input.floats(), lastOutput.floats(), dy.floats(), dx.floats(), dy.size());
+        } else {
+            derive(input.data(), lastOutput.data(), dy.data(), dx.data(), dy.size());
+        }
         return dx;
     }
 }

@@ -21,4 +21,18 @@ public final class IdentityLayerFactory extends Activation implements LayerFacto
             dx[i] = dy[i];
         }
     }
+
+    @Override
+    void apply(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i];
+        }
+    }
+
+    @Override
+    void derive(float[] x, float[] y, float[] dy, float[] dx, int n) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = dy[i];
+        }
+    }
 }

@@ -41,7 +41,8 @@ public final class LinearLayerFactory implements LayerFactory {
         int inputs = context.inputFeatures();
         int outputs = config.integer("outputs");
         boolean hasBias = config.bool("bias");
-        Parameter weight = new Parameter("weight", Parameter.Role.WEIGHT, Shape.of(inputs, outputs), inputs, outputs);
+        Parameter weight = new Parameter("weight", Parameter.Role.WEIGHT, context.dtype(), Shape.of(inputs, outputs),
+                inputs, outputs);
         if (config.has("weights")) {
             double[][] w = config.matrix("weights");
             if (w.length != inputs || w[0].length != outputs) {
@@ -54,7 +55,7 @@ public final class LinearLayerFactory implements LayerFactory {
         }
         Parameter bias = null;
         if (hasBias) {
-            bias = new Parameter("bias", Parameter.Role.BIAS, Shape.of(outputs), inputs, outputs);
+            bias = new Parameter("bias", Parameter.Role.BIAS, context.dtype(), Shape.of(outputs), inputs, outputs);
             if (config.has("biases")) {
                 double[] b = config.numbers("biases");
                 if (b.length != outputs) {
@@ -82,8 +83,8 @@ public final class LinearLayerFactory implements LayerFactory {
             this.kernels = kernels;
             this.weight = weight;
             this.bias = bias;
-            this.output = new Buffer(weight.value().shape().dim(1));
-            this.inputGradient = new Buffer(weight.value().shape().dim(0));
+            this.output = new Buffer(weight.value().dtype(), weight.value().shape().dim(1));
+            this.inputGradient = new Buffer(weight.value().dtype(), weight.value().shape().dim(0));
         }
 
         @Override
@@ -104,14 +105,20 @@ public final class LinearLayerFactory implements LayerFactory {
 
         @Override
         public Tensor backward(Tensor dy) {
-            // dW = x^T dy, db = column sums of dy, dx = dy W^T
+            backwardParameters(dy);
+            // dx = dy W^T
+            Tensor dx = inputGradient.rows(dy.rows());
+            kernels.gemm(false, true, 1, dy, weight.value(), 0, dx);
+            return dx;
+        }
+
+        @Override
+        public void backwardParameters(Tensor dy) {
+            // dW = x^T dy, db = column sums of dy
             kernels.gemm(true, false, 1, input, dy, 0, weight.gradient());
             if (bias != null) {
                 kernels.sumRows(dy, bias.gradient());
             }
-            Tensor dx = inputGradient.rows(dy.rows());
-            kernels.gemm(false, true, 1, dy, weight.value(), 0, dx);
-            return dx;
         }
 
         @Override

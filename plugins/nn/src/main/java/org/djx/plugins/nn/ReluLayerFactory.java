@@ -21,4 +21,18 @@ public final class ReluLayerFactory extends Activation implements LayerFactory {
             dx[i] = x[i] > 0 ? dy[i] : 0;
         }
     }
+
+    @Override
+    void apply(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i] > 0 ? x[i] : 0;
+        }
+    }
+
+    @Override
+    void derive(float[] x, float[] y, float[] dy, float[] dx, int n) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = x[i] > 0 ? dy[i] : 0;
+        }
+    }
 }

@@ -21,4 +21,18 @@ public final class SigmoidLayerFactory extends Activation implements LayerFactor
             dx[i] = dy[i] * y[i] * (1 - y[i]);
         }
     }
+
+    @Override
+    void apply(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = (float) (1 / (1 + Math.exp(-x[i])));
+        }
+    }
+
+    @Override
+    void derive(float[] x, float[] y, float[] dy, float[] dx, int n) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = dy[i] * y[i] * (1 - y[i]);
+        }
+    }
 }

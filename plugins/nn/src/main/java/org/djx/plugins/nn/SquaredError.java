@@ -27,23 +27,21 @@ final class SquaredError implements Loss {
         int rows = predictions.rows();
         int columns = predictions.columns();
         double scale = meanOverOutputs ? 1.0 / columns : 0.5;
-        double[] p = predictions.data();
-        double[] y = targets.data();
-        double[] w = weights == null ? null : weights.data();
-        double[] g = gradient == null ? null : gradient.data();
+        // Element access through get and set serves float32 and float64 alike; the loss is a small
+        // share of a step (one pass over the outputs), and it is summed in double either way.
         double totalWeight = 0;
         for (int r = 0; r < rows; r++) {
-            totalWeight += w == null ? 1 : w[r];
+            totalWeight += weights == null ? 1 : weights.get(r);
         }
         double loss = 0;
         for (int r = 0; r < rows; r++) {
-            double wr = (w == null ? 1 : w[r]) / totalWeight;
+            double wr = (weights == null ? 1 : weights.get(r)) / totalWeight;
             double sum = 0;
             for (int c = r * columns, end = c + columns; c < end; c++) {
-                double diff = p[c] - y[c];
+                double diff = predictions.get(c) - targets.get(c);
                 sum += diff * diff;
-                if (g != null) {
-                    g[c] = 2 * scale * wr * diff;
+                if (gradient != null) {
+                    gradient.set(c, 2 * scale * wr * diff);
                 }
             }
             loss += wr * scale * sum;

@@ -21,4 +21,18 @@ public final class TanhLayerFactory extends Activation implements LayerFactory {
             dx[i] = dy[i] * (1 - y[i] * y[i]);
         }
     }
+
+    @Override
+    void apply(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = (float) Math.tanh(x[i]);
+        }
+    }
+
+    @Override
+    void derive(float[] x, float[] y, float[] dy, float[] dx, int n) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = dy[i] * (1 - y[i] * y[i]);
+        }
+    }
 }

@@ -1,7 +1,9 @@
 package org.djx.plugins.optim;
 
 import java.util.List;
+import org.djx.api.DType;
 import org.djx.api.Parameter;
+import org.djx.api.Tensor;
 import org.djx.api.spi.Config;
 import org.djx.api.spi.Optimizer;
 import org.djx.api.spi.OptimizerFactory;
@@ -40,8 +42,9 @@ public final class AdamOptimizerFactory implements OptimizerFactory {
 
     private static final class Adam implements Optimizer {
         private final List<Parameter> parameters;
-        private final double[][] first;
-        private final double[][] second;
+        /** The moment estimates, each of its parameter's element type and size. */
+        private final Tensor[] first;
+        private final Tensor[] second;
         private final double lr;
         private final double beta1;
         private final double beta2;
@@ -51,11 +54,12 @@ public final class AdamOptimizerFactory implements OptimizerFactory {
 
         Adam(List<Parameter> parameters, double lr, double beta1, double beta2, double epsilon, double decay) {
             this.parameters = parameters;
-            this.first = new double[parameters.size()][];
-            this.second = new double[parameters.size()][];
+            this.first = new Tensor[parameters.size()];
+            this.second = new Tensor[parameters.size()];
             for (int k = 0; k < parameters.size(); k++) {
-                first[k] = new double[parameters.get(k).value().size()];
-                second[k] = new double[parameters.get(k).value().size()];
+                Tensor value = parameters.get(k).value();
+                first[k] = Tensor.zeros(value.dtype(), value.size());
+                second[k] = Tensor.zeros(value.dtype(), value.size());
             }
             this.lr = lr;
             this.beta1 = beta1;
@@ -71,17 +75,38 @@ public final class AdamOptimizerFactory implements OptimizerFactory {
             double rootCorrection2 = Math.sqrt(1 - Math.pow(beta2, step));
             double stepSize = lr / correction1;
             for (int k = 0; k < parameters.size(); k++) {
-                double[] w = parameters.get(k).value().data();
-                double[] g = parameters.get(k).gradient().data();
-                double[] m = first[k];
-                double[] v = second[k];
-                for (int i = 0; i < m.length; i++) {
-                    double gi = g[i] + decay * w[i];
-                    m[i] = beta1 * m[i] + (1 - beta1) * gi;
-                    v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-                    // PyTorch: w -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
-                    w[i] -= stepSize * m[i] / (Math.sqrt(v[i]) / rootCorrection2 + epsilon);
+                Parameter p = parameters.get(k);
+                if (p.value().dtype() == DType.FLOAT32) {
+                    update(p.value().floats(), p.gradient().floats(), first[k].floats(), second[k].floats(),
+                            (float) stepSize, (float) rootCorrection2);
+                } else {
+                    update(p.value().data(), p.gradient().data(), first[k].data(), second[k].data(), stepSize,
+                            rootCorrection2);
                 }
+            }
+        }
+
+        private void update(double[] w, double[] g, double[] m, double[] v, double stepSize, double rootCorrection2) {
+            for (int i = 0; i < m.length; i++) {
+                double gi = g[i] + decay * w[i];
+                m[i] = beta1 * m[i] + (1 - beta1) * gi;
+                v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
+                // PyTorch: w -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
+                w[i] -= stepSize * m[i] / (Math.sqrt(v[i]) / rootCorrection2 + epsilon);
+            }
+        }
+
+        /** The same update in float32, as PyTorch computes it for float32 parameters. */
+        private void update(float[] w, float[] g, float[] m, float[] v, float stepSize, float rootCorrection2) {
+            float b1 = (float) beta1;
+            float b2 = (float) beta2;
+            float l2 = (float) decay;
+            float eps = (float) epsilon;
+            for (int i = 0; i < m.length; i++) {
+                float gi = g[i] + l2 * w[i];
+                m[i] = b1 * m[i] + (1 - b1) * gi;
+                v[i] = b2 * v[i] + (1 - b2) * gi * gi;
+                w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) / rootCorrection2 + eps);
             }
         }
     }

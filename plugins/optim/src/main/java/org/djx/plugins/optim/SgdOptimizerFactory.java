@@ -1,6 +1,7 @@
 package org.djx.plugins.optim;
 
 import java.util.List;
+import org.djx.api.DType;
 import org.djx.api.Parameter;
 import org.djx.api.spi.Config;
 import org.djx.api.spi.Optimizer;
@@ -36,10 +37,21 @@ public final class SgdOptimizerFactory implements OptimizerFactory {
         List<Parameter> params = List.copyOf(parameters);
         return () -> {
             for (Parameter p : params) {
-                double[] w = p.value().data();
-                double[] g = p.gradient().data();
-                for (int i = 0, n = p.value().size(); i < n; i++) {
-                    w[i] -= lr * (g[i] + decay * w[i]);
+                int n = p.value().size();
+                if (p.value().dtype() == DType.FLOAT32) {
+                    float[] w = p.value().floats();
+                    float[] g = p.gradient().floats();
+                    float rate = (float) lr;
+                    float l2 = (float) decay;
+                    for (int i = 0; i < n; i++) {
+                        w[i] -= rate * (g[i] + l2 * w[i]);
+                    }
+                } else {
+                    double[] w = p.value().data();
+                    double[] g = p.gradient().data();
+                    for (int i = 0; i < n; i++) {
+                        w[i] -= lr * (g[i] + decay * w[i]);
+                    }
                 }
             }
         };
