@@ -47,7 +47,10 @@ public final class ExperimentReader {
             ParameterSpec.integer("report-every", "Print the loss every this many epochs.").withDefault(1).atLeast(1),
             ParameterSpec.bool("trace-first-step",
                     "Print the first step's deltas (dLoss/dOutput of each layer with parameters), gradients and updated parameters.")
-                    .withDefault(false));
+                    .withDefault(false),
+            ParameterSpec.string("epoch-loss", "How the loss after each epoch is measured: full-pass evaluates every "
+                    + "training example with the epoch's final parameters; batch-mean averages the epoch's batch "
+                    + "losses, saving that pass (train tasks only).", "full-pass", "batch-mean").withDefault("full-pass"));
 
     static final ParameterSpec INPUTS = ParameterSpec.matrix("inputs", "The examples, one per row.").asRequired();
     static final ParameterSpec TARGETS = ParameterSpec.matrix("targets", "The targets, one row per example.").asRequired();
@@ -321,7 +324,8 @@ public final class ExperimentReader {
     private static TrainingSpec trainingSpec(BoundConfig c) {
         return new TrainingSpec(c.integer("epochs"), c.integer("batch-size"), c.bool("shuffle"),
                 c.has("tolerance") ? c.number("tolerance") : Double.NaN, c.integer("report-every"),
-                c.bool("trace-first-step"));
+                c.bool("trace-first-step"), "batch-mean".equals(c.string("epoch-loss"))
+                        ? TrainingSpec.EpochLoss.BATCH_MEAN : TrainingSpec.EpochLoss.FULL_PASS);
     }
 
     static final List<ParameterSpec> CURVE = List.of(
@@ -490,6 +494,11 @@ public final class ExperimentReader {
         ComponentSpec optimizer = used(task, root, "optimizer")
                 ? component(problems, root.get("optimizer"), "$.optimizer", PluginKind.OPTIMIZER, Set.of()).orElse(null) : null;
         BoundConfig training = used(task, root, "training") ? trainingConfig(problems, root.get("training"), TABULAR_TRAINING) : null;
+        if (training != null && "batch-mean".equals(training.string("epoch-loss"))) {
+            problems.add("$.training.epoch-loss", "expected \"full-pass\" for a " + task.label() + " task, found "
+                    + "\"batch-mean\": its metric is computed from predictions for every training row after each epoch");
+            training = null;
+        }
         int folds = 0;
         if (task == TaskKind.K_FOLD && used(task, root, "validation")) {
             JsonNode node = root.get("validation");

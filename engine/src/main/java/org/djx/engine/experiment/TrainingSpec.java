@@ -9,9 +9,42 @@ package org.djx.engine.experiment;
  * @param tolerance   stop once the epoch's training loss falls below this; NaN for no tolerance
  * @param reportEvery print the loss every this many epochs (the first and last are always printed)
  * @param traceFirstStep print the first step's deltas, gradients and updated parameters
+ * @param epochLoss   how the loss reported after each epoch is measured
  */
 public record TrainingSpec(int epochs, int batchSize, boolean shuffle, double tolerance, int reportEvery,
-        boolean traceFirstStep) {
+        boolean traceFirstStep, EpochLoss epochLoss) {
+    /** How the loss after each epoch is measured. */
+    public enum EpochLoss {
+        /** A forward pass over every training example with the epoch's final parameters: exact, one extra pass. */
+        FULL_PASS("full-pass"),
+        /**
+         * The mean of the epoch's batch losses, each taken before its step, weighted by batch size:
+         * what most training loops print, free, but a blend of parameters from across the epoch.
+         */
+        BATCH_MEAN("batch-mean");
+
+        private final String label;
+
+        EpochLoss(String label) {
+            this.label = label;
+        }
+
+        /** Returns the name experiment files use. */
+        public String label() {
+            return label;
+        }
+    }
+
+    public TrainingSpec {
+        java.util.Objects.requireNonNull(epochLoss, "epochLoss");
+    }
+
+    /** A spec whose epoch loss is a full pass, the default. */
+    public TrainingSpec(int epochs, int batchSize, boolean shuffle, double tolerance, int reportEvery,
+            boolean traceFirstStep) {
+        this(epochs, batchSize, shuffle, tolerance, reportEvery, traceFirstStep, EpochLoss.FULL_PASS);
+    }
+
     /** Returns whether a loss tolerance was set. */
     public boolean hasTolerance() {
         return !Double.isNaN(tolerance);

@@ -18,6 +18,21 @@ public final class CpuKernels implements Kernels {
 
     @Override
     public void gemm(boolean transposeA, boolean transposeB, double alpha, Tensor a, Tensor b, double beta, Tensor c) {
+        checkShapes(transposeA, transposeB, a, b, c);
+        int m = transposeA ? a.columns() : a.rows();
+        int k = transposeA ? a.rows() : a.columns();
+        int n = transposeB ? b.rows() : b.columns();
+        DType dtype = sameType(a, b, c);
+        if (dtype == DType.FLOAT32) {
+            floatGemm.multiply(transposeA, transposeB, (float) alpha, a.floats(), b.floats(), (float) beta, c.floats(),
+                    m, k, n);
+        } else {
+            doubleGemm.multiply(transposeA, transposeB, alpha, a.data(), b.data(), beta, c.data(), m, k, n);
+        }
+    }
+
+    /** Throws unless op(a) op(b) fits c. */
+    void checkShapes(boolean transposeA, boolean transposeB, Tensor a, Tensor b, Tensor c) {
         int m = transposeA ? a.columns() : a.rows();
         int k = transposeA ? a.rows() : a.columns();
         int kb = transposeB ? b.columns() : b.rows();
@@ -25,13 +40,6 @@ public final class CpuKernels implements Kernels {
         if (k != kb || c.rows() != m || c.columns() != n) {
             throw new IllegalArgumentException("gemm shapes do not agree: op(a) " + m + "x" + k + ", op(b) "
                     + kb + "x" + n + ", c " + c.shape());
-        }
-        DType dtype = sameType(a, b, c);
-        if (dtype == DType.FLOAT32) {
-            floatGemm.multiply(transposeA, transposeB, (float) alpha, a.floats(), b.floats(), (float) beta, c.floats(),
-                    m, k, n);
-        } else {
-            doubleGemm.multiply(transposeA, transposeB, alpha, a.data(), b.data(), beta, c.data(), m, k, n);
         }
     }
 

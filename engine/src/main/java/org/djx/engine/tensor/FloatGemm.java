@@ -31,25 +31,36 @@ final class FloatGemm {
      */
     void multiply(boolean transposeA, boolean transposeB, float alpha, float[] a, float[] b, float beta, float[] c,
             int m, int k, int n) {
-        scale(c, m * n, beta);
+        multiply(transposeA, transposeB, alpha, a, 0, transposeA ? m : k, b, beta, c, 0, m, k, n);
+    }
+
+    /**
+     * Computes rows of a product, for threads that share one: op(a)[i][q] is
+     * {@code a[aOffset + i * lda + q]}, or {@code a[aOffset + q * lda + i]} when transposed, and row i
+     * of c starts at {@code cOffset + i * n}.
+     */
+    void multiply(boolean transposeA, boolean transposeB, float alpha, float[] a, int aOffset, int lda, float[] b,
+            float beta, float[] c, int cOffset, int m, int k, int n) {
+        scale(c, cOffset, m * n, beta);
         if (m == 0 || n == 0 || k == 0 || alpha == 0) {
             return;
         }
         if (n == 1 && !transposeA) {
-            dotRows(alpha, a, b, c, m, k);
-        } else if (n == 1) {
+            dotRows(alpha, a, aOffset, lda, b, c, cOffset, m, k);
+        } else if (n == 1 && aOffset == 0 && lda == m) {
             // A one-column c is also a one-row c^T = op(b)^T op(a)^T: op(b)'s k values form the row,
             // and op(a)^T is a itself, so rows of a are the long contiguous runs the kernel wants.
-            blocked(false, false, alpha, b, a, c, 1, k, m);
+            blocked(false, false, alpha, b, 0, k, a, c, cOffset, 1, k, m);
         } else {
-            blocked(transposeA, transposeB, alpha, a, b, c, m, k, n);
+            blocked(transposeA, transposeB, alpha, a, aOffset, lda, b, c, cOffset, m, k, n);
         }
     }
 
     /** c[i] += alpha * (row i of a) . b, for a matrix-vector product: eight independent sums per row. */
-    private static void dotRows(float alpha, float[] a, float[] b, float[] c, int m, int k) {
+    private static void dotRows(float alpha, float[] a, int aOffset, int lda, float[] b, float[] c, int cOffset, int m,
+            int k) {
         for (int i = 0; i < m; i++) {
-            int row = i * k;
+            int row = aOffset + i * lda;
             float s0 = 0;
             float s1 = 0;
             float s2 = 0;
@@ -64,12 +75,15 @@ final class FloatGemm {
             for (; p < k; p++) {
                 s0 += a[row + p] * b[p];
             }
-            c[i] += alpha * ((s0 + s1) + (s2 + s3));
+            c[cOffset + i] += alpha * ((s0 + s1) + (s2 + s3));
         }
     }
 
-    private void blocked(boolean transposeA, boolean transposeB, float alpha, float[] a, float[] b, float[] c,
-            int m, int k, int n) {
+    private void blocked(boolean transposeA, boolean transposeB, float alpha, float[] a, int aOffset, int lda, float[] b,
+            float[] c, int cOffset, int m, int k, int n) {
+        // op(a)[i][q] = a[aOffset + i * rowStep + q * columnStep]
+        int rowStep = transposeA ? 1 : lda;
+        int columnStep = transposeA ? lda : 1;
         for (int jc = 0; jc < n; jc += PANEL_COLUMNS) {
             int nb = Math.min(PANEL_COLUMNS, n - jc);
             for (int pc = 0; pc < k; pc += PANEL_ROWS) {
@@ -77,17 +91,17 @@ final class FloatGemm {
                 pack(transposeB, b, pc, kb, jc, nb, k, n);
                 int i = 0;
                 for (; i + 4 <= m; i += 4) {
-                    int r0 = i * n + jc;
+                    int r0 = cOffset + i * n + jc;
                     System.arraycopy(c, r0, c0, 0, nb);
                     System.arraycopy(c, r0 + n, c1, 0, nb);
                     System.arraycopy(c, r0 + 2 * n, c2, 0, nb);
                     System.arraycopy(c, r0 + 3 * n, c3, 0, nb);
                     for (int p = 0; p < kb; p++) {
-                        int q = pc + p;
-                        float s0 = alpha * (transposeA ? a[q * m + i] : a[i * k + q]);
-                        float s1 = alpha * (transposeA ? a[q * m + i + 1] : a[(i + 1) * k + q]);
-                        float s2 = alpha * (transposeA ? a[q * m + i + 2] : a[(i + 2) * k + q]);
-                        float s3 = alpha * (transposeA ? a[q * m + i + 3] : a[(i + 3) * k + q]);
+                        int at = aOffset + i * rowStep + (pc + p) * columnStep;
+                        float s0 = alpha * a[at];
+                        float s1 = alpha * a[at + rowStep];
+                        float s2 = alpha * a[at + 2 * rowStep];
+                        float s3 = alpha * a[at + 3 * rowStep];
                         if (s0 != 0 || s1 != 0 || s2 != 0 || s3 != 0) {
                             rows4(s0, s1, s2, s3, panel[p], c0, c1, c2, c3, nb);
                         }
@@ -98,11 +112,10 @@ final class FloatGemm {
                     System.arraycopy(c3, 0, c, r0 + 3 * n, nb);
                 }
                 for (; i < m; i++) {
-                    int r0 = i * n + jc;
+                    int r0 = cOffset + i * n + jc;
                     System.arraycopy(c, r0, c0, 0, nb);
                     for (int p = 0; p < kb; p++) {
-                        int q = pc + p;
-                        float s = alpha * (transposeA ? a[q * m + i] : a[i * k + q]);
+                        float s = alpha * a[aOffset + i * rowStep + (pc + p) * columnStep];
                         if (s != 0) {
                             row1(s, panel[p], c0, nb);
                         }
@@ -165,11 +178,11 @@ final class FloatGemm {
         }
     }
 
-    private static void scale(float[] c, int size, float beta) {
+    private static void scale(float[] c, int from, int size, float beta) {
         if (beta == 0) {
-            java.util.Arrays.fill(c, 0, size, 0f);
+            java.util.Arrays.fill(c, from, from + size, 0f);
         } else if (beta != 1) {
-            for (int i = 0; i < size; i++) {
+            for (int i = from; i < from + size; i++) {
                 c[i] *= beta;
             }
         }

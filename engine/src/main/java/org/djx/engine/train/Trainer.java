@@ -11,16 +11,18 @@ import org.djx.engine.model.Network;
 
 /**
  * Minibatch training: each epoch visits every example once in batches (shuffled when asked), and
- * each batch runs forward, loss, backward and one optimizer step. After each epoch the loss over the
- * whole training set is evaluated, which decides the tolerance stop and is what gets reported.
+ * each batch runs forward, loss, backward and one optimizer step. After each epoch the training loss
+ * (by default over the whole training set, or the mean of the batch losses) decides the tolerance stop
+ * and is what gets reported.
  */
 public final class Trainer {
     /** Hears how training goes. */
     @FunctionalInterface
     public interface Listener {
         /**
-         * Called after epoch {@code epoch} (from 1) with the training loss over all examples and the
-         * predictions it was computed from (valid until the network's next forward pass).
+         * Called after epoch {@code epoch} (from 1) with the epoch's training loss and, when it was a
+         * full pass, the predictions it was computed from (valid until the network's next forward
+         * pass); with a batch-mean epoch loss the predictions are null.
          */
         void epochEnded(int epoch, double loss, Tensor predictions);
 
@@ -65,18 +67,26 @@ public final class Trainer {
             if (spec.shuffle()) {
                 permute(order, shuffle);
             }
+            double batchLossSum = 0;
             for (int start = 0; start < n; start += batch) {
                 Batch b = n - start < batch ? last : full;
                 b.gather(inputs, targets, order, start);
                 double batchLoss = loss.evaluate(network.forward(b.x), b.y, null, b.gradient);
+                batchLossSum += batchLoss * b.x.rows();
                 network.backwardParameters(b.gradient);
                 optimizer.step();
                 if (epoch == 0 && start == 0) {
                     listener.firstStepTaken(batchLoss, network);
                 }
             }
-            Tensor predictions = network.forward(inputs);
-            double epochLoss = loss.evaluate(predictions, targets, null, null);
+            Tensor predictions = null;
+            double epochLoss;
+            if (spec.epochLoss() == TrainingSpec.EpochLoss.FULL_PASS) {
+                predictions = network.forward(inputs);
+                epochLoss = loss.evaluate(predictions, targets, null, null);
+            } else {
+                epochLoss = batchLossSum / n;
+            }
             losses[epoch++] = epochLoss;
             listener.epochEnded(epoch, epochLoss, predictions);
             if (!Double.isFinite(epochLoss)) {

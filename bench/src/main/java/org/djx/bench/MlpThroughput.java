@@ -1,0 +1,52 @@
+package org.djx.bench;
+
+import java.util.Locale;
+import org.djx.api.DType;
+import org.djx.api.Tensor;
+import org.djx.engine.experiment.TrainingSpec;
+import org.djx.engine.random.RandomStreams;
+import org.djx.api.spi.Kernels;
+import org.djx.engine.tensor.CpuKernels;
+import org.djx.engine.tensor.ParallelKernels;
+import org.djx.engine.train.Trainer;
+
+/**
+ * The same work as ../shared/bench/mlp_torch.py, through djx's trainer: Adam + MSE training of
+ * Linear-Sigmoid-Linear on synthetic rows, shuffled minibatches, timed from the first step to the last.
+ * Like the reference loop, it makes no extra pass per epoch: the epoch loss is the mean of the batch losses.
+ *
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.djx.bench.MlpThroughput ROWS FEATURES
+ * HIDDEN BATCH EPOCHS [THREADS] [float32|float64]}: THREADS (default 1) share each large product.
+ * Prints one line in the reference script's format.
+ */
+public final class MlpThroughput {
+    private MlpThroughput() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 5) {
+            System.err.println("usage: MlpThroughput ROWS FEATURES HIDDEN BATCH EPOCHS [THREADS] [float32|float64]");
+            System.exit(2);
+        }
+        int rows = Integer.parseInt(args[0]);
+        int features = Integer.parseInt(args[1]);
+        int hidden = Integer.parseInt(args[2]);
+        int batch = Integer.parseInt(args[3]);
+        int epochs = Integer.parseInt(args[4]);
+        int threads = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        DType dtype = args.length > 6 && "float64".equals(args[6]) ? DType.FLOAT64 : DType.FLOAT32;
+        Kernels kernels = threads == 1 ? new CpuKernels() : new ParallelKernels(threads);
+        Mlp mlp = Mlp.build(features, hidden, batch, dtype, kernels);
+        Tensor[] data = Mlp.syntheticData(rows, features, 0);
+        TrainingSpec spec = new TrainingSpec(epochs, batch, true, Double.NaN, 1, false, TrainingSpec.EpochLoss.BATCH_MEAN);
+        long start = System.nanoTime();
+        new Trainer(spec).train(mlp.network, mlp.loss, mlp.optimizer, data[0], data[1],
+                new RandomStreams(mlp.experiment.seed()).stream("shuffle"),
+                (epoch, loss, predictions) -> { });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double samples = (double) rows * epochs;
+        System.out.printf(Locale.ROOT, "rows %d d %d h %d batch %d epochs %d: %,.0f samples/s, %.2f GFLOP/s, %.2fs, threads %d, %s%n",
+                rows, features, hidden, batch, epochs, samples / seconds,
+                samples * Mlp.flopsPerExample(features, hidden) / seconds / 1e9, seconds, threads, dtype);
+    }
+}
