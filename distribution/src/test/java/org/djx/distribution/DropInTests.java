@@ -62,6 +62,23 @@ class DropInTests {
     }
 
     @Test
+    void theDroppedInPluginsAlsoTrainAFloat32Network() throws Exception {
+        // The same experiment with the network in float32: the example's layer, loss and optimizer read
+        // and write through get and set, which serve either element type.
+        Path experiment = work.resolve("leaky-huber-rmsprop-float32.json");
+        String text = Files.readString(Launcher.ROOT.resolve(EXPERIMENT));
+        Files.writeString(experiment, text.replace("\"inputs\": 2,", "\"inputs\": 2, \"dtype\": \"float32\","));
+        assertThat(Files.readString(experiment)).contains("\"dtype\": \"float32\"");
+
+        Launcher.Result r = Launcher.djx("run", experiment.toString(), "--plugin-path", plugins.toString(),
+                "--out", work.resolve("run-float32").toString());
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).containsPattern("expectation final-loss <= 0.01: held \\(0\\.000\\d+\\)");
+    }
+
+    @Test
     void pluginsListsTheDroppedInPluginsWithTheirJarBesideTheBuiltIns() throws Exception {
         Launcher.Result r = Launcher.djx("plugins", "--plugin-path", plugins.toString());
 

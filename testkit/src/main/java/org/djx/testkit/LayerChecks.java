@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.djx.api.DType;
 import org.djx.api.Parameter;
 import org.djx.api.Shape;
 import org.djx.api.Tensor;
@@ -108,6 +109,114 @@ public final class LayerChecks {
                 } catch (RuntimeException e) {
                     throw new AssertionError(where + ": the layer threw " + e, e);
                 }
+            }
+        }
+    }
+
+    /** The bound on the relative difference between a layer's float32 and float64 results. */
+    public static final double FLOAT32_TOLERANCE = 1e-4;
+
+    /**
+     * Checks that the layer computes in float32 what it computes in float64, within single precision:
+     * at input widths 2 and 5 it creates the layer twice, with {@link TestLayerContext}s of the same seed
+     * in each element type (so the float32 twin starts from the float64 values rounded), and for
+     * batches of 3, 8 and 1 compares the forward output, the input gradient of {@code backward(r)} and
+     * every parameter gradient. Two elements agree when {@code |a32 - a64| <= FLOAT32_TOLERANCE *
+     * (|a64| + s)}, s the tensor's largest magnitude, so that a sum of terms that cancel is judged by
+     * the terms' size. It also requires float32 outputs and gradients, and that
+     * {@link Layer#backwardParameters} writes the parameter gradients that {@code backward} writes.
+     *
+     * @throws AssertionError describing the first failure
+     */
+    public static void checkFloat32(LayerFactory factory, Config config) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(config, "config");
+        String layerName = Comparison.plugin("layer", factory.name(), config);
+        for (int width : DEFAULT_WIDTHS) {
+            Layer exact = factory.create(config, new TestLayerContext(width, SEED + width, DType.FLOAT64));
+            Layer single = factory.create(config, new TestLayerContext(width, SEED + width, DType.FLOAT32));
+            if (exact == null || single == null) {
+                throw new AssertionError(layerName + ": create returned null");
+            }
+            for (int batch : BATCHES) {
+                String where = layerName + " (input width " + width + ", batch " + batch + ")";
+                try {
+                    compareTypes(where, exact, single, width, batch);
+                } catch (RuntimeException e) {
+                    throw new AssertionError(where + ": the layer threw " + e, e);
+                }
+            }
+        }
+    }
+
+    private static void compareTypes(String where, Layer exact, Layer single, int width, int batch) {
+        SplittableRandom random = new SplittableRandom(SEED * 7 + width * 10L + batch);
+        Tensor x = Tensor.zeros(batch, width);
+        for (int i = 0; i < x.size(); i++) {
+            x.set(i, Comparison.awayFromZero(random, 0.1, 2.0));
+        }
+        // Inputs exactly representable in float32, so both layers see the same numbers.
+        x = x.to(DType.FLOAT32).to(DType.FLOAT64);
+        Tensor y64 = exact.forward(x);
+        Tensor y32 = single.forward(x.to(DType.FLOAT32));
+        requireFloat32(where, "forward output", y32);
+        agree(where, "forward output", y64, y32);
+        Tensor r = Tensor.zeros(y64.rows(), exact.outputFeatures());
+        for (int i = 0; i < r.size(); i++) {
+            r.set(i, random.nextDouble(-1, 1));
+        }
+        r = r.to(DType.FLOAT32).to(DType.FLOAT64);
+        Tensor dx64 = exact.backward(r);
+        Tensor dx32 = single.backward(r.to(DType.FLOAT32));
+        requireFloat32(where, "input gradient", dx32);
+        agree(where, "input gradient", dx64, dx32);
+        List<Parameter> p64 = exact.parameters();
+        List<Parameter> p32 = single.parameters();
+        if (p64.size() != p32.size()) {
+            throw new AssertionError(where + ": " + p64.size() + " float64 parameters but " + p32.size() + " float32");
+        }
+        double[][] fromBackward = new double[p32.size()][];
+        for (int k = 0; k < p32.size(); k++) {
+            requireFloat32(where, "parameter '" + p32.get(k).name() + "'", p32.get(k).value());
+            requireFloat32(where, "gradient of '" + p32.get(k).name() + "'", p32.get(k).gradient());
+            agree(where, "gradient of '" + p64.get(k).name() + "'", p64.get(k).gradient(), p32.get(k).gradient());
+            fromBackward[k] = p32.get(k).gradient().toArray();
+            p32.get(k).gradient().fill(Double.NaN);
+        }
+        single.forward(x.to(DType.FLOAT32));
+        single.backwardParameters(r.to(DType.FLOAT32));
+        for (int k = 0; k < p32.size(); k++) {
+            double[] again = p32.get(k).gradient().toArray();
+            if (!Arrays.equals(again, fromBackward[k])) {
+                throw new AssertionError(where + ": backwardParameters wrote a different gradient of '" + p32.get(k).name()
+                        + "' than backward: " + Arrays.toString(again) + " against "
+                        + Arrays.toString(fromBackward[k]));
+            }
+        }
+    }
+
+    private static void requireFloat32(String where, String what, Tensor t) {
+        if (t.dtype() != DType.FLOAT32) {
+            throw new AssertionError(where + ": the float32 layer's " + what + " is " + t.dtype()
+                    + "; a layer computes in its context's dtype()");
+        }
+    }
+
+    private static void agree(String where, String what, Tensor expected, Tensor actual) {
+        if (!expected.shape().equals(actual.shape())) {
+            throw new AssertionError(where + ": " + what + " has shape " + actual.shape() + " in float32 but "
+                    + expected.shape() + " in float64");
+        }
+        double scale = 0;
+        for (int i = 0; i < expected.size(); i++) {
+            scale = Math.max(scale, Math.abs(expected.get(i)));
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            double e = expected.get(i);
+            double a = actual.get(i);
+            if (!(Math.abs(a - e) <= FLOAT32_TOLERANCE * (Math.abs(e) + scale))) {
+                throw new AssertionError(where + ": " + what + " element " + i + " is " + a + " in float32 but " + e
+                        + " in float64 (allowed difference " + FLOAT32_TOLERANCE * (Math.abs(e) + scale) + ")");
             }
         }
     }

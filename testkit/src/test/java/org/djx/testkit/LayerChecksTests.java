@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.djx.api.DType;
 import org.djx.api.Parameter;
 import org.djx.api.Shape;
 import org.djx.api.Tensor;
@@ -106,7 +107,8 @@ class LayerChecksTests {
                     ParameterSpec.integer("outputs", "Output features.").asRequired().atLeast(1),
                     ParameterSpec.string("bug", "Which mistake the layer makes.", "none", "scaled-weight-gradient",
                             "transposed-weight-gradient", "no-bias-gradient", "accumulates", "wrong-output-shape",
-                            "slightly-off-weight-gradient").withDefault("none"));
+                            "slightly-off-weight-gradient", "ignores-dtype", "partial-backward-parameters",
+                            "rounds-to-half").withDefault("none"));
         }
 
         @Override
@@ -114,8 +116,9 @@ class LayerChecksTests {
             int inputs = context.inputFeatures();
             int outputs = config.integer("outputs");
             String bug = config.string("bug");
-            Parameter weight = new Parameter("weight", Parameter.Role.WEIGHT, Shape.of(inputs, outputs), inputs, outputs);
-            Parameter bias = new Parameter("bias", Parameter.Role.BIAS, Shape.of(outputs), inputs, outputs);
+            DType dtype = bug.equals("ignores-dtype") ? DType.FLOAT64 : context.dtype();
+            Parameter weight = new Parameter("weight", Parameter.Role.WEIGHT, dtype, Shape.of(inputs, outputs), inputs, outputs);
+            Parameter bias = new Parameter("bias", Parameter.Role.BIAS, dtype, Shape.of(outputs), inputs, outputs);
             context.initialize(weight);
             context.initialize(bias);
             Kernels kernels = context.kernels();
@@ -129,15 +132,30 @@ class LayerChecksTests {
 
                 @Override
                 public Tensor forward(Tensor x) {
-                    input = x;
-                    Tensor y = Tensor.zeros(x.rows(), outputs);
-                    kernels.gemm(false, false, 1, x, weight.value(), 0, y);
+                    input = x.to(dtype);
+                    Tensor y = Tensor.zeros(dtype, x.rows(), outputs);
+                    kernels.gemm(false, false, 1, input, weight.value(), 0, y);
                     kernels.addToRows(y, bias.value());
+                    if (bug.equals("rounds-to-half") && dtype == DType.FLOAT32) {
+                        for (int i = 0; i < y.size(); i++) {
+                            y.set(i, Math.round(y.get(i) * 2) / 2.0);
+                        }
+                    }
                     return bug.equals("wrong-output-shape") ? Tensor.zeros(x.rows(), outputs + 1) : y;
                 }
 
                 @Override
-                public Tensor backward(Tensor dy) {
+                public void backwardParameters(Tensor dy) {
+                    if (bug.equals("partial-backward-parameters")) {
+                        kernels.gemm(true, false, 1, input, dy.to(dtype), 0, weight.gradient());
+                    } else {
+                        backward(dy);
+                    }
+                }
+
+                @Override
+                public Tensor backward(Tensor outputGradient) {
+                    Tensor dy = outputGradient.to(dtype);
                     double beta = bug.equals("accumulates") ? 1 : 0;
                     kernels.gemm(true, false, 1, input, dy, beta, weight.gradient());
                     if (bug.equals("scaled-weight-gradient")) {
@@ -156,7 +174,7 @@ class LayerChecksTests {
                     if (!bug.equals("no-bias-gradient")) {
                         kernels.sumRows(dy, bias.gradient());
                     }
-                    Tensor dx = Tensor.zeros(dy.rows(), inputs);
+                    Tensor dx = Tensor.zeros(dtype, dy.rows(), inputs);
                     kernels.gemm(false, true, 1, dy, weight.value(), 0, dx);
                     return dx;
                 }
@@ -187,6 +205,35 @@ class LayerChecksTests {
         Matcher m = VALUES.matcher(message);
         assertThat(m.find()).as(message).isTrue();
         return m;
+    }
+
+    @Test
+    void float32CheckPassesALayerThatComputesInItsContextsType() {
+        assertThatCode(() -> LayerChecks.checkFloat32(new DenseLayerFactory(), dense(3, "none")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void float32CheckCatchesALayerThatIgnoresItsContextsType() {
+        assertThatThrownBy(() -> LayerChecks.checkFloat32(new DenseLayerFactory(), dense(3, "ignores-dtype")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("layer 'dense'")
+                .hasMessageContaining("forward output is float64; a layer computes in its context's dtype()");
+    }
+
+    @Test
+    void float32CheckCatchesResultsBeyondSinglePrecision() {
+        assertThatThrownBy(() -> LayerChecks.checkFloat32(new DenseLayerFactory(), dense(3, "rounds-to-half")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("forward output element")
+                .hasMessageContaining("in float32 but");
+    }
+
+    @Test
+    void float32CheckCatchesABackwardParametersThatLeavesAGradientOut() {
+        assertThatThrownBy(() -> LayerChecks.checkFloat32(new DenseLayerFactory(), dense(3, "partial-backward-parameters")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("backwardParameters wrote a different gradient of 'bias' than backward");
     }
 
     @Test

@@ -55,26 +55,22 @@ public final class HuberLossFactory implements LossFactory {
             }
             int rows = predictions.rows();
             int columns = predictions.columns();
-            // Arrays may be longer than the tensors (a smaller last batch): use the first size() elements.
-            double[] p = predictions.data();
-            double[] y = targets.data();
-            double[] w = weights == null ? null : weights.data();
-            double[] g = gradient == null ? null : gradient.data();
+            // get and set read the first size() elements of float32 and float64 tensors alike.
             double totalWeight = 0;
             for (int r = 0; r < rows; r++) {
-                totalWeight += w == null ? 1 : w[r];
+                totalWeight += weights == null ? 1 : weights.get(r);
             }
             double loss = 0;
             for (int r = 0; r < rows; r++) {
                 // Each element's share of the batch loss: its example's weight, spread over the outputs.
-                double share = (w == null ? 1 : w[r]) / totalWeight / columns;
+                double share = (weights == null ? 1 : weights.get(r)) / totalWeight / columns;
                 double sum = 0;
                 for (int i = r * columns, end = i + columns; i < end; i++) {
-                    double d = p[i] - y[i];
+                    double d = predictions.get(i) - targets.get(i);
                     double size = Math.abs(d);
                     sum += size <= delta ? 0.5 * d * d : delta * (size - 0.5 * delta);
-                    if (g != null) {
-                        g[i] = share * (size <= delta ? d : Math.copySign(delta, d));
+                    if (gradient != null) {
+                        gradient.set(i, share * (size <= delta ? d : Math.copySign(delta, d)));
                     }
                 }
                 loss += share * sum;

@@ -1,7 +1,6 @@
 package com.example.djx.extras;
 
 import java.util.List;
-import org.djx.api.Shape;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Config;
 import org.djx.api.spi.Layer;
@@ -43,8 +42,10 @@ public final class LeakyReluLayerFactory implements LayerFactory {
     private static final class LeakyRelu implements Layer {
         private final int features;
         private final double slope;
-        private double[] output = new double[0];
-        private double[] inputGradient = new double[0];
+        // Grown to the largest batch, in the network's element type (context.dtype()); a smaller batch
+        // is a view of the first rows.
+        private Tensor output;
+        private Tensor inputGradient;
         private Tensor input;
 
         LeakyRelu(int features, double slope) {
@@ -60,29 +61,34 @@ public final class LeakyReluLayerFactory implements LayerFactory {
         @Override
         public Tensor forward(Tensor x) {
             input = x;
-            int n = x.size();
-            if (output.length < n) {
-                output = new double[n];
+            output = fit(output, x);
+            Tensor y = output.withRows(x.rows());
+            // get and set serve float32 and float64 tensors alike; a layer on a hot path would loop over
+            // x.floats() or x.data() instead, as the built-in activations do.
+            for (int i = 0, n = x.size(); i < n; i++) {
+                double v = x.get(i);
+                y.set(i, v > 0 ? v : slope * v);
             }
-            double[] in = x.data();
-            for (int i = 0; i < n; i++) {
-                output[i] = in[i] > 0 ? in[i] : slope * in[i];
-            }
-            return Tensor.wrap(Shape.of(x.rows(), features), output);
+            return y;
         }
 
         @Override
         public Tensor backward(Tensor outputGradient) {
-            int n = outputGradient.size();
-            if (inputGradient.length < n) {
-                inputGradient = new double[n];
+            inputGradient = fit(inputGradient, outputGradient);
+            Tensor dx = inputGradient.withRows(outputGradient.rows());
+            for (int i = 0, n = outputGradient.size(); i < n; i++) {
+                double dy = outputGradient.get(i);
+                dx.set(i, input.get(i) > 0 ? dy : slope * dy);
             }
-            double[] in = input.data();
-            double[] dy = outputGradient.data();
-            for (int i = 0; i < n; i++) {
-                inputGradient[i] = in[i] > 0 ? dy[i] : slope * dy[i];
+            return dx;
+        }
+
+        /** Returns {@code buffer}, or a new one of {@code batch}'s type when it is missing or too small. */
+        private Tensor fit(Tensor buffer, Tensor batch) {
+            if (buffer == null || buffer.rows() < batch.rows() || buffer.dtype() != batch.dtype()) {
+                return Tensor.zeros(batch.dtype(), batch.rows(), features);
             }
-            return Tensor.wrap(Shape.of(outputGradient.rows(), features), inputGradient);
+            return buffer;
         }
     }
 }

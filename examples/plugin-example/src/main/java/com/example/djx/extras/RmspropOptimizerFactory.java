@@ -2,6 +2,7 @@ package com.example.djx.extras;
 
 import java.util.List;
 import org.djx.api.Parameter;
+import org.djx.api.Tensor;
 import org.djx.api.spi.Config;
 import org.djx.api.spi.Optimizer;
 import org.djx.api.spi.OptimizerFactory;
@@ -65,13 +66,14 @@ public final class RmspropOptimizerFactory implements OptimizerFactory {
         @Override
         public void step() {
             for (int k = 0; k < parameters.size(); k++) {
-                double[] w = parameters.get(k).value().data();
-                double[] grad = parameters.get(k).gradient().data();
+                // get and set serve float32 and float64 parameters alike; the running means stay double.
+                Tensor w = parameters.get(k).value();
+                Tensor grad = parameters.get(k).gradient();
                 double[] v = meanSquares[k];
                 for (int i = 0; i < v.length; i++) {
-                    double g = grad[i] + decay * w[i];
+                    double g = grad.get(i) + decay * w.get(i);
                     v[i] = alpha * v[i] + (1 - alpha) * g * g;
-                    w[i] -= lr * g / (Math.sqrt(v[i]) + epsilon);
+                    w.set(i, w.get(i) - lr * g / (Math.sqrt(v[i]) + epsilon));
                 }
             }
         }

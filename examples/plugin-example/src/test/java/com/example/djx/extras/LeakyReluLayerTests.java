@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The leaky-relu layer: the kit's gradient checks, and values worked out by hand. */
+/** The leaky-relu layer: the kit's gradient and float32 checks, and values worked out by hand. */
 class LeakyReluLayerTests {
     private final LeakyReluLayerFactory leakyRelu = new LeakyReluLayerFactory();
 
@@ -21,6 +21,11 @@ class LeakyReluLayerTests {
     @ValueSource(doubles = {0.01, 0.2, 0.0})
     void passesTheKitsGradientChecks(double slope) {
         LayerChecks.checkGradients(leakyRelu, PluginConfig.of(leakyRelu, Map.of("negative-slope", slope)));
+    }
+
+    @Test
+    void computesInFloat32WhatItComputesInFloat64() {
+        LayerChecks.checkFloat32(leakyRelu, PluginConfig.of(leakyRelu, Map.of("negative-slope", 0.2)));
     }
 
     @Test

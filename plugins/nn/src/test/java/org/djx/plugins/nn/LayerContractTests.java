@@ -2,6 +2,7 @@ package org.djx.plugins.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -50,6 +51,17 @@ class LayerContractTests {
                 "weights", new double[][] {{0.1, 0.3, 0.5}, {0.2, 0.4, 0.6}}, "biases", new double[] {0.1, 0.2, 0.3}));
 
         LayerChecks.checkGradients(linear, config, LayerChecks.TOLERANCE, 2);
+    }
+
+    @Test
+    void everyBuiltInLayerComputesInFloat32WhatItComputesInFloat64() {
+        LinearLayerFactory linear = new LinearLayerFactory();
+        LayerChecks.checkFloat32(linear, PluginConfig.of(linear, Map.of("outputs", 3)));
+        LayerChecks.checkFloat32(linear, PluginConfig.of(linear, Map.of("outputs", 1, "bias", false)));
+        for (LayerFactory activation : List.of(new SigmoidLayerFactory(), new TanhLayerFactory(), new ReluLayerFactory(),
+                new IdentityLayerFactory())) {
+            LayerChecks.checkFloat32(activation, PluginConfig.defaults(activation));
+        }
     }
 
     @Test
