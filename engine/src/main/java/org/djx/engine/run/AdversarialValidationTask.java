@@ -1,6 +1,5 @@
 package org.djx.engine.run;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -141,11 +140,11 @@ final class AdversarialValidationTask {
                 .metric("avg-valid-" + metric + "-change", mean(plain[1]) - mean(plain[0]));
         context.writeText("feature-aucs.csv", featureCsv.toString());
         context.writeText("folds.csv", foldCsv.toString());
-        writePlots(experiment, d, aucs, order, features.names(), plain, metric, context);
+        writePlots(experiment, d, aucs, order, plain, metric, context);
         return result.build();
     }
 
-    private static void writePlots(Experiment experiment, ShiftDetector.Detection d, double[] aucs, Integer[] order, List<String> names,
+    private static void writePlots(Experiment experiment, ShiftDetector.Detection d, double[] aucs, Integer[] order,
             double[][] plain, String metric, TaskContext context) {
         double[] train = d.trainScores();
         double[] test = d.testScores();
@@ -173,12 +172,8 @@ final class AdversarialValidationTask {
             rank[i] = i + 1;
             auc[i] = aucs[order[i]];
         }
-        List<String> top = new ArrayList<>();
-        for (int i = 0; i < Math.min(3, shown); i++) {
-            top.add((i + 1) + ". " + names.get(order[i]));
-        }
-        context.writePlot("feature-aucs", new LinePlot(experiment.name() + ": the most separating features (" + String.join(", ", top)
-                + "; all in feature-aucs.csv)", "rank", "single-feature AUC, test vs training rows", false)
+        context.writePlot("feature-aucs", new LinePlot(experiment.name() + ": the most separating features (names in feature-aucs.csv)",
+                "rank", "single-feature AUC, test vs training rows", false)
                 .addPoints("feature", rank, auc).add("no separation (0.5)", new double[] {1, shown}, new double[] {0.5, 0.5}));
         double[] folds = new double[plain[0].length];
         Arrays.setAll(folds, i -> i + 1);
