@@ -31,7 +31,10 @@ import org.djx.api.spi.LossFactory;
  * <p>{@link #checkWeighting} checks the values that weights must give, with relative error at most
  * {@link #VALUE_TOLERANCE 1e-10}: every weight equal to 2.5 gives the unweighted value and gradient, and
  * random weights give {@code sum(w_i * l_i) / sum(w_i)}, where {@code l_i} is the value of row i alone
- * (evaluated on a one-row batch).
+ * (evaluated on a one-row batch), and a weight of 2 on the first row (the others 1) gives the value of
+ * the batch with that row appended once more, and the gradient whose first row is the sum of the two
+ * copies' gradient rows (the others unchanged): a weight counts an example as if it were repeated, which
+ * is what importance weighting relies on.
  *
  * @since 0.1
  */
@@ -217,6 +220,43 @@ public final class LossChecks {
                     + ", expected sum(w_i * l_i) / sum(w_i) = " + expected + " where l_i is the loss of row i alone, l = "
                     + Arrays.toString(rowLosses) + " (relative error " + Comparison.relativeError(weighted, expected)
                     + " > " + VALUE_TOLERANCE + ")");
+        }
+        checkDoubledRow(where, loss, data);
+    }
+
+    /** A weight of 2 on row 0 must act as row 0 twice, in the value and in the gradient. */
+    private static void checkDoubledRow(String where, Loss loss, Batch data) {
+        int rows = data.rows;
+        int columns = data.columns;
+        double[] w = new double[rows];
+        Arrays.fill(w, 1);
+        w[0] = 2;
+        Tensor doubledGradient = Comparison.padded(data.predictions.shape(), new double[rows * columns]);
+        double doubled = loss.evaluate(data.predictions, data.targets, Comparison.padded(Shape.of(rows), w), doubledGradient);
+
+        Shape twiceShape = Shape.of(rows + 1, columns);
+        double[] p = Arrays.copyOf(data.predictions.toArray(), (rows + 1) * columns);
+        double[] y = Arrays.copyOf(data.targets.toArray(), (rows + 1) * columns);
+        System.arraycopy(p, 0, p, rows * columns, columns);
+        System.arraycopy(y, 0, y, rows * columns, columns);
+        Tensor twiceGradient = Comparison.padded(twiceShape, new double[(rows + 1) * columns]);
+        double twice = loss.evaluate(Comparison.padded(twiceShape, p), Comparison.padded(twiceShape, y), null, twiceGradient);
+        if (!(Comparison.relativeError(doubled, twice) <= VALUE_TOLERANCE)) {
+            throw new AssertionError(where + ": with weight 2 on row 0 and 1 on the others the loss is " + doubled
+                    + ", but the unweighted loss of the batch with row 0 repeated is " + twice + " (relative error "
+                    + Comparison.relativeError(doubled, twice) + " > " + VALUE_TOLERANCE + "); a weight of 2 must count"
+                    + " an example twice");
+        }
+        double[] expected = Arrays.copyOf(twiceGradient.toArray(), rows * columns);
+        for (int c = 0; c < columns; c++) {
+            expected[c] += twiceGradient.get(rows * columns + c);
+        }
+        String problem = Comparison.compare(doubledGradient.shape(), doubledGradient.toArray(), expected, VALUE_TOLERANCE,
+                "with weight 2 on row 0", "row 0 repeated (its two gradient rows summed)");
+        if (problem != null) {
+            throw new AssertionError(where + ": with weight 2 on row 0 the gradient of 'predictions' (shape "
+                    + doubledGradient.shape() + ") differs from that of the batch with row 0 repeated at " + problem
+                    + "; a weight of 2 must count an example twice in the gradient too");
         }
     }
 

@@ -145,4 +145,14 @@ class LossChecksTests {
                 .hasMessageContaining("expected sum(w_i * l_i) / sum(w_i) = ")
                 .hasMessageContaining("where l_i is the loss of row i alone, l = [");
     }
+
+    @Test
+    void catchesAGradientThatIgnoresTheWeightsByRepeatingARow() {
+        // Equal weights cannot show it and the value is right: only the repeated row does.
+        assertThatThrownBy(() -> LossChecks.checkWeighting(new SquaresLossFactory(), squares("gradient-ignores-weights")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("loss 'squares' {bug=\"gradient-ignores-weights\"} (batch 3 x 2): with weight 2 on"
+                        + " row 0 the gradient of 'predictions' (shape 3x2) differs from that of the batch with row 0 repeated")
+                .hasMessageContaining("a weight of 2 must count an example twice in the gradient too");
+    }
 }

@@ -64,7 +64,26 @@ public record Experiment(
             used.add(t.optimizer().plugin());
         } else if (task instanceof DepthSpec d) {
             d.variants().forEach(v -> addModel.accept(v.model()));
+        } else if (task instanceof CovariateShiftSpec c) {
+            used.add(c.loss().plugin());
+            used.add(c.optimizer().plugin());
+            addClassifier(used, c.classifier(), addModel);
+        } else if (task instanceof AdversarialValidationSpec a) {
+            used.add(a.dataset().plugin());
+            used.add(a.loss().plugin());
+            used.add(a.optimizer().plugin());
+            addClassifier(used, a.classifier(), addModel);
+        } else if (task instanceof ConceptShiftSpec c) {
+            used.add(c.loss().plugin());
+            used.add(c.optimizer().plugin());
         }
         return java.util.List.copyOf(used);
+    }
+
+    private static void addClassifier(java.util.Set<org.djx.engine.plugin.PluginDescriptor> used, ClassifierSpec c,
+            java.util.function.Consumer<ModelSpec> addModel) {
+        addModel.accept(c.model());
+        used.add(c.loss().plugin());
+        used.add(c.optimizer().plugin());
     }
 }

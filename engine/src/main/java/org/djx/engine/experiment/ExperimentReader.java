@@ -110,6 +110,8 @@ public final class ExperimentReader {
                 model = model.withInputs(t.data().inputs().columns());
             } else if (spec instanceof CurveSpec) {
                 model = model.withInputs(1);
+            } else if (spec instanceof CovariateShiftSpec c) {
+                model = model.withInputs(c.inputs());
             }
         }
         String name = top.has("name") ? top.string("name") : defaultName(file);
@@ -140,6 +142,9 @@ public final class ExperimentReader {
             case MATRIX_PRODUCT -> used(task, root, "product") ? product(problems, root.get("product")) : null;
             case DEPTH_STATISTICS -> used(task, root, "stack") ? stack(problems, root.get("stack")) : null;
             case K_FOLD, SUBMISSION -> tabular(problems, task, root);
+            case COVARIATE_SHIFT -> covariateShift(problems, root, model);
+            case ADVERSARIAL_VALIDATION -> adversarialValidation(problems, root);
+            case CONCEPT_SHIFT -> conceptShift(problems, root, model);
         };
         return problems.count() == before ? spec : null;
     }
@@ -314,7 +319,10 @@ public final class ExperimentReader {
     }
 
     private static BoundConfig trainingConfig(Problems problems, JsonNode node, List<ParameterSpec> specs) {
-        String path = "$.training";
+        return trainingConfig(problems, node, "$.training", specs);
+    }
+
+    private static BoundConfig trainingConfig(Problems problems, JsonNode node, String path, List<ParameterSpec> specs) {
         if (!expectObject(problems, node, path)) {
             return null;
         }
@@ -563,6 +571,176 @@ public final class ExperimentReader {
         }
         return c == null || list.size() != steps.size() ? null
                 : new PreprocessingSpec("train-and-test".equals(c.string("fit-on")), list);
+    }
+
+    static final List<ParameterSpec> CLASSIFIER = List.of(
+            ParameterSpec.integer("folds",
+                    "Cross-validation folds: every row is scored by a classifier that did not see it.").withDefault(5).atLeast(2).atMost(100),
+            ParameterSpec.number("max-weight", "Importance weights above this are clipped to it.").withDefault(10.0).atLeast(1));
+    static final List<String> CLASSIFIER_SECTIONS = List.of("optimizer", "training");
+    /** The classifier is a logistic regression: one linear layer trained with this loss on its logit. */
+    static final String CLASSIFIER_LOSS = "bce-with-logits";
+
+    static final List<ParameterSpec> SHIFT = List.of(
+            ParameterSpec.integer("inputs", "Input features per example.").withDefault(1).atLeast(1).atMost(100),
+            ParameterSpec.integer("train-rows", "Training rows per data set, drawn from N(0, I).").withDefault(500).atLeast(10)
+                    .atMost(1_000_000),
+            ParameterSpec.integer("test-rows", "Test rows per data set: x_1 ~ N(shift, 1), the other inputs N(0, 1).")
+                    .withDefault(500).atLeast(10).atMost(1_000_000),
+            ParameterSpec.number("shift", "The mean of x_1 at test time; 0 means no shift.").withDefault(1.0).atLeast(-10).atMost(10),
+            ParameterSpec.number("noise", "Standard deviation of the noise added to y = sum_j (x_j + x_j^2 / 2).")
+                    .withDefault(0.1).atLeast(0),
+            ParameterSpec.integer("repeats", "How many data sets are drawn, each from its own random streams.")
+                    .withDefault(5).atLeast(1).atMost(100));
+
+    static final List<ParameterSpec> CONCEPT = List.of(
+            ParameterSpec.integer("inputs", "Input features per example, besides the region.").withDefault(2).atLeast(1).atMost(100),
+            ParameterSpec.integer("train-rows", "Training rows per region.").withDefault(500).atLeast(1).atMost(1_000_000),
+            ParameterSpec.integer("test-rows", "Test rows per region.").withDefault(500).atLeast(1).atMost(1_000_000),
+            ParameterSpec.numbers("thresholds",
+                    "One threshold per region (at least two): in region r the label is 1 when x_1 + ... + x_d exceeds thresholds[r].")
+                    .asRequired(),
+            ParameterSpec.number("label-noise", "The probability that a label is flipped; below 0.5.").withDefault(0.0).atLeast(0)
+                    .atMost(0.49));
+
+    private ClassifierSpec classifier(Problems problems, JsonNode root) {
+        String path = "$.classifier";
+        JsonNode node = root.get("classifier");
+        if (!expectObject(problems, node, path)) {
+            return null;
+        }
+        BoundConfig c = ConfigBinder.bindValid(problems, node, path, CLASSIFIER, CLASSIFIER_SECTIONS, "the classifier section");
+        String optimizerPath = JsonDocument.child(path, "optimizer");
+        ComponentSpec optimizer = null;
+        if (!node.has("optimizer")) {
+            problems.add(path, "missing required key 'optimizer': the classifier's optimizer, such as {\"type\": \"adam\", \"lr\": 0.05}");
+        } else {
+            optimizer = component(problems, node.get("optimizer"), optimizerPath, PluginKind.OPTIMIZER, Set.of()).orElse(null);
+        }
+        BoundConfig training = null;
+        if (!node.has("training")) {
+            problems.add(path, "missing required key 'training': the classifier's schedule, such as {\"epochs\": 20, \"batch-size\": 64}");
+        } else {
+            training = trainingConfig(problems, node.get("training"), JsonDocument.child(path, "training"), TRAINING);
+        }
+        ComponentSpec loss = classifierLoss(problems, path, "the classifier is a logistic regression, trained");
+        // Written out as if the file listed it, so the layer and its initializer are checked like any other.
+        Optional<ComponentSpec> linear = component(problems, JsonNodeFactory.instance.objectNode().put("type", "linear").put("outputs", 1),
+                path, PluginKind.LAYER, Set.of());
+        Optional<ComponentSpec> init = component(problems, JsonNodeFactory.instance.objectNode().put("type", DEFAULT_INITIALIZER),
+                path, PluginKind.INITIALIZER, Set.of());
+        if (c == null || optimizer == null || training == null || loss == null || linear.isEmpty() || init.isEmpty()) {
+            return null;
+        }
+        // float64: the classifier is small, and its AUC and weights are reported to many digits.
+        ModelSpec model = new ModelSpec(ModelSpec.FROM_DATA, DType.FLOAT64, init.get(), List.of(new LayerSpec(null, linear.get(), null)));
+        return new ClassifierSpec(c.integer("folds"), c.number("max-weight"), model, loss, optimizer, trainingSpec(training));
+    }
+
+    /** Returns the loss {@code bce-with-logits}, or null after saying that it is not installed. */
+    private ComponentSpec classifierLoss(Problems problems, String path, String who) {
+        try {
+            if (registry.find(PluginKind.LOSS, CLASSIFIER_LOSS).isEmpty()) {
+                problems.add(path, who + " with the loss '" + CLASSIFIER_LOSS + "', which is not installed; installed losses: "
+                        + String.join(", ", registry.names(PluginKind.LOSS)));
+                return null;
+            }
+        } catch (PluginException e) {
+            problems.add(path, e.getMessage());
+            return null;
+        }
+        return component(problems, JsonNodeFactory.instance.objectNode().put("type", CLASSIFIER_LOSS), path, PluginKind.LOSS,
+                Set.of()).orElse(null);
+    }
+
+    private CovariateShiftSpec covariateShift(Problems problems, JsonNode root, ModelSpec model) {
+        TaskKind task = TaskKind.COVARIATE_SHIFT;
+        String path = "$.shift";
+        BoundConfig shift = used(task, root, "shift") && expectObject(problems, root.get("shift"), path)
+                ? ConfigBinder.bindValid(problems, root.get("shift"), path, SHIFT, List.of(), "the shift section") : null;
+        ClassifierSpec classifier = used(task, root, "classifier") ? classifier(problems, root) : null;
+        ComponentSpec loss = used(task, root, "loss")
+                ? component(problems, root.get("loss"), "$.loss", PluginKind.LOSS, Set.of()).orElse(null) : null;
+        ComponentSpec optimizer = used(task, root, "optimizer")
+                ? component(problems, root.get("optimizer"), "$.optimizer", PluginKind.OPTIMIZER, Set.of()).orElse(null) : null;
+        TrainingSpec training = used(task, root, "training") ? training(problems, root.get("training")) : null;
+        if (shift == null) {
+            return null;
+        }
+        if (model != null && model.inputs() != ModelSpec.FROM_DATA && model.inputs() != shift.integer("inputs")) {
+            problems.add("$.model.inputs", "the model takes " + model.inputs() + " inputs but the shift section generates "
+                    + shift.integer("inputs") + "; leave model.inputs out or make them agree");
+        }
+        if (classifier != null) {
+            for (String key : List.of("train-rows", "test-rows")) {
+                if (shift.integer(key) < classifier.folds()) {
+                    problems.add(JsonDocument.child(path, key), key + " is " + shift.integer(key) + ", fewer than the classifier's "
+                            + classifier.folds() + " folds; every fold needs rows of both kinds");
+                }
+            }
+        }
+        if (classifier == null || loss == null || optimizer == null || training == null || problems.count() > 0) {
+            return null;
+        }
+        return new CovariateShiftSpec(shift.integer("inputs"), shift.integer("train-rows"), shift.integer("test-rows"),
+                shift.number("shift"), shift.number("noise"), shift.integer("repeats"), loss, optimizer, training, classifier);
+    }
+
+    private AdversarialValidationSpec adversarialValidation(Problems problems, JsonNode root) {
+        TaskKind task = TaskKind.ADVERSARIAL_VALIDATION;
+        ComponentSpec dataset = used(task, root, "dataset")
+                ? component(problems, root.get("dataset"), "$.dataset", PluginKind.DATASET, Set.of()).orElse(null) : null;
+        PreprocessingSpec preprocessing = used(task, root, "preprocessing") ? preprocessing(problems, root.get("preprocessing")) : null;
+        ComponentSpec loss = used(task, root, "loss")
+                ? component(problems, root.get("loss"), "$.loss", PluginKind.LOSS, Set.of()).orElse(null) : null;
+        ComponentSpec optimizer = used(task, root, "optimizer")
+                ? component(problems, root.get("optimizer"), "$.optimizer", PluginKind.OPTIMIZER, Set.of()).orElse(null) : null;
+        BoundConfig training = used(task, root, "training") ? trainingConfig(problems, root.get("training"), TABULAR_TRAINING) : null;
+        ClassifierSpec classifier = used(task, root, "classifier") ? classifier(problems, root) : null;
+        int folds = 0;
+        if (used(task, root, "validation") && expectObject(problems, root.get("validation"), "$.validation")) {
+            BoundConfig v = ConfigBinder.bindValid(problems, root.get("validation"), "$.validation", VALIDATION, List.of(),
+                    "the validation section");
+            folds = v == null ? 0 : v.integer("folds");
+        }
+        if (dataset == null || preprocessing == null || loss == null || optimizer == null || training == null || classifier == null
+                || folds < 2) {
+            return null;
+        }
+        return new AdversarialValidationSpec(dataset, preprocessing, loss, optimizer, trainingSpec(training),
+                org.djx.engine.metric.Metric.byLabel(training.string("metric")), folds, classifier);
+    }
+
+    private ConceptShiftSpec conceptShift(Problems problems, JsonNode root, ModelSpec model) {
+        TaskKind task = TaskKind.CONCEPT_SHIFT;
+        String path = "$.concept";
+        BoundConfig concept = used(task, root, "concept") && expectObject(problems, root.get("concept"), path)
+                ? ConfigBinder.bindValid(problems, root.get("concept"), path, CONCEPT, List.of(), "the concept section") : null;
+        ComponentSpec optimizer = used(task, root, "optimizer")
+                ? component(problems, root.get("optimizer"), "$.optimizer", PluginKind.OPTIMIZER, Set.of()).orElse(null) : null;
+        TrainingSpec training = used(task, root, "training") ? training(problems, root.get("training")) : null;
+        ComponentSpec loss = classifierLoss(problems, "$", "the concept-shift task trains its model");
+        if (model != null && model.inputs() != ModelSpec.FROM_DATA) {
+            problems.add("$.model.inputs", "leave model.inputs out: the concept-shift task trains the model on the inputs alone"
+                    + " and on the inputs plus one column per region, so the data decides the width");
+        }
+        if (concept == null) {
+            return null;
+        }
+        double[] thresholds = concept.numbers("thresholds");
+        if (thresholds.length < 2) {
+            problems.add(JsonDocument.child(path, "thresholds"), "expected one threshold per region and at least two regions, found "
+                    + thresholds.length + " threshold" + (thresholds.length == 1 ? "" : "s"));
+        }
+        if (loss == null || optimizer == null || training == null || problems.count() > 0) {
+            return null;
+        }
+        List<Double> list = new ArrayList<>();
+        for (double t : thresholds) {
+            list.add(t);
+        }
+        return new ConceptShiftSpec(concept.integer("inputs"), concept.integer("train-rows"), concept.integer("test-rows"), list,
+                concept.number("label-noise"), loss, optimizer, training);
     }
 
     static final List<ParameterSpec> BAND = List.of(

@@ -46,6 +46,9 @@ public final class ExperimentSchema {
         properties.set("curve", section(ExperimentReader.CURVE));
         properties.set("product", section(ExperimentReader.PRODUCT));
         properties.set("stack", stack(registry));
+        properties.set("shift", section(ExperimentReader.SHIFT));
+        properties.set("concept", section(ExperimentReader.CONCEPT));
+        properties.set("classifier", classifier());
         properties.set("expect", expect());
         ArrayNode allOf = root.putArray("allOf");
         for (TaskKind task : TaskKind.values()) {
@@ -145,6 +148,19 @@ public final class ExperimentSchema {
         properties.set("init", ref(PluginKind.INITIALIZER));
         properties.putObject("layers").put("type", "array").put("minItems", 1).set("items", ref(PluginKind.LAYER));
         ((ArrayNode) node.get("required")).add("layers");
+        return node;
+    }
+
+    private static ObjectNode classifier() {
+        ObjectNode node = F.objectNode();
+        node.put("description", "A logistic regression (one linear layer, loss " + ExperimentReader.CLASSIFIER_LOSS
+                + ") that tells training rows from test rows, and the importance weights it gives.");
+        ObjectNode properties = object(node, ExperimentReader.CLASSIFIER);
+        properties.set("optimizer", ref(PluginKind.OPTIMIZER));
+        properties.set("training", section(ExperimentReader.TRAINING));
+        ArrayNode required = (ArrayNode) node.get("required");
+        required.add("optimizer");
+        required.add("training");
         return node;
     }
 

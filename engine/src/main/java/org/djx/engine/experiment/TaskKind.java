@@ -19,7 +19,20 @@ public enum TaskKind {
     /** Trains on a tabular dataset with k-fold cross-validation (D2L 4.10). */
     K_FOLD("k-fold", Set.of("dataset", "preprocessing", "model", "loss", "optimizer", "training", "validation")),
     /** Trains on every training row of a tabular dataset and predicts its test rows into submission.csv. */
-    SUBMISSION("submission", Set.of("dataset", "preprocessing", "model", "loss", "optimizer", "training"));
+    SUBMISSION("submission", Set.of("dataset", "preprocessing", "model", "loss", "optimizer", "training")),
+    /**
+     * Detects a generated covariate shift with a classifier and corrects for it with importance weights,
+     * comparing the test error of unweighted and weighted fits (D2L 4.9).
+     */
+    COVARIATE_SHIFT("covariate-shift", Set.of("shift", "classifier", "model", "loss", "optimizer", "training")),
+    /**
+     * Tells a tabular dataset's training rows from its test rows (the AUC, the most separating features) and
+     * cross-validates the regression with and without importance weights (D2L 4.9 on D2L 4.10's data).
+     */
+    ADVERSARIAL_VALIDATION("adversarial-validation", Set.of("dataset", "preprocessing", "classifier", "model", "loss",
+            "optimizer", "training", "validation")),
+    /** Trains on a generated problem whose label rule changes with a region, with and without the region (D2L 4.9). */
+    CONCEPT_SHIFT("concept-shift", Set.of("concept", "model", "optimizer", "training"));
 
     private final String label;
     private final Set<String> sections;
@@ -47,7 +60,7 @@ public enum TaskKind {
     /** Returns every section any task uses. */
     static List<String> allSections() {
         return List.of("dataset", "preprocessing", "model", "data", "loss", "optimizer", "training", "validation",
-                "curve", "product", "stack");
+                "curve", "product", "stack", "shift", "classifier", "concept");
     }
 
     static TaskKind byLabel(String label) {

@@ -55,14 +55,31 @@ public enum Metric {
 
     /** Returns the metric of {@code predictions} against {@code targets}: sqrt(mean(term)). */
     public double compute(Tensor predictions, Tensor targets) {
+        return compute(predictions, targets, null);
+    }
+
+    /**
+     * Returns the weighted metric of {@code predictions} against {@code targets}:
+     * sqrt(sum(w_i * term_i) / sum(w_i)), which is sqrt(mean(term)) when {@code weights} is null. With
+     * importance weights of training rows it estimates the metric on the test distribution.
+     *
+     * @param weights one weight >= 0 per prediction, not all 0; or null for equal weights
+     */
+    public double compute(Tensor predictions, Tensor targets, Tensor weights) {
         if (predictions.size() != targets.size()) {
             throw new IllegalArgumentException(predictions.shape() + " predictions for " + targets.shape() + " targets");
         }
-        double sum = 0;
         int n = predictions.size();
-        for (int i = 0; i < n; i++) {
-            sum += term(predictions.get(i), targets.get(i));
+        if (weights != null && weights.size() != n) {
+            throw new IllegalArgumentException(weights.shape() + " weights for " + predictions.shape() + " predictions");
         }
-        return Math.sqrt(sum / n);
+        double sum = 0;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double w = weights == null ? 1 : weights.get(i);
+            sum += w * term(predictions.get(i), targets.get(i));
+            total += w;
+        }
+        return Math.sqrt(sum / total);
     }
 }

@@ -36,6 +36,7 @@ public final class LinePlot {
     private final String yLabel;
     private final boolean logY;
     private final List<Series> series = new ArrayList<>();
+    private final java.util.Set<String> points = new java.util.HashSet<>();
 
     public LinePlot(String title, String xLabel, String yLabel, boolean logY) {
         this.title = Objects.requireNonNull(title, "title");
@@ -48,6 +49,18 @@ public final class LinePlot {
     public LinePlot add(String name, double[] x, double[] y) {
         series.add(new Series(name, x, y));
         return this;
+    }
+
+    /** Adds a series drawn as unconnected points (a scatter) and returns this plot. */
+    public LinePlot addPoints(String name, double[] x, double[] y) {
+        add(name, x, y);
+        points.add(name);
+        return this;
+    }
+
+    /** Returns whether series {@code name} is drawn as points rather than a line. */
+    public boolean isPoints(String name) {
+        return points.contains(name);
     }
 
     public String title() {

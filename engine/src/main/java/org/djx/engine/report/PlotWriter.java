@@ -16,7 +16,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws {@link LinePlot}s as PNG and SVG with XChart, in one plain style meant to be read at a glance:
- * white background, legend inside the plot, lines without markers.
+ * white background, legend inside the plot, lines without markers (points only for a scatter series).
  */
 public final class PlotWriter {
     private static final int WIDTH = 800;
@@ -64,6 +64,7 @@ public final class PlotWriter {
         // Over a short range a log axis with decade labels alone shows one or two numbers: label 2, 3, ... too.
         style.setYAxisLogarithmicDecadeOnly(decades(plot) >= 3);
         style.setAntiAlias(true);
+        style.setMarkerSize(5);
         for (LinePlot.Series s : plot.series()) {
             double[] y = s.y();
             if (log10Values) {
@@ -72,8 +73,13 @@ public final class PlotWriter {
                 }
             }
             XYSeries series = chart.addSeries(s.name(), s.x(), y);
-            series.setMarker(SeriesMarkers.NONE);
-            series.setLineStyle(new BasicStroke(2f));
+            if (plot.isPoints(s.name())) {
+                series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                series.setMarker(SeriesMarkers.CIRCLE);
+            } else {
+                series.setMarker(SeriesMarkers.NONE);
+                series.setLineStyle(new BasicStroke(2f));
+            }
         }
         return chart;
     }

@@ -6,6 +6,9 @@ import java.util.Map;
 import org.djx.api.DataException;
 import org.djx.api.data.DataContext;
 import org.djx.api.spi.Kernels;
+import org.djx.engine.experiment.AdversarialValidationSpec;
+import org.djx.engine.experiment.ConceptShiftSpec;
+import org.djx.engine.experiment.CovariateShiftSpec;
 import org.djx.engine.experiment.CurveSpec;
 import org.djx.engine.experiment.DepthSpec;
 import org.djx.engine.experiment.Experiment;
@@ -139,6 +142,12 @@ public final class ExperimentRunner {
             return DepthTask.run(experiment, depth, context);
         } else if (task instanceof TabularSpec tabular) {
             return TabularTask.run(experiment, tabular, context);
+        } else if (task instanceof CovariateShiftSpec shift) {
+            return CovariateShiftTask.run(experiment, shift, context);
+        } else if (task instanceof AdversarialValidationSpec adversarial) {
+            return AdversarialValidationTask.run(experiment, adversarial, context);
+        } else if (task instanceof ConceptShiftSpec concept) {
+            return ConceptShiftTask.run(experiment, concept, context);
         }
         throw new IllegalStateException("no runner for task " + task.kind());
     }

@@ -41,7 +41,7 @@ final class TabularTask {
     }
 
     /** The metric after each epoch of one fit; valid is empty without validation rows. */
-    private record Curves(double[] train, double[] valid, TrainingResult training) {
+    record Curves(double[] train, double[] valid, TrainingResult training) {
     }
 
     static RunResult run(Experiment experiment, TabularSpec spec, TaskContext context) {
@@ -126,7 +126,7 @@ final class TabularTask {
         if (features.test() == null) {
             throw new DataException("dataset '" + spec.dataset().type() + "' has no test rows to predict");
         }
-        NetworkAndCurves fitted = fitNetwork(experiment, spec, features.train(), features.targets(), null, null, "", context);
+        NetworkAndCurves fitted = fitNetwork(experiment, spec, features.train(), features.targets(), null, null, null, "", context);
         Curves c = fitted.curves();
         if (c.training().reason() == StopReason.DIVERGED) {
             return diverged(experiment, "training", c, context, result);
@@ -153,7 +153,7 @@ final class TabularTask {
         return result.metric("train-" + spec.metric().label(), train).metric("predictions", predictions.rows()).build();
     }
 
-    private record NetworkAndCurves(Network network, Curves curves) {
+    record NetworkAndCurves(Network network, Curves curves) {
     }
 
     /** Waits for a fold and passes on whatever stopped it, as if it had run on this thread. */
@@ -176,11 +176,15 @@ final class TabularTask {
 
     private static Curves fit(Experiment experiment, TabularSpec spec, Tensor x, Tensor y, Tensor xValid, Tensor yValid,
             String streamPrefix, TaskContext context) {
-        return fitNetwork(experiment, spec, x, y, xValid, yValid, streamPrefix, context).curves();
+        return fitNetwork(experiment, spec, x, y, null, xValid, yValid, streamPrefix, context).curves();
     }
 
-    /** Trains a fresh network on x, y; reports the metric on them and, if given, the validation rows. */
-    private static NetworkAndCurves fitNetwork(Experiment experiment, TabularSpec spec, Tensor x, Tensor y, Tensor xValid,
+    /**
+     * Trains a fresh network on x, y; reports the metric on them and, if given, the validation rows.
+     *
+     * @param weights one weight per row of x for the loss, or null
+     */
+    static NetworkAndCurves fitNetwork(Experiment experiment, TabularSpec spec, Tensor x, Tensor y, Tensor weights, Tensor xValid,
             Tensor yValid, String streamPrefix, TaskContext context) {
         String stage = streamPrefix.isEmpty() ? "training" : streamPrefix.replace("/", "").replace("-", " ")
                 + (spec.folds() > 0 ? " of " + spec.folds() : "");
@@ -195,11 +199,13 @@ final class TabularTask {
                 () -> ((OptimizerFactory) spec.optimizer().plugin().plugin()).create(spec.optimizer().config(), network.parameters()));
         int epochs = spec.training().epochs();
         Tensor validInputs = xValid == null ? null : xValid.to(network.dtype());
+        Tensor trainInputs = x.to(network.dtype());
         double[] train = new double[epochs];
         double[] valid = new double[xValid == null ? 0 : epochs];
-        TrainingResult training = new Trainer(spec.training()).train(network, loss, optimizer, x, y,
+        TrainingResult training = new Trainer(spec.training()).train(network, loss, optimizer, x, y, weights,
                 streams.stream(streamPrefix + "shuffle"), (epoch, value, predictions) -> {
-                    train[epoch - 1] = spec.metric().compute(predictions, y);
+                    // The trainer hands over its full pass, if it made one.
+                    train[epoch - 1] = spec.metric().compute(predictions != null ? predictions : network.forward(trainInputs), y);
                     if (xValid != null) {
                         valid[epoch - 1] = spec.metric().compute(network.forward(validInputs), yValid);
                     }
@@ -235,7 +241,7 @@ final class TabularTask {
         return e;
     }
 
-    private static Tensor rows(Tensor source, int[] indices) {
+    static Tensor rows(Tensor source, int[] indices) {
         int columns = source.columns();
         double[] data = new double[indices.length * columns];
         for (int r = 0; r < indices.length; r++) {

@@ -14,6 +14,10 @@ import org.djx.engine.model.Network;
  * each batch runs forward, loss, backward and one optimizer step. After each epoch the training loss
  * (by default over the whole training set, or the mean of the batch losses) decides the tolerance stop
  * and is what gets reported.
+ *
+ * <p>Examples may carry weights (importance weights under covariate shift): each batch's loss, and the
+ * epoch's, is then the weighted mean {@code sum(w_i * l_i) / sum(w_i)} that {@link Loss#evaluate}
+ * defines, so a weight of 2 counts an example as if it were there twice.
  */
 public final class Trainer {
     /** Hears how training goes. */
@@ -41,22 +45,36 @@ public final class Trainer {
     }
 
     /**
-     * Trains {@code network} on rows of {@code inputs} and {@code targets}, which are converted to the
-     * network's element type once, up front.
+     * Trains {@code network} on rows of {@code inputs} and {@code targets}, every example weighing the same.
      *
      * @param shuffle the stream that orders the examples; used only when the spec shuffles
      */
     public TrainingResult train(Network network, Loss loss, Optimizer optimizer, Tensor inputs, Tensor targets,
             RandomGenerator shuffle, Listener listener) {
+        return train(network, loss, optimizer, inputs, targets, null, shuffle, listener);
+    }
+
+    /**
+     * Trains {@code network} on rows of {@code inputs} and {@code targets}, example i weighing
+     * {@code weights[i]} in every loss. Inputs and targets are converted to the network's element type
+     * once, up front; weights stay float64.
+     *
+     * @param weights one finite weight >= 0 per example (shape {@code [rows]}), not all 0; or null for
+     *                equal weights
+     * @param shuffle the stream that orders the examples; used only when the spec shuffles
+     * @throws IllegalArgumentException if the weights do not fit the examples or are not valid weights
+     */
+    public TrainingResult train(Network network, Loss loss, Optimizer optimizer, Tensor inputs, Tensor targets,
+            Tensor weights, RandomGenerator shuffle, Listener listener) {
         DType dtype = network.dtype();
         inputs = inputs.to(dtype);
         targets = targets.to(dtype);
         int n = inputs.rows();
+        Tensor w = weights == null ? null : checkedWeights(weights, n);
+        double totalWeight = w == null ? n : sum(w, 0, n);
         int batch = Math.min(spec.batchSize(), n);
-        int inCols = inputs.columns();
-        int outCols = targets.columns();
         // Every buffer and view the loop needs is made here: a step allocates nothing.
-        Batch full = new Batch(dtype, batch, inCols, outCols);
+        Batch full = new Batch(dtype, batch, inputs.columns(), targets.columns(), w != null);
         Batch last = n % batch == 0 ? full : full.withRows(n % batch);
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
@@ -70,9 +88,10 @@ public final class Trainer {
             double batchLossSum = 0;
             for (int start = 0; start < n; start += batch) {
                 Batch b = n - start < batch ? last : full;
-                b.gather(inputs, targets, order, start);
-                double batchLoss = loss.evaluate(network.forward(b.x), b.y, null, b.gradient);
-                batchLossSum += batchLoss * b.x.rows();
+                b.gather(inputs, targets, w, order, start);
+                double batchLoss = loss.evaluate(network.forward(b.x), b.y, b.weights, b.gradient);
+                // The epoch's mean: each batch counts by its rows, or by its share of the weight.
+                batchLossSum += batchLoss * (w == null ? b.x.rows() : sum(b.weights, 0, b.x.rows()));
                 network.backwardParameters(b.gradient);
                 optimizer.step();
                 if (epoch == 0 && start == 0) {
@@ -83,9 +102,9 @@ public final class Trainer {
             double epochLoss;
             if (spec.epochLoss() == TrainingSpec.EpochLoss.FULL_PASS) {
                 predictions = network.forward(inputs);
-                epochLoss = loss.evaluate(predictions, targets, null, null);
+                epochLoss = loss.evaluate(predictions, targets, w, null);
             } else {
-                epochLoss = batchLossSum / n;
+                epochLoss = batchLossSum / totalWeight;
             }
             losses[epoch++] = epochLoss;
             listener.epochEnded(epoch, epochLoss, predictions);
@@ -101,6 +120,33 @@ public final class Trainer {
         return new TrainingResult(Arrays.copyOf(losses, epoch), reason);
     }
 
+    /** Returns the weights as a float64 vector, after checking each. */
+    private static Tensor checkedWeights(Tensor weights, int rows) {
+        if (weights.size() != rows) {
+            throw new IllegalArgumentException(weights.shape() + " weights for " + rows + " examples; give one per example");
+        }
+        double[] w = weights.toArray();
+        double total = 0;
+        for (int i = 0; i < rows; i++) {
+            if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+                throw new IllegalArgumentException("the weight of example " + i + " is " + w[i] + "; weights must be finite and >= 0");
+            }
+            total += w[i];
+        }
+        if (!(total > 0)) {
+            throw new IllegalArgumentException("every weight is 0; at least one example must count");
+        }
+        return Tensor.vector(w);
+    }
+
+    private static double sum(Tensor t, int from, int to) {
+        double total = 0;
+        for (int i = from; i < to; i++) {
+            total += t.get(i);
+        }
+        return total;
+    }
+
     /** Fisher-Yates: a uniformly random order, drawn only from {@code random}. */
     private static void permute(int[] order, RandomGenerator random) {
         for (int i = order.length - 1; i > 0; i--) {
@@ -111,31 +157,39 @@ public final class Trainer {
         }
     }
 
-    /** One minibatch's inputs, targets and loss gradient, reused from step to step. */
+    /** One minibatch's inputs, targets, weights and loss gradient, reused from step to step. */
     private static final class Batch {
         final Tensor x;
         final Tensor y;
+        /** Float64 weights, or null when every example weighs the same. */
+        final Tensor weights;
         final Tensor gradient;
 
-        Batch(DType dtype, int rows, int inputs, int outputs) {
-            this(Tensor.zeros(dtype, rows, inputs), Tensor.zeros(dtype, rows, outputs), Tensor.zeros(dtype, rows, outputs));
+        Batch(DType dtype, int rows, int inputs, int outputs, boolean weighted) {
+            this(Tensor.zeros(dtype, rows, inputs), Tensor.zeros(dtype, rows, outputs),
+                    weighted ? Tensor.zeros(rows) : null, Tensor.zeros(dtype, rows, outputs));
         }
 
-        private Batch(Tensor x, Tensor y, Tensor gradient) {
+        private Batch(Tensor x, Tensor y, Tensor weights, Tensor gradient) {
             this.x = x;
             this.y = y;
+            this.weights = weights;
             this.gradient = gradient;
         }
 
         /** Returns views of the first {@code rows} rows, for a shorter last batch. */
         Batch withRows(int rows) {
-            return new Batch(x.withRows(rows), y.withRows(rows), gradient.withRows(rows));
+            return new Batch(x.withRows(rows), y.withRows(rows), weights == null ? null : weights.withRows(rows),
+                    gradient.withRows(rows));
         }
 
         /** Copies the examples {@code order[start ...]} into this batch. */
-        void gather(Tensor inputs, Tensor targets, int[] order, int start) {
+        void gather(Tensor inputs, Tensor targets, Tensor allWeights, int[] order, int start) {
             copyRows(inputs, order, start, x);
             copyRows(targets, order, start, y);
+            if (weights != null) {
+                copyRows(allWeights, order, start, weights);
+            }
         }
 
         private static void copyRows(Tensor source, int[] order, int start, Tensor into) {

@@ -90,13 +90,19 @@ class TrainerTests {
 
     /** Trains as the runner does, but keeps the network so the test can read the fitted parameters. */
     private static Fit fit(Experiment e) {
+        return fit(e, null);
+    }
+
+    /** Trains with per-example {@code weights} (null for none). */
+    private static Fit fit(Experiment e, double[] weights) {
         Network network = new ExperimentRunner(new CpuKernels(), line -> { }).prepare(e);
         TrainSpec task = (TrainSpec) e.task();
         Loss loss = ((LossFactory) task.loss().plugin().plugin()).create(task.loss().config());
         Optimizer optimizer = ((OptimizerFactory) task.optimizer().plugin().plugin())
                 .create(task.optimizer().config(), network.parameters());
         TrainingResult result = new Trainer(task.training()).train(network, loss, optimizer, task.data().inputs(),
-                task.data().targets(), new RandomStreams(e.seed()).stream("shuffle"), (epoch, value, predictions) -> { });
+                task.data().targets(), weights == null ? null : org.djx.api.Tensor.vector(weights),
+                new RandomStreams(e.seed()).stream("shuffle"), (epoch, value, predictions) -> { });
         List<Parameter> parameters = network.parameters();
         assertThat(parameters).extracting(Parameter::name).containsExactly("weight", "bias");
         return new Fit(result, parameters.get(0).value().toArray(), parameters.get(1).value().get(0));
@@ -108,6 +114,13 @@ class TrainerTests {
 
     /** Solves the 3x3 normal equations [X 1]^T [X 1] beta = [X 1]^T y by Gaussian elimination. */
     private static double[] leastSquares(double[][] x, double[][] y) {
+        double[] ones = new double[x.length];
+        Arrays.fill(ones, 1);
+        return leastSquares(x, y, ones);
+    }
+
+    /** Solves the weighted normal equations [X 1]^T W [X 1] beta = [X 1]^T W y, W = diag(w). */
+    private static double[] leastSquares(double[][] x, double[][] y, double[] w) {
         int p = x[0].length + 1;
         double[][] a = new double[p][p + 1];
         for (int r = 0; r < x.length; r++) {
@@ -115,9 +128,9 @@ class TrainerTests {
             row[p - 1] = 1;
             for (int i = 0; i < p; i++) {
                 for (int j = 0; j < p; j++) {
-                    a[i][j] += row[i] * row[j];
+                    a[i][j] += w[r] * row[i] * row[j];
                 }
-                a[i][p] += row[i] * y[r][0];
+                a[i][p] += w[r] * row[i] * y[r][0];
             }
         }
         for (int c = 0; c < p; c++) {
@@ -178,6 +191,85 @@ class TrainerTests {
         assertThat(Math.abs(beta[0] - TRUE_W[0]) + Math.abs(beta[2] - TRUE_B)).isGreaterThan(1e-3);
         assertThat(fit.weights()).containsExactly(new double[] {beta[0], beta[1]}, within(1e-6));
         assertThat(fit.bias()).isCloseTo(beta[2], within(1e-6));
+    }
+
+    @Test
+    void fullBatchWeightedTrainingConvergesToTheWeightedLeastSquaresSolution() {
+        double[][] x = features(20, 1, 2);
+        SplittableRandom noise = new SplittableRandom(9);
+        double[] eps = new double[20];
+        Arrays.setAll(eps, i -> noise.nextDouble(-0.5, 0.5));
+        double[][] y = targets(x, eps);
+        double[] w = new double[20];
+        Arrays.setAll(w, i -> i < 5 ? 4.0 : i % 3 == 0 ? 0.0 : 0.5);
+        double[] weighted = leastSquares(x, y, w);
+        double[] plain = leastSquares(x, y);
+        Experiment e = experiment(x, y, 0, 0.2, "{\"epochs\": 3000, \"batch-size\": 20, \"shuffle\": false}", "");
+
+        Fit fit = fit(e, w);
+
+        // The weights must move the optimum measurably, or the test could not tell weighted from plain.
+        assertThat(Math.abs(weighted[0] - plain[0]) + Math.abs(weighted[2] - plain[2])).isGreaterThan(1e-2);
+        assertThat(fit.weights()).containsExactly(new double[] {weighted[0], weighted[1]}, within(1e-6));
+        assertThat(fit.bias()).isCloseTo(weighted[2], within(1e-6));
+    }
+
+    @Test
+    void aWeightOfTwoTrainsAsIfTheExampleWereThereTwice() {
+        double[][] x = features(12, 1, 6);
+        SplittableRandom noise = new SplittableRandom(10);
+        double[] eps = new double[12];
+        Arrays.setAll(eps, i -> noise.nextDouble(-1, 1));
+        double[][] y = targets(x, eps);
+        double[] w = new double[12];
+        Arrays.fill(w, 1);
+        w[3] = 2;
+        double[][] xTwice = new double[13][];
+        double[][] yTwice = new double[13][];
+        for (int r = 0; r < 13; r++) {
+            xTwice[r] = x[r < 12 ? r : 3];
+            yTwice[r] = y[r < 12 ? r : 3];
+        }
+        String fullBatch = "{\"epochs\": 40, \"batch-size\": 13, \"shuffle\": false}";
+
+        Fit weighted = fit(experiment(x, y, 1, 0.1, fullBatch, ""), w);
+        Fit twice = fit(experiment(xTwice, yTwice, 1, 0.1, fullBatch, ""));
+        Fit plain = fit(experiment(x, y, 1, 0.1, fullBatch, ""));
+
+        assertThat(weighted.result().losses()).containsExactly(twice.result().losses(), within(1e-12));
+        assertThat(weighted.weights()).containsExactly(twice.weights(), within(1e-12));
+        assertThat(weighted.bias()).isCloseTo(twice.bias(), within(1e-12));
+        assertThat(Math.abs(plain.bias() - twice.bias())).as("the duplicate changes the fit").isGreaterThan(1e-4);
+    }
+
+    @Test
+    void equalWeightsTrainBitForBitLikeNoWeightsWhateverTheBatching() {
+        double[][] x = features(30, 1, 7);
+        double[][] y = targets(x, new double[30]);
+        double[] w = new double[30];
+        Arrays.fill(w, 3.5);
+        Experiment e = experiment(x, y, 2, 0.05, "{\"epochs\": 5, \"batch-size\": 7}", "");
+
+        Fit weighted = fit(e, w);
+        Fit plain = fit(e);
+
+        assertThat(weighted.result().losses()).containsExactly(plain.result().losses(), within(1e-12));
+        assertThat(weighted.weights()).containsExactly(plain.weights(), within(1e-12));
+    }
+
+    @Test
+    void rejectsWeightsThatDoNotFitOrAreNotWeights() {
+        double[][] x = features(4, 1, 8);
+        Experiment e = experiment(x, targets(x, new double[4]), 0, 0.1, "{\"epochs\": 1}", "");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fit(e, new double[] {1, 1, 1}))
+                .hasMessageContaining("weights for 4 examples");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fit(e, new double[] {1, -1, 1, 1}))
+                .hasMessageContaining("the weight of example 1 is -1.0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fit(e, new double[] {1, Double.NaN, 1, 1}))
+                .hasMessageContaining("NaN");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fit(e, new double[4]))
+                .hasMessageContaining("every weight is 0");
     }
 
     @Test
