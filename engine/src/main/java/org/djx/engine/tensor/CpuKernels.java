@@ -15,6 +15,9 @@ import org.djx.api.spi.Kernels;
 public final class CpuKernels implements Kernels {
     private final FloatGemm floatGemm = new FloatGemm();
     private final DoubleGemm doubleGemm = new DoubleGemm();
+    /** One row at a time for the row operations, so their loops run at one index (see FloatGemm). */
+    private float[] floatRow = new float[0];
+    private double[] doubleRow = new double[0];
 
     @Override
     public void gemm(boolean transposeA, boolean transposeB, double alpha, Tensor a, Tensor b, double beta, Tensor c) {
@@ -50,23 +53,25 @@ public final class CpuKernels implements Kernels {
             throw new IllegalArgumentException("row of " + row.size() + " values for " + matrix.shape());
         }
         int rows = matrix.rows();
+        // Each row goes through a scratch row: two copies, but the add between them vectorizes,
+        // which the in-place loop (matrix and row at different offsets) does not.
         if (sameType(matrix, row, row) == DType.FLOAT32) {
             float[] md = matrix.floats();
             float[] rd = row.floats();
+            float[] t = floatRow(n);
             for (int i = 0; i < rows; i++) {
-                int off = i * n;
-                for (int j = 0; j < n; j++) {
-                    md[off + j] += rd[j];
-                }
+                System.arraycopy(md, i * n, t, 0, n);
+                add(t, rd, n);
+                System.arraycopy(t, 0, md, i * n, n);
             }
         } else {
             double[] md = matrix.data();
             double[] rd = row.data();
+            double[] t = doubleRow(n);
             for (int i = 0; i < rows; i++) {
-                int off = i * n;
-                for (int j = 0; j < n; j++) {
-                    md[off + j] += rd[j];
-                }
+                System.arraycopy(md, i * n, t, 0, n);
+                add(t, rd, n);
+                System.arraycopy(t, 0, md, i * n, n);
             }
         }
     }
@@ -81,23 +86,48 @@ public final class CpuKernels implements Kernels {
         if (sameType(matrix, out, out) == DType.FLOAT32) {
             float[] md = matrix.floats();
             float[] od = out.floats();
+            float[] t = floatRow(n);
             Arrays.fill(od, 0, n, 0f);
             for (int i = 0; i < rows; i++) {
-                int off = i * n;
-                for (int j = 0; j < n; j++) {
-                    od[j] += md[off + j];
-                }
+                System.arraycopy(md, i * n, t, 0, n);
+                add(od, t, n);
             }
         } else {
             double[] md = matrix.data();
             double[] od = out.data();
+            double[] t = doubleRow(n);
             Arrays.fill(od, 0, n, 0);
             for (int i = 0; i < rows; i++) {
-                int off = i * n;
-                for (int j = 0; j < n; j++) {
-                    od[j] += md[off + j];
-                }
+                System.arraycopy(md, i * n, t, 0, n);
+                add(od, t, n);
             }
+        }
+    }
+
+    private float[] floatRow(int n) {
+        if (floatRow.length < n) {
+            floatRow = new float[n];
+        }
+        return floatRow;
+    }
+
+    private double[] doubleRow(int n) {
+        if (doubleRow.length < n) {
+            doubleRow = new double[n];
+        }
+        return doubleRow;
+    }
+
+    /** into[j] += x[j] for j below n. */
+    private static void add(float[] into, float[] x, int n) {
+        for (int j = 0; j < n; j++) {
+            into[j] += x[j];
+        }
+    }
+
+    private static void add(double[] into, double[] x, int n) {
+        for (int j = 0; j < n; j++) {
+            into[j] += x[j];
         }
     }
 
