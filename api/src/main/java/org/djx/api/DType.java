@@ -3,9 +3,9 @@ package org.djx.api;
 /**
  * The element type of a {@link Tensor}.
  *
- * <p>Training runs in {@link #FLOAT32} for speed: twice the values per vector instruction and half
- * the memory traffic. {@link #FLOAT64} is for work whose figures are compared digit by digit, such as
- * D2L's worked examples and finite-difference gradient checks.
+ * <p>{@link #FLOAT32} is for speed: twice the values per vector instruction and half the memory
+ * traffic. {@link #FLOAT64}, the default of experiment files, is for work whose figures are compared
+ * digit by digit, such as D2L's worked examples and finite-difference gradient checks.
  *
  * @since 0.1
  */

@@ -50,7 +50,7 @@ public final class ExperimentReader {
                     .withDefault(false),
             ParameterSpec.string("epoch-loss", "How the loss after each epoch is measured: full-pass evaluates every "
                     + "training example with the epoch's final parameters; batch-mean averages the epoch's batch "
-                    + "losses, saving that pass (train tasks only).", "full-pass", "batch-mean").withDefault("full-pass"));
+                    + "losses, saving that pass unless a metric needs it.", "full-pass", "batch-mean").withDefault("full-pass"));
 
     static final ParameterSpec INPUTS = ParameterSpec.matrix("inputs", "The examples, one per row.").asRequired();
     static final ParameterSpec TARGETS = ParameterSpec.matrix("targets", "The targets, one row per example.").asRequired();
@@ -183,7 +183,8 @@ public final class ExperimentReader {
         if (init.isEmpty() || layers.size() != (list == null ? -1 : list.size())) {
             return null;
         }
-        DType dtype = DType.FLOAT32.label().equals(config.string("dtype")) ? DType.FLOAT32 : DType.FLOAT64;
+        // An invalid dtype is already a problem on record; the file is refused after reading.
+        DType dtype = config.has("dtype") && DType.FLOAT32.label().equals(config.string("dtype")) ? DType.FLOAT32 : DType.FLOAT64;
         return new ModelSpec(config.has("inputs") ? config.integer("inputs") : ModelSpec.FROM_DATA, dtype, init.get(), layers);
     }
 
@@ -502,11 +503,6 @@ public final class ExperimentReader {
         ComponentSpec optimizer = used(task, root, "optimizer")
                 ? component(problems, root.get("optimizer"), "$.optimizer", PluginKind.OPTIMIZER, Set.of()).orElse(null) : null;
         BoundConfig training = used(task, root, "training") ? trainingConfig(problems, root.get("training"), TABULAR_TRAINING) : null;
-        if (training != null && "batch-mean".equals(training.string("epoch-loss"))) {
-            problems.add("$.training.epoch-loss", "expected \"full-pass\" for a " + task.label() + " task, found "
-                    + "\"batch-mean\": its metric is computed from predictions for every training row after each epoch");
-            training = null;
-        }
         int folds = 0;
         if (task == TaskKind.K_FOLD && used(task, root, "validation")) {
             JsonNode node = root.get("validation");

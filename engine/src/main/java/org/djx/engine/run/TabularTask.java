@@ -202,7 +202,7 @@ final class TabularTask {
         Tensor trainInputs = x.to(network.dtype());
         double[] train = new double[epochs];
         double[] valid = new double[xValid == null ? 0 : epochs];
-        TrainingResult training = new Trainer(spec.training()).train(network, loss, optimizer, x, y, weights,
+        TrainingResult training = new Trainer(spec.training()).train(network, loss, optimizer, trainInputs, y, weights,
                 streams.stream(streamPrefix + "shuffle"), (epoch, value, predictions) -> {
                     // The trainer hands over its full pass, if it made one.
                     train[epoch - 1] = spec.metric().compute(predictions != null ? predictions : network.forward(trainInputs), y);

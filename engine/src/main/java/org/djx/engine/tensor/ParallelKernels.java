@@ -35,6 +35,9 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
     private final Thread[] caller = new Thread[1];
     private final AtomicInteger pending = new AtomicInteger();
     private volatile boolean closed;
+    /** What a worker threw while computing its band; the caller rethrows it. */
+    private volatile Throwable failure;
+    private long shared;
 
     // The product being shared; written before the workers' tickets, so they see it.
     private boolean transposeA;
@@ -102,7 +105,28 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
             bands[w + 1].ticket++;
             LockSupport.unpark(workers[w]);
         }
-        compute(0);
+        try {
+            compute(0);
+        } finally {
+            awaitWorkers();
+        }
+        shared++;
+        Throwable f = failure;
+        if (f != null) {
+            failure = null;
+            if (f instanceof RuntimeException e) {
+                throw e;
+            }
+            throw (Error) f;
+        }
+    }
+
+    /** Returns how many products were shared among threads so far (for tests). */
+    long sharedProducts() {
+        return shared;
+    }
+
+    private void awaitWorkers() {
         long spinUntil = System.nanoTime() + SPIN_NANOS;
         while (pending.get() > 0) {
             if (System.nanoTime() < spinUntil) {
@@ -149,9 +173,14 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
                 return;
             }
             seen = band.ticket;
-            compute(index);
-            if (pending.decrementAndGet() == 0) {
-                LockSupport.unpark(caller[0]);
+            try {
+                compute(index);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                if (pending.decrementAndGet() == 0) {
+                    LockSupport.unpark(caller[0]);
+                }
             }
         }
     }

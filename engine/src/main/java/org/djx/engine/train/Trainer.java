@@ -15,9 +15,12 @@ import org.djx.engine.model.Network;
  * (by default over the whole training set, or the mean of the batch losses) decides the tolerance stop
  * and is what gets reported.
  *
- * <p>Examples may carry weights (importance weights under covariate shift): each batch's loss, and the
- * epoch's, is then the weighted mean {@code sum(w_i * l_i) / sum(w_i)} that {@link Loss#evaluate}
- * defines, so a weight of 2 counts an example as if it were there twice.
+ * <p>Examples may carry weights (importance weights under covariate shift). The objective is then the
+ * weighted mean over all examples, {@code sum(w_i * l_i) / sum(w_i)}, so that a weight of 2 counts an
+ * example as if it were there twice: each step's gradient is the loss's gradient for its batch
+ * (the batch's weighted mean, as {@link Loss#evaluate} defines it) scaled by the batch's share of the
+ * weight, {@code sum_batch(w) / (rows * mean(w))}, so that a batch of heavy examples moves the
+ * parameters more than a batch of light ones. A batch whose weights are all 0 takes no step.
  */
 public final class Trainer {
     /** Hears how training goes. */
@@ -72,6 +75,7 @@ public final class Trainer {
         int n = inputs.rows();
         Tensor w = weights == null ? null : checkedWeights(weights, n);
         double totalWeight = w == null ? n : sum(w, 0, n);
+        double meanWeight = totalWeight / n;
         int batch = Math.min(spec.batchSize(), n);
         // Every buffer and view the loop needs is made here: a step allocates nothing.
         Batch full = new Batch(dtype, batch, inputs.columns(), targets.columns(), w != null);
@@ -81,6 +85,7 @@ public final class Trainer {
         double[] losses = new double[spec.epochs()];
         StopReason reason = StopReason.MAX_EPOCHS;
         int epoch = 0;
+        boolean stepped = false;
         while (epoch < spec.epochs()) {
             if (spec.shuffle()) {
                 permute(order, shuffle);
@@ -89,12 +94,21 @@ public final class Trainer {
             for (int start = 0; start < n; start += batch) {
                 Batch b = n - start < batch ? last : full;
                 b.gather(inputs, targets, w, order, start);
+                int rows = b.x.rows();
+                double batchWeight = w == null ? rows : sum(b.weights, 0, rows);
+                if (batchWeight == 0) {
+                    continue;
+                }
                 double batchLoss = loss.evaluate(network.forward(b.x), b.y, b.weights, b.gradient);
+                if (w != null) {
+                    scale(b.gradient, batchWeight / (rows * meanWeight));
+                }
                 // The epoch's mean: each batch counts by its rows, or by its share of the weight.
-                batchLossSum += batchLoss * (w == null ? b.x.rows() : sum(b.weights, 0, b.x.rows()));
+                batchLossSum += batchLoss * batchWeight;
                 network.backwardParameters(b.gradient);
                 optimizer.step();
-                if (epoch == 0 && start == 0) {
+                if (!stepped) {
+                    stepped = true;
                     listener.firstStepTaken(batchLoss, network);
                 }
             }
@@ -137,6 +151,23 @@ public final class Trainer {
             throw new IllegalArgumentException("every weight is 0; at least one example must count");
         }
         return Tensor.vector(w);
+    }
+
+    /** Multiplies every element of {@code t} by {@code factor}, in place. */
+    private static void scale(Tensor t, double factor) {
+        int size = t.size();
+        if (t.dtype() == DType.FLOAT32) {
+            float[] v = t.floats();
+            float f = (float) factor;
+            for (int i = 0; i < size; i++) {
+                v[i] *= f;
+            }
+        } else {
+            double[] v = t.data();
+            for (int i = 0; i < size; i++) {
+                v[i] *= factor;
+            }
+        }
     }
 
     private static double sum(Tensor t, int from, int to) {

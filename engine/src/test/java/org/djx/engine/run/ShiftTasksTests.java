@@ -229,10 +229,14 @@ class ShiftTasksTests {
         RunResult r = adversarial(houses(dir, 0));
 
         assertThat(r.metric("auc")).isCloseTo(0.5, within(0.08));
-        assertThat(r.metric("auc-lower95")).isLessThan(0.55);
-        assertThat(r.metric("auc-upper95")).isGreaterThan(0.45);
-        assertThat(r.metric("unweighted/avg-valid-rmse")).isPositive();
-        assertThat(r.metric("weighted/avg-valid-rmse")).isPositive();
+        // The interval brackets the estimate and is narrow enough to say something (how often it covers
+        // 0.5 without a shift is ShiftDetectorTests' business: one data set is one draw).
+        assertThat(r.metric("auc-lower95")).isLessThan(r.metric("auc"));
+        assertThat(r.metric("auc-upper95")).isGreaterThan(r.metric("auc"));
+        assertThat(r.metric("auc-upper95") - r.metric("auc-lower95")).isLessThan(0.3);
+        // Without a shift the weights are near 1, so reweighting barely moves the validation error.
+        double plain = r.metric("unweighted/avg-valid-rmse");
+        assertThat(r.metric("weighted/avg-valid-rmse")).isCloseTo(plain, within(0.1 * plain));
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.SplittableRandom;
 import org.djx.api.ConfigurationException;
 import org.djx.api.data.DataContext;
 import org.djx.engine.experiment.Experiment;
+import org.djx.engine.experiment.TabularSpec;
+import org.djx.engine.experiment.TrainingSpec;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.plugin.PluginLoader;
@@ -102,6 +104,21 @@ class TabularTaskTests {
         new ExperimentRunner(new CpuKernels(), line -> { }, data).run(e, RunFolder.at(dir.resolve("b")));
 
         assertThat(Files.readAllBytes(dir.resolve("b/metrics.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("a/metrics.csv")));
+    }
+
+    @Test
+    void aBatchMeanEpochLossLeavesTrainingAndTheMetricsAsTheyAre(@TempDir Path dir) throws IOException {
+        // The epoch loss is only reported; the fold metrics come from a full pass either way.
+        DataContext data = generate(dir, 60, 5);
+        Experiment full = read(experiment("k-fold", ", \"validation\": {\"folds\": 2}"));
+        Experiment mean = read(experiment("k-fold", ", \"validation\": {\"folds\": 2}")
+                .replace("\"batch-size\": 16}", "\"batch-size\": 16, \"epoch-loss\": \"batch-mean\"}"));
+        assertThat(((TabularSpec) mean.task()).training().epochLoss()).isEqualTo(TrainingSpec.EpochLoss.BATCH_MEAN);
+
+        new ExperimentRunner(new CpuKernels(), line -> { }, data).run(full, RunFolder.at(dir.resolve("full")));
+        new ExperimentRunner(new CpuKernels(), line -> { }, data).run(mean, RunFolder.at(dir.resolve("mean")));
+
+        assertThat(Files.readAllBytes(dir.resolve("mean/metrics.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("full/metrics.csv")));
     }
 
     @Test

@@ -53,6 +53,7 @@ class ParallelKernelsTests {
 
         // Each element is summed in the same order by whichever thread owns its row.
         assertThat(c.toArray()).containsExactly(expected.toArray());
+        assertThat(parallel.sharedProducts()).as("the products were shared, not run on the caller alone").isEqualTo(3);
     }
 
     @Test

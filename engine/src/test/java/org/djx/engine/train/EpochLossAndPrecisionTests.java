@@ -1,7 +1,6 @@
 package org.djx.engine.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.experiment.TrainSpec;
 import org.djx.engine.experiment.TrainingSpec;
-import org.djx.engine.json.InvalidDocumentException;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.model.Network;
 import org.djx.engine.plugin.PluginLoader;
@@ -135,24 +133,6 @@ class EpochLossAndPrecisionTests {
 
         assertThat(network.dtype()).isEqualTo(DType.FLOAT32);
         assertThat(network.parameters()).allSatisfy(p -> assertThat(p.value().dtype()).isEqualTo(DType.FLOAT32));
-    }
-
-    @Test
-    void batchMeanIsRefusedWhereTheMetricNeedsEveryPrediction() {
-        String text = """
-                {"task": "k-fold", "dataset": {"type": "kaggle-house"},
-                 "preprocessing": {"steps": [{"type": "standardize"}]},
-                 "model": {"layers": [{"type": "linear", "outputs": 1}]},
-                 "loss": {"type": "mse"}, "optimizer": {"type": "adam"},
-                 "training": {"epochs": 1, "metric": "rmse", "epoch-loss": "batch-mean"},
-                 "validation": {"folds": 2}}
-                """;
-
-        assertThatThrownBy(() -> new ExperimentReader(REGISTRY).read(
-                JsonDocument.parse("kfold.json", text.getBytes(StandardCharsets.UTF_8)), Path.of("kfold.json")))
-                .isInstanceOf(InvalidDocumentException.class)
-                .hasMessageContaining("$.training.epoch-loss")
-                .hasMessageContaining("expected \"full-pass\" for a k-fold task");
     }
 
     @Test

@@ -384,4 +384,72 @@ class TrainerTests {
         assertThat(seedOne.losses()).containsExactly(expected, within(1e-12));
         assertThat(bits(shuffledTwo.losses())).isNotEqualTo(bits(shuffledOne.losses()));
     }
+
+    @Test
+    void weightedMinibatchesFollowTheGradientOfTheWeightedMeanOverAllExamples() {
+        // Batches of rows 0-2, 3-5, 6-8 and 9, in order. The objective is sum(w l) / sum(w) over all ten
+        // rows, so a step on a batch B follows sum_B(w_i dl_i) / (|B| mean(w)): heavy batches move the
+        // parameters more, and the zero-weight batch (rows 3-5) takes no step at all. Written out by hand.
+        double[][] x = features(10, 1, 11);
+        SplittableRandom noise = new SplittableRandom(12);
+        double[] eps = new double[10];
+        Arrays.setAll(eps, i -> noise.nextDouble(-0.5, 0.5));
+        double[][] y = targets(x, eps);
+        double[] weight = {1, 1, 1, 0, 0, 0, 10, 10, 10, 4};
+        double meanWeight = Arrays.stream(weight).sum() / weight.length;
+        String layer = ", \"weights\": [[0.3], [-0.1]], \"biases\": [0.05]";
+        double lr = 0.01;
+        int epochs = 4;
+        int batch = 3;
+
+        Fit fit = fit(experiment(x, y, 1, lr, "{\"epochs\": 4, \"batch-size\": 3, \"shuffle\": false}", layer), weight);
+
+        double[] w = {0.3, -0.1};
+        double b = 0.05;
+        double[] expected = new double[epochs];
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            for (int start = 0; start < x.length; start += batch) {
+                int rows = Math.min(batch, x.length - start);
+                double[] gw = new double[2];
+                double gb = 0;
+                for (int r = start; r < start + rows; r++) {
+                    double g = 2 * weight[r] * (x[r][0] * w[0] + x[r][1] * w[1] + b - y[r][0]) / (rows * meanWeight);
+                    gw[0] += x[r][0] * g;
+                    gw[1] += x[r][1] * g;
+                    gb += g;
+                }
+                w[0] -= lr * gw[0];
+                w[1] -= lr * gw[1];
+                b -= lr * gb;
+            }
+            double sum = 0;
+            for (int r = 0; r < x.length; r++) {
+                double d = x[r][0] * w[0] + x[r][1] * w[1] + b - y[r][0];
+                sum += weight[r] * d * d;
+            }
+            expected[epoch] = sum / Arrays.stream(weight).sum();
+        }
+
+        assertThat(fit.result().losses()).containsExactly(expected, within(1e-12));
+        assertThat(fit.weights()).containsExactly(w, within(1e-12));
+        assertThat(fit.bias()).isCloseTo(b, within(1e-12));
+        // Within-batch normalization alone would have trained exactly like uneven batches of equal weight.
+        Fit plain = fit(experiment(x, y, 1, lr, "{\"epochs\": 4, \"batch-size\": 3, \"shuffle\": false}", layer));
+        assertThat(Math.abs(plain.bias() - fit.bias())).isGreaterThan(1e-3);
+    }
+
+    @Test
+    void scalingEveryWeightByOneFactorChangesNothing() {
+        double[][] x = features(10, 1, 13);
+        double[][] y = targets(x, new double[10]);
+        double[] weight = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        double[] scaled = Arrays.stream(weight).map(v -> v * 8).toArray();
+        Experiment e = experiment(x, y, 3, 0.02, "{\"epochs\": 3, \"batch-size\": 4}", "");
+
+        Fit one = fit(e, weight);
+        Fit eight = fit(e, scaled);
+
+        assertThat(eight.result().losses()).containsExactly(one.result().losses(), within(1e-12));
+        assertThat(eight.weights()).containsExactly(one.weights(), within(1e-12));
+    }
 }

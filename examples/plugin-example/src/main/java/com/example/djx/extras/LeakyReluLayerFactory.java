@@ -42,8 +42,8 @@ public final class LeakyReluLayerFactory implements LayerFactory {
     private static final class LeakyRelu implements Layer {
         private final int features;
         private final double slope;
-        // Grown to the largest batch, in the network's element type (context.dtype()); a smaller batch
-        // is a view of the first rows.
+        // Grown to the largest batch, in the element type of the batches that arrive (the network's,
+        // context.dtype()); a smaller batch is a view of the first rows.
         private Tensor output;
         private Tensor inputGradient;
         private Tensor input;
