@@ -1,7 +1,6 @@
 package org.djx.engine.experiment;
 
 import java.util.Objects;
-import org.djx.engine.metric.Metric;
 
 /**
  * The {@code adversarial-validation} task: on a tabular dataset with test rows, tell the training rows
@@ -9,34 +8,22 @@ import org.djx.engine.metric.Metric;
  * which features separate them), then run k-fold cross-validation of the regression unweighted and with
  * the importance weights.
  *
- * @param dataset       the dataset source plugin; it must have test rows
- * @param preprocessing how columns become features
- * @param loss          the regression loss plugin
- * @param optimizer     the regression optimizer plugin
- * @param training      the regression schedule
- * @param metric        what is reported for the regression
- * @param folds         the folds of the regression's cross-validation
- * @param classifier    the shift detector and the importance weights
+ * @param regression the dataset, preprocessing, loss, optimizer, schedule, metric and folds: the k-fold
+ *                   task it runs twice, unweighted and weighted
+ * @param classifier the shift detector and the importance weights
  */
-public record AdversarialValidationSpec(ComponentSpec dataset, PreprocessingSpec preprocessing, ComponentSpec loss,
-        ComponentSpec optimizer, TrainingSpec training, Metric metric, int folds, ClassifierSpec classifier)
-        implements TaskSpec {
+public record AdversarialValidationSpec(TabularSpec regression, ClassifierSpec classifier) implements TaskSpec {
     public AdversarialValidationSpec {
-        Objects.requireNonNull(dataset, "dataset");
-        Objects.requireNonNull(preprocessing, "preprocessing");
-        Objects.requireNonNull(loss, "loss");
-        Objects.requireNonNull(optimizer, "optimizer");
-        Objects.requireNonNull(training, "training");
-        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(regression, "regression");
         Objects.requireNonNull(classifier, "classifier");
-        if (folds < 2) {
-            throw new IllegalArgumentException("folds must be at least 2, found " + folds);
+        if (regression.kind() != TaskKind.K_FOLD) {
+            throw new IllegalArgumentException("the regression must be a k-fold task, found " + regression.kind().label());
         }
     }
 
-    /** Returns the regression part as the k-fold task it runs twice, unweighted and weighted. */
-    public TabularSpec regression() {
-        return new TabularSpec(TaskKind.K_FOLD, dataset, preprocessing, loss, optimizer, training, metric, folds);
+    /** Returns the dataset source plugin; it must have test rows. */
+    public ComponentSpec dataset() {
+        return regression.dataset();
     }
 
     @Override

@@ -70,8 +70,8 @@ public record Experiment(
             addClassifier(used, c.classifier(), addModel);
         } else if (task instanceof AdversarialValidationSpec a) {
             used.add(a.dataset().plugin());
-            used.add(a.loss().plugin());
-            used.add(a.optimizer().plugin());
+            used.add(a.regression().loss().plugin());
+            used.add(a.regression().optimizer().plugin());
             addClassifier(used, a.classifier(), addModel);
         } else if (task instanceof ConceptShiftSpec c) {
             used.add(c.loss().plugin());

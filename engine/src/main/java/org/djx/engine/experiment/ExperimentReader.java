@@ -503,8 +503,10 @@ public final class ExperimentReader {
         ComponentSpec optimizer = used(task, root, "optimizer")
                 ? component(problems, root.get("optimizer"), "$.optimizer", PluginKind.OPTIMIZER, Set.of()).orElse(null) : null;
         BoundConfig training = used(task, root, "training") ? trainingConfig(problems, root.get("training"), TABULAR_TRAINING) : null;
+        // Adversarial validation runs the k-fold regression, and reads its sections here too.
+        boolean kFold = task != TaskKind.SUBMISSION;
         int folds = 0;
-        if (task == TaskKind.K_FOLD && used(task, root, "validation")) {
+        if (kFold && used(task, root, "validation")) {
             JsonNode node = root.get("validation");
             if (expectObject(problems, node, "$.validation")) {
                 BoundConfig v = ConfigBinder.bindValid(problems, node, "$.validation", VALIDATION, List.of(), "the validation section");
@@ -512,10 +514,10 @@ public final class ExperimentReader {
             }
         }
         if (dataset == null || preprocessing == null || loss == null || optimizer == null || training == null
-                || task == TaskKind.K_FOLD && folds < 2) {
+                || kFold && folds < 2) {
             return null;
         }
-        return new TabularSpec(task, dataset, preprocessing, loss, optimizer, trainingSpec(training),
+        return new TabularSpec(kFold ? TaskKind.K_FOLD : TaskKind.SUBMISSION, dataset, preprocessing, loss, optimizer, trainingSpec(training),
                 org.djx.engine.metric.Metric.byLabel(training.string("metric")), folds);
     }
 
@@ -683,28 +685,10 @@ public final class ExperimentReader {
     }
 
     private AdversarialValidationSpec adversarialValidation(Problems problems, JsonNode root) {
-        TaskKind task = TaskKind.ADVERSARIAL_VALIDATION;
-        ComponentSpec dataset = used(task, root, "dataset")
-                ? component(problems, root.get("dataset"), "$.dataset", PluginKind.DATASET, Set.of()).orElse(null) : null;
-        PreprocessingSpec preprocessing = used(task, root, "preprocessing") ? preprocessing(problems, root.get("preprocessing")) : null;
-        ComponentSpec loss = used(task, root, "loss")
-                ? component(problems, root.get("loss"), "$.loss", PluginKind.LOSS, Set.of()).orElse(null) : null;
-        ComponentSpec optimizer = used(task, root, "optimizer")
-                ? component(problems, root.get("optimizer"), "$.optimizer", PluginKind.OPTIMIZER, Set.of()).orElse(null) : null;
-        BoundConfig training = used(task, root, "training") ? trainingConfig(problems, root.get("training"), TABULAR_TRAINING) : null;
-        ClassifierSpec classifier = used(task, root, "classifier") ? classifier(problems, root) : null;
-        int folds = 0;
-        if (used(task, root, "validation") && expectObject(problems, root.get("validation"), "$.validation")) {
-            BoundConfig v = ConfigBinder.bindValid(problems, root.get("validation"), "$.validation", VALIDATION, List.of(),
-                    "the validation section");
-            folds = v == null ? 0 : v.integer("folds");
-        }
-        if (dataset == null || preprocessing == null || loss == null || optimizer == null || training == null || classifier == null
-                || folds < 2) {
-            return null;
-        }
-        return new AdversarialValidationSpec(dataset, preprocessing, loss, optimizer, trainingSpec(training),
-                org.djx.engine.metric.Metric.byLabel(training.string("metric")), folds, classifier);
+        // The regression's sections read exactly as a k-fold task's.
+        TabularSpec regression = tabular(problems, TaskKind.ADVERSARIAL_VALIDATION, root);
+        ClassifierSpec classifier = used(TaskKind.ADVERSARIAL_VALIDATION, root, "classifier") ? classifier(problems, root) : null;
+        return regression == null || classifier == null ? null : new AdversarialValidationSpec(regression, classifier);
     }
 
     private ConceptShiftSpec conceptShift(Problems problems, JsonNode root, ModelSpec model) {

@@ -2,7 +2,6 @@ package org.djx.engine.run;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import org.djx.api.DataException;
 import org.djx.api.Tensor;
@@ -41,7 +40,7 @@ final class AdversarialValidationTask {
         if (dataset.test() == null) {
             throw new DataException("dataset '" + spec.dataset().type() + "' has no test rows, so there is nothing to tell the training rows from");
         }
-        Features features = new Preprocessor(spec.preprocessing()).apply(dataset);
+        Features features = new Preprocessor(regression.preprocessing()).apply(dataset);
         Tensor train = features.train();
         Tensor test = features.test();
         out.line(experiment.name() + ": " + spec.dataset().type() + " train " + train.rows() + " rows, test " + test.rows()
@@ -97,7 +96,7 @@ final class AdversarialValidationTask {
         // task's), then again with each training row weighted. Both are scored plainly on the validation
         // rows and with the validation rows' importance weights, which estimates the error on the test rows.
         String metric = regression.metric().label();
-        int k = spec.folds();
+        int k = regression.folds();
         Tensor weights = Tensor.vector(w);
         double[][] plain = new double[2][k];
         double[][] importance = new double[2][k];
@@ -146,17 +145,8 @@ final class AdversarialValidationTask {
 
     private static void writePlots(Experiment experiment, ShiftDetector.Detection d, double[] aucs, Integer[] order,
             double[][] plain, String metric, TaskContext context) {
-        double[] train = d.trainScores();
-        double[] test = d.testScores();
-        double lo = Math.min(Arrays.stream(train).min().orElseThrow(), Arrays.stream(test).min().orElseThrow());
-        double hi = Math.max(Arrays.stream(train).max().orElseThrow(), Arrays.stream(test).max().orElseThrow());
-        if (hi > lo) {
-            double[][] a = Fitting.density(train, lo, hi, 30);
-            double[][] b = Fitting.density(test, lo, hi, 30);
-            context.writePlot("classifier-scores", new LinePlot(String.format(Locale.ROOT,
-                    "%s: out-of-fold classifier logits (AUC %.3f)", experiment.name(), d.auc().value()),
-                    "logit h(x) of 'test'", "density", false).add("training rows", a[0], a[1]).add("test rows", b[0], b[1]));
-        }
+        Fitting.writeScorePlot(context, String.format(Locale.ROOT, "%s: out-of-fold classifier logits (AUC %.3f)",
+                experiment.name(), d.auc().value()), d);
         double[] w = d.weights();
         double max = Arrays.stream(w).max().orElseThrow();
         double min = Arrays.stream(w).min().orElseThrow();

@@ -123,17 +123,8 @@ final class CovariateShiftTask {
         context.writePlot("test-rmse", errors);
 
         ShiftDetector.Detection d = repeats[0].detection;
-        double[] train = d.trainScores();
-        double[] test = d.testScores();
-        double lo = Math.min(Arrays.stream(train).min().orElseThrow(), Arrays.stream(test).min().orElseThrow());
-        double hi = Math.max(Arrays.stream(train).max().orElseThrow(), Arrays.stream(test).max().orElseThrow());
-        if (hi > lo) {
-            double[][] a = Fitting.density(train, lo, hi, 30);
-            double[][] b = Fitting.density(test, lo, hi, 30);
-            context.writePlot("classifier-scores", new LinePlot(String.format(Locale.ROOT,
-                    "%s: out-of-fold classifier logits, data set 1 (AUC %.3f)", experiment.name(), d.auc().value()),
-                    "logit h(x) of 'test'", "density", false).add("training rows", a[0], a[1]).add("test rows", b[0], b[1]));
-        }
+        Fitting.writeScorePlot(context, String.format(Locale.ROOT, "%s: out-of-fold classifier logits, data set 1 (AUC %.3f)",
+                experiment.name(), d.auc().value()), d);
 
         int columns = spec.inputs();
         double[] x1 = new double[spec.trainRows()];

@@ -1,5 +1,6 @@
 package org.djx.engine.run;
 
+import java.util.Arrays;
 import org.djx.api.ConfigurationException;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Kernels;
@@ -14,6 +15,8 @@ import org.djx.engine.model.Network;
 import org.djx.engine.model.NetworkBuilder;
 import org.djx.engine.plugin.Plugins;
 import org.djx.engine.random.RandomStreams;
+import org.djx.engine.report.LinePlot;
+import org.djx.engine.shift.ShiftDetector;
 import org.djx.engine.train.Trainer;
 import org.djx.engine.train.TrainingResult;
 
@@ -77,5 +80,22 @@ final class Fitting {
             }
         }
         return new double[][] {centres, density};
+    }
+
+    /**
+     * Writes classifier-scores: the densities of the out-of-fold logits of the training rows and of the
+     * test rows, over their common range (nothing when every logit is the same).
+     */
+    static void writeScorePlot(TaskContext context, String title, ShiftDetector.Detection d) {
+        double[] train = d.trainScores();
+        double[] test = d.testScores();
+        double lo = Math.min(Arrays.stream(train).min().orElseThrow(), Arrays.stream(test).min().orElseThrow());
+        double hi = Math.max(Arrays.stream(train).max().orElseThrow(), Arrays.stream(test).max().orElseThrow());
+        if (hi > lo) {
+            double[][] a = density(train, lo, hi, 30);
+            double[][] b = density(test, lo, hi, 30);
+            context.writePlot("classifier-scores", new LinePlot(title, "logit h(x) of 'test'", "density", false)
+                    .add("training rows", a[0], a[1]).add("test rows", b[0], b[1]));
+        }
     }
 }

@@ -354,31 +354,9 @@ class TrainerTests {
         TrainingResult shuffledTwo = fit(experiment(x, y, 99, lr, "{\"epochs\": 5, \"batch-size\": 3}", layer)).result();
 
         // Minibatch SGD on the MSE, batches of rows 0-2, 3-5, 6-8, 9 in that order, written out by hand.
-        double[] w = w0.clone();
-        double b = b0;
-        double[] expected = new double[epochs];
-        for (int epoch = 0; epoch < epochs; epoch++) {
-            for (int start = 0; start < x.length; start += batch) {
-                int rows = Math.min(batch, x.length - start);
-                double[] gw = new double[2];
-                double gb = 0;
-                for (int r = start; r < start + rows; r++) {
-                    double g = 2 * (x[r][0] * w[0] + x[r][1] * w[1] + b - y[r][0]) / rows;
-                    gw[0] += x[r][0] * g;
-                    gw[1] += x[r][1] * g;
-                    gb += g;
-                }
-                w[0] -= lr * gw[0];
-                w[1] -= lr * gw[1];
-                b -= lr * gb;
-            }
-            double sum = 0;
-            for (int r = 0; r < x.length; r++) {
-                double d = x[r][0] * w[0] + x[r][1] * w[1] + b - y[r][0];
-                sum += d * d;
-            }
-            expected[epoch] = sum / x.length;
-        }
+        double[] weight = new double[x.length];
+        Arrays.fill(weight, 1);
+        double[] expected = handSgd(x, y, weight, new double[] {w0[0], w0[1], b0}, lr, epochs, batch)[0];
 
         assertThat(bits(seedTwo.losses())).containsExactly(bits(seedOne.losses()));
         assertThat(seedOne.losses()).containsExactly(expected, within(1e-12));
@@ -396,7 +374,6 @@ class TrainerTests {
         Arrays.setAll(eps, i -> noise.nextDouble(-0.5, 0.5));
         double[][] y = targets(x, eps);
         double[] weight = {1, 1, 1, 0, 0, 0, 10, 10, 10, 4};
-        double meanWeight = Arrays.stream(weight).sum() / weight.length;
         String layer = ", \"weights\": [[0.3], [-0.1]], \"biases\": [0.05]";
         double lr = 0.01;
         int epochs = 4;
@@ -404,36 +381,15 @@ class TrainerTests {
 
         Fit fit = fit(experiment(x, y, 1, lr, "{\"epochs\": 4, \"batch-size\": 3, \"shuffle\": false}", layer), weight);
 
-        double[] w = {0.3, -0.1};
-        double b = 0.05;
-        double[] expected = new double[epochs];
-        for (int epoch = 0; epoch < epochs; epoch++) {
-            for (int start = 0; start < x.length; start += batch) {
-                int rows = Math.min(batch, x.length - start);
-                double[] gw = new double[2];
-                double gb = 0;
-                for (int r = start; r < start + rows; r++) {
-                    double g = 2 * weight[r] * (x[r][0] * w[0] + x[r][1] * w[1] + b - y[r][0]) / (rows * meanWeight);
-                    gw[0] += x[r][0] * g;
-                    gw[1] += x[r][1] * g;
-                    gb += g;
-                }
-                w[0] -= lr * gw[0];
-                w[1] -= lr * gw[1];
-                b -= lr * gb;
-            }
-            double sum = 0;
-            for (int r = 0; r < x.length; r++) {
-                double d = x[r][0] * w[0] + x[r][1] * w[1] + b - y[r][0];
-                sum += weight[r] * d * d;
-            }
-            expected[epoch] = sum / Arrays.stream(weight).sum();
-        }
+        double[][] hand = handSgd(x, y, weight, new double[] {0.3, -0.1, 0.05}, lr, epochs, batch);
+        double[] expected = hand[0];
+        double[] w = {hand[1][0], hand[1][1]};
+        double b = hand[1][2];
 
         assertThat(fit.result().losses()).containsExactly(expected, within(1e-12));
         assertThat(fit.weights()).containsExactly(w, within(1e-12));
         assertThat(fit.bias()).isCloseTo(b, within(1e-12));
-        // Within-batch normalization alone would have trained exactly like uneven batches of equal weight.
+        // The weights matter: unweighted training ends elsewhere.
         Fit plain = fit(experiment(x, y, 1, lr, "{\"epochs\": 4, \"batch-size\": 3, \"shuffle\": false}", layer));
         assertThat(Math.abs(plain.bias() - fit.bias())).isGreaterThan(1e-3);
     }
@@ -451,5 +407,45 @@ class TrainerTests {
 
         assertThat(eight.result().losses()).containsExactly(one.result().losses(), within(1e-12));
         assertThat(eight.weights()).containsExactly(one.weights(), within(1e-12));
+    }
+
+    /**
+     * Minibatch SGD on the weighted MSE of the linear model y = x w + b, in file order, written out from
+     * the definitions: a batch B steps along sum_B(w_i d(d_i^2)) / (|B| mean(w)) with d_i the residual,
+     * and each epoch's loss is sum(w d^2) / sum(w) over all rows.
+     *
+     * @param start w1, w2, b
+     * @return the epoch losses, and the final w1, w2, b
+     */
+    private static double[][] handSgd(double[][] x, double[][] y, double[] weight, double[] start, double lr, int epochs,
+            int batch) {
+        double total = Arrays.stream(weight).sum();
+        double meanWeight = total / weight.length;
+        double[] w = {start[0], start[1]};
+        double b = start[2];
+        double[] losses = new double[epochs];
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            for (int first = 0; first < x.length; first += batch) {
+                int rows = Math.min(batch, x.length - first);
+                double[] gw = new double[2];
+                double gb = 0;
+                for (int r = first; r < first + rows; r++) {
+                    double g = 2 * weight[r] * (x[r][0] * w[0] + x[r][1] * w[1] + b - y[r][0]) / (rows * meanWeight);
+                    gw[0] += x[r][0] * g;
+                    gw[1] += x[r][1] * g;
+                    gb += g;
+                }
+                w[0] -= lr * gw[0];
+                w[1] -= lr * gw[1];
+                b -= lr * gb;
+            }
+            double sum = 0;
+            for (int r = 0; r < x.length; r++) {
+                double d = x[r][0] * w[0] + x[r][1] * w[1] + b - y[r][0];
+                sum += weight[r] * d * d;
+            }
+            losses[epoch] = sum / total;
+        }
+        return new double[][] {losses, {w[0], w[1], b}};
     }
 }
