@@ -61,6 +61,15 @@ public final class PlotWriter {
         style.setPlotGridLinesColor(new Color(0xe0e0e0));
         style.setSeriesColors(PALETTE);
         style.setYAxisLogarithmic(logAxis);
+        // XChart's own tick pattern writes 0.05 as ".05"; over a moderate range a plain pattern reads better.
+        String xPattern = plainPattern(plot, true);
+        if (xPattern != null) {
+            style.setXAxisDecimalPattern(xPattern);
+        }
+        String yPattern = logAxis ? null : plainPattern(plot, false);
+        if (yPattern != null) {
+            style.setYAxisDecimalPattern(yPattern);
+        }
         // Over a short range a log axis with decade labels alone shows one or two numbers: label 2, 3, ... too.
         style.setYAxisLogarithmicDecadeOnly(decades(plot) >= 3);
         style.setAntiAlias(true);
@@ -82,6 +91,29 @@ public final class PlotWriter {
             }
         }
         return chart;
+    }
+
+    /**
+     * Returns a plain decimal pattern with enough places for ticks a tenth of the range apart, or null
+     * when the values are too large or the range too small for one (XChart then picks its own).
+     */
+    private static String plainPattern(LinePlot plot, boolean x) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (LinePlot.Series s : plot.series()) {
+            for (double v : x ? s.x() : s.y()) {
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        double span = max - min;
+        if (!(span >= 1e-4) || Math.max(Math.abs(min), Math.abs(max)) >= 1e7) {
+            return null;
+        }
+        int places = Math.max(0, (int) Math.ceil(-Math.log10(span / 10)) + 1);
+        return places == 0 ? "0" : "0." + "#".repeat(places);
     }
 
     private static double decades(LinePlot plot) {
