@@ -32,7 +32,8 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
     private final CpuKernels serial = new CpuKernels();
     private final Band[] bands;
     private final Thread[] workers;
-    private final Thread[] caller = new Thread[1];
+    /** The thread waiting for the current product; set before the workers' tickets, so they see it. */
+    private Thread caller;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile boolean closed;
     /** What a worker threw while computing its band; the caller rethrows it. */
@@ -99,7 +100,7 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
         this.k = inner;
         this.n = columns;
         this.shares = shareCount;
-        caller[0] = Thread.currentThread();
+        caller = Thread.currentThread();
         pending.set(shareCount - 1);
         for (int w = 0; w < shareCount - 1; w++) {
             bands[w + 1].ticket++;
@@ -179,7 +180,7 @@ public final class ParallelKernels implements Kernels, AutoCloseable {
                 failure = e;
             } finally {
                 if (pending.decrementAndGet() == 0) {
-                    LockSupport.unpark(caller[0]);
+                    LockSupport.unpark(caller);
                 }
             }
         }
