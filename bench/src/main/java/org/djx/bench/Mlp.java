@@ -8,9 +8,7 @@ import org.djx.api.DType;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Kernels;
 import org.djx.api.spi.Loss;
-import org.djx.api.spi.LossFactory;
 import org.djx.api.spi.Optimizer;
-import org.djx.api.spi.OptimizerFactory;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.experiment.TrainSpec;
@@ -18,7 +16,6 @@ import org.djx.engine.json.JsonDocument;
 import org.djx.engine.model.Network;
 import org.djx.engine.model.NetworkBuilder;
 import org.djx.engine.plugin.PluginLoader;
-import org.djx.engine.plugin.Plugins;
 import org.djx.engine.random.RandomStreams;
 
 /**
@@ -58,11 +55,8 @@ final class Mlp {
                 Path.of("mlp.json"));
         TrainSpec task = (TrainSpec) experiment.task();
         Network network = new NetworkBuilder(kernels).build(experiment.model(), new RandomStreams(experiment.seed()));
-        Loss loss = Plugins.loss(task.loss().plugin(),
-                () -> ((LossFactory) task.loss().plugin().plugin()).create(task.loss().config()));
-        Optimizer optimizer = Plugins.optimizer(task.optimizer().plugin(),
-                () -> ((OptimizerFactory) task.optimizer().plugin().plugin()).create(task.optimizer().config(),
-                        network.parameters()));
+        Loss loss = task.loss().createLoss();
+        Optimizer optimizer = task.optimizer().createOptimizer(network.parameters());
         return new Mlp(experiment, network, loss, optimizer);
     }
 

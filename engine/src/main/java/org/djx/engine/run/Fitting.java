@@ -5,15 +5,12 @@ import org.djx.api.ConfigurationException;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Kernels;
 import org.djx.api.spi.Loss;
-import org.djx.api.spi.LossFactory;
 import org.djx.api.spi.Optimizer;
-import org.djx.api.spi.OptimizerFactory;
 import org.djx.engine.experiment.ComponentSpec;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.TrainingSpec;
 import org.djx.engine.model.Network;
 import org.djx.engine.model.NetworkBuilder;
-import org.djx.engine.plugin.Plugins;
 import org.djx.engine.random.RandomStreams;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.shift.ShiftDetector;
@@ -48,9 +45,8 @@ final class Fitting {
             throw new ConfigurationException(experiment.file() + ": the network's last layer has " + network.outputs()
                     + " outputs; task '" + experiment.task().kind().label() + "' needs 1");
         }
-        Loss loss = Plugins.loss(lossSpec.plugin(), () -> ((LossFactory) lossSpec.plugin().plugin()).create(lossSpec.config()));
-        Optimizer optimizer = Plugins.optimizer(optimizerSpec.plugin(),
-                () -> ((OptimizerFactory) optimizerSpec.plugin().plugin()).create(optimizerSpec.config(), network.parameters()));
+        Loss loss = lossSpec.createLoss();
+        Optimizer optimizer = optimizerSpec.createOptimizer(network.parameters());
         TrainingResult result = new Trainer(training).train(network, loss, optimizer, x, y, weights, streams.stream(prefix + "shuffle"),
                 (epoch, value, predictions) -> out.progress(stage, epoch, training.epochs(), "loss " + Format.number(value)));
         return new Fitted(network, result);

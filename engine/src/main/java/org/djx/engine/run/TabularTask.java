@@ -13,9 +13,7 @@ import org.djx.api.Tensor;
 import org.djx.api.data.Dataset;
 import org.djx.api.spi.DatasetSource;
 import org.djx.api.spi.Loss;
-import org.djx.api.spi.LossFactory;
 import org.djx.api.spi.Optimizer;
-import org.djx.api.spi.OptimizerFactory;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.TabularSpec;
 import org.djx.engine.experiment.TaskKind;
@@ -194,9 +192,8 @@ final class TabularTask {
             throw new org.djx.api.ConfigurationException(experiment.file() + ": the network's last layer has "
                     + network.outputs() + " outputs; regression on '" + spec.dataset().type() + "' needs 1");
         }
-        Loss loss = Plugins.loss(spec.loss().plugin(), () -> ((LossFactory) spec.loss().plugin().plugin()).create(spec.loss().config()));
-        Optimizer optimizer = Plugins.optimizer(spec.optimizer().plugin(),
-                () -> ((OptimizerFactory) spec.optimizer().plugin().plugin()).create(spec.optimizer().config(), network.parameters()));
+        Loss loss = spec.loss().createLoss();
+        Optimizer optimizer = spec.optimizer().createOptimizer(network.parameters());
         int epochs = spec.training().epochs();
         Tensor validInputs = xValid == null ? null : xValid.to(network.dtype());
         Tensor trainInputs = x.to(network.dtype());

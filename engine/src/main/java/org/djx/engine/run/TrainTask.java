@@ -7,14 +7,11 @@ import java.util.Map;
 import org.djx.api.Parameter;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Loss;
-import org.djx.api.spi.LossFactory;
 import org.djx.api.spi.Optimizer;
-import org.djx.api.spi.OptimizerFactory;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.TrainSpec;
 import org.djx.engine.experiment.TrainingSpec;
 import org.djx.engine.model.Network;
-import org.djx.engine.plugin.Plugins;
 import org.djx.engine.random.RandomStreams;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.train.StopReason;
@@ -29,10 +26,8 @@ final class TrainTask {
     static RunResult run(Experiment experiment, TrainSpec task, Network network, TaskContext context) {
         RunOutput out = context.out();
         TrainingSpec spec = task.training();
-        Loss loss = Plugins.loss(task.loss().plugin(),
-                () -> ((LossFactory) task.loss().plugin().plugin()).create(task.loss().config()));
-        Optimizer optimizer = Plugins.optimizer(task.optimizer().plugin(),
-                () -> ((OptimizerFactory) task.optimizer().plugin().plugin()).create(task.optimizer().config(), network.parameters()));
+        Loss loss = task.loss().createLoss();
+        Optimizer optimizer = task.optimizer().createOptimizer(network.parameters());
         Tensor inputs = task.data().inputs();
         Tensor targets = task.data().targets();
         out.line(experiment.name() + ": training on " + Format.count(inputs.rows(), "example") + " with "

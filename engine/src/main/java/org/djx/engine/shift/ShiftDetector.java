@@ -6,14 +6,11 @@ import org.djx.api.Shape;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Kernels;
 import org.djx.api.spi.Loss;
-import org.djx.api.spi.LossFactory;
 import org.djx.api.spi.Optimizer;
-import org.djx.api.spi.OptimizerFactory;
 import org.djx.engine.experiment.ClassifierSpec;
 import org.djx.engine.metric.Auc;
 import org.djx.engine.model.Network;
 import org.djx.engine.model.NetworkBuilder;
-import org.djx.engine.plugin.Plugins;
 import org.djx.engine.random.RandomStreams;
 import org.djx.engine.train.StopReason;
 import org.djx.engine.train.Trainer;
@@ -138,9 +135,8 @@ public final class ShiftDetector {
             }
             String name = prefix + "classifier/fold-" + (f + 1) + "/";
             Network network = new NetworkBuilder(kernels).build(spec.model(), columns, streams, name);
-            Loss loss = Plugins.loss(spec.loss().plugin(), () -> ((LossFactory) spec.loss().plugin().plugin()).create(spec.loss().config()));
-            Optimizer optimizer = Plugins.optimizer(spec.optimizer().plugin(),
-                    () -> ((OptimizerFactory) spec.optimizer().plugin().plugin()).create(spec.optimizer().config(), network.parameters()));
+            Loss loss = spec.loss().createLoss();
+            Optimizer optimizer = spec.optimizer().createOptimizer(network.parameters());
             int epochs = spec.training().epochs();
             TrainingResult result = new Trainer(spec.training()).train(network, loss, optimizer,
                     Tensor.wrap(Shape.of(inTrain, columns), fitX), Tensor.wrap(Shape.of(inTrain, 1), fitY),
