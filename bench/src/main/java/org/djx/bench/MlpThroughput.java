@@ -3,7 +3,7 @@ package org.djx.bench;
 import java.util.Locale;
 import org.djx.api.DType;
 import org.djx.api.Tensor;
-import org.djx.engine.experiment.TrainingSpec;
+import org.djx.engine.spec.TrainingSpec;
 import org.djx.engine.random.RandomStreams;
 import org.djx.api.spi.Kernels;
 import org.djx.engine.tensor.CpuKernels;

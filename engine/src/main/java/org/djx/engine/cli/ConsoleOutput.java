@@ -2,7 +2,7 @@ package org.djx.engine.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.djx.engine.run.RunOutput;
+import org.djx.engine.report.RunOutput;
 
 /**
  * Prints a run's reports to the console in one of three modes: on a terminal, progress is one live

@@ -11,18 +11,19 @@ import org.djx.engine.experiment.Suggestions;
 import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.PluginKind;
 import org.djx.engine.plugin.PluginRegistry;
+import org.djx.engine.task.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
-/** {@code djx describe NAME}: a plugin's description and parameters with types, bounds and defaults. */
+/** {@code djx describe NAME}: a task's sections, or a plugin's description and parameters, with types, bounds and defaults. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = "Shows a plugin's parameters with their types, bounds and defaults.")
+        description = "Shows a task's sections, or a plugin's parameters, with their types, bounds and defaults.")
 final class DescribeCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Parameters(paramLabel = "NAME", description = "A plugin name, as in \"type\": \"NAME\"; every kind is searched.")
+    @Parameters(paramLabel = "NAME", description = "A task name, as in \"task\": \"NAME\", or a plugin name, as in \"type\": \"NAME\"; every kind is searched.")
     private String name;
 
     @Override
@@ -30,19 +31,21 @@ final class DescribeCommand implements Callable<Integer> {
         PrintWriter out = main.spec().commandLine().getOut();
         PluginRegistry registry = main.registry();
         List<PluginDescriptor> matches = new ArrayList<>();
-        List<String> all = new ArrayList<>();
+        List<String> all = new ArrayList<>(main.tasks().names());
+        Optional<Task> task = main.tasks().find(name);
+        task.ifPresent(t -> TaskDescription.print(out, t, registry));
         for (PluginKind kind : PluginKind.values()) {
             Optional<PluginDescriptor> d = registry.find(kind, name);
             d.ifPresent(matches::add);
             all.addAll(registry.names(kind));
         }
-        if (matches.isEmpty()) {
-            throw new ConfigurationException("no plugin is named '" + name + "'" + Suggestions.didYouMean(name, all)
-                    + "; 'djx plugins' lists them all");
+        if (matches.isEmpty() && task.isEmpty()) {
+            throw new ConfigurationException("no task or plugin is named '" + name + "'" + Suggestions.didYouMean(name, all)
+                    + "; the tasks are " + String.join(", ", main.tasks().names()) + ", and 'djx plugins' lists the plugins");
         }
         for (int i = 0; i < matches.size(); i++) {
             PluginDescriptor d = matches.get(i);
-            if (i > 0) {
+            if (i > 0 || task.isPresent()) {
                 out.println();
             }
             out.println(d.kind().label() + " '" + d.name() + "': " + d.plugin().description());
@@ -56,10 +59,7 @@ final class DescribeCommand implements Callable<Integer> {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"  NAME", "TYPE", "DEFAULT", "DESCRIPTION"});
             for (ParameterSpec p : params) {
-                String type = p.type().description() + (p.boundsText().isEmpty() ? "" : " " + p.boundsText())
-                        + (p.choices().isEmpty() ? "" : " (" + String.join(" | ", p.choices()) + ")");
-                String dflt = p.required() ? "required" : p.defaultValue() == null ? "(none)" : String.valueOf(p.defaultValue());
-                rows.add(new String[] {"  " + p.name(), type, dflt, p.description()});
+                rows.add(TaskDescription.parameter("  ", p));
             }
             Table.print(out, rows);
         }

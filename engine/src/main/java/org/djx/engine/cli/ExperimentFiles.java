@@ -6,7 +6,6 @@ import java.util.List;
 import org.djx.api.DjxException;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.ExperimentReader;
-import org.djx.engine.run.ExperimentRunner;
 
 /** Reads and checks experiment files the same way for every command. */
 final class ExperimentFiles {
@@ -17,13 +16,12 @@ final class ExperimentFiles {
     record Checked(Path file, Experiment experiment, DjxException error) {
     }
 
-    /** Reads each file, builds its network once to check the layers, and keeps the outcome per file. */
-    static List<Checked> check(List<Path> files, ExperimentReader reader, ExperimentRunner runner) {
+    /** Reads and checks each file, and keeps the outcome per file. */
+    static List<Checked> check(List<Path> files, ExperimentReader reader) {
         List<Checked> checked = new ArrayList<>();
         for (Path file : files) {
             try {
                 Experiment experiment = reader.read(file);
-                runner.prepare(experiment);
                 checked.add(new Checked(file, experiment, null));
             } catch (DjxException e) {
                 if (!e.isUserError()) {

@@ -13,7 +13,10 @@ import org.djx.engine.data.DataHub;
 import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.plugin.PluginOrigin;
 import org.djx.engine.plugin.PluginProblem;
+import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.plugin.PluginRegistry;
+import org.djx.engine.task.TaskRegistry;
+import org.djx.engine.tasks.BuiltInTasks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,6 +72,7 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    private TaskRegistry tasks = BuiltInTasks.registry();
     private PluginRegistry registry;
 
     private List<Path> pluginFolders = List.of();
@@ -92,6 +96,14 @@ public final class Main implements Runnable {
     static int execute(PluginRegistry plugins, String[] args, PrintWriter out, PrintWriter err) {
         Main main = new Main();
         main.registry = plugins;
+        return execute(main, args, out, err);
+    }
+
+    /** Runs djx with exactly the given plugins and tasks, for tests. */
+    static int execute(PluginRegistry plugins, TaskRegistry tasks, String[] args, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        main.registry = plugins;
+        main.tasks = tasks;
         return execute(main, args, out, err);
     }
 
@@ -172,6 +184,16 @@ public final class Main implements Runnable {
     }
 
     /** Returns the data hub over the installed dataset sources' files and the chosen cache folder. */
+    /** Returns the tasks experiment files can name. */
+    TaskRegistry tasks() {
+        return tasks;
+    }
+
+    /** Returns a reader of experiment files for the installed plugins and the tasks. */
+    ExperimentReader reader() {
+        return new ExperimentReader(registry(), tasks);
+    }
+
     DataHub dataHub() {
         DataCache cache = dataDir != null
                 ? DataCache.at(dataDir, "given with --data-dir, which takes precedence over " + DataCache.ENV)

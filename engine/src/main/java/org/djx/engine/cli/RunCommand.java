@@ -4,12 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.run.ExperimentRunner;
 import org.djx.engine.tensor.CpuKernels;
 import java.time.LocalDateTime;
-import org.djx.engine.run.RunFolder;
-import org.djx.engine.run.RunResult;
+import org.djx.engine.report.RunFolder;
+import org.djx.engine.report.RunResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,11 +56,11 @@ final class RunCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(main.spec().commandLine(), "--threads must be at least 1, found " + threads);
         }
-        ExperimentRunner runner = new ExperimentRunner(new CpuKernels(), new ConsoleOutput(stdout, mode), main.dataHub());
+        ExperimentRunner runner = new ExperimentRunner(CpuKernels::new, new ConsoleOutput(stdout, mode), main.dataHub());
         if (threads != null) {
             runner = runner.withThreads(threads);
         }
-        List<ExperimentFiles.Checked> checked = ExperimentFiles.check(files, new ExperimentReader(main.registry()), runner);
+        List<ExperimentFiles.Checked> checked = ExperimentFiles.check(files, main.reader());
         boolean invalid = false;
         for (ExperimentFiles.Checked c : checked) {
             if (c.error() != null) {

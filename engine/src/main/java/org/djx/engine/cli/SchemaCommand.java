@@ -28,7 +28,7 @@ final class SchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         String schema = new ObjectMapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(ExperimentSchema.generate(main.registry())) + System.lineSeparator();
+                .writeValueAsString(ExperimentSchema.generate(main.registry(), main.tasks())) + System.lineSeparator();
         if (out == null) {
             main.spec().commandLine().getOut().print(schema);
             return 0;

@@ -4,9 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.djx.engine.experiment.ExperimentReader;
-import org.djx.engine.run.ExperimentRunner;
-import org.djx.engine.tensor.CpuKernels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
@@ -26,11 +23,10 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = main.spec().commandLine().getOut();
         PrintWriter err = main.spec().commandLine().getErr();
         main.warnAboutPluginProblems(err);
-        ExperimentRunner runner = new ExperimentRunner(new CpuKernels(), line -> { });
         int invalid = 0;
-        for (ExperimentFiles.Checked c : ExperimentFiles.check(files, new ExperimentReader(main.registry()), runner)) {
+        for (ExperimentFiles.Checked c : ExperimentFiles.check(files, main.reader())) {
             if (c.error() == null) {
-                out.println(c.file() + ": valid (task " + c.experiment().task().kind().label()
+                out.println(c.file() + ": valid (task " + c.experiment().task().name()
                         + (c.experiment().model() == null ? "" : ", " + c.experiment().model().layers().size() + " layers") + ")");
             } else {
                 err.println(c.error().getMessage());

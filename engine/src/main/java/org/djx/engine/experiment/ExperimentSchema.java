@@ -3,12 +3,15 @@ package org.djx.engine.experiment;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import org.djx.api.spi.ParameterSpec;
 import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.PluginKind;
 import org.djx.engine.plugin.PluginRegistry;
+import org.djx.engine.task.Form;
+import org.djx.engine.task.Section;
+import org.djx.engine.task.Task;
+import org.djx.engine.task.TaskRegistry;
 
 /**
  * Generates a JSON Schema (draft 2020-12) of experiment files from the same declarations the reader
@@ -22,47 +25,73 @@ public final class ExperimentSchema {
     private ExperimentSchema() {
     }
 
-    /** Returns the schema for experiment files run with {@code registry}'s plugins. */
-    public static ObjectNode generate(PluginRegistry registry) {
+    /** Returns the schema for experiment files run with {@code registry}'s plugins and {@code tasks}. */
+    public static ObjectNode generate(PluginRegistry registry, TaskRegistry tasks) {
         ObjectNode root = F.objectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("title", "djx experiment");
-        root.put("description", "An experiment file for djx. Generated from the installed plugins; `djx validate` also checks "
+        root.put("description", "An experiment file for djx. Generated from the installed plugins and tasks; `djx validate` also checks "
                 + "what a schema cannot say, such as equally long matrix rows and a network that fits its data.");
         ObjectNode defs = root.putObject("$defs");
         for (PluginKind kind : PluginKind.values()) {
             defs.set(kind.label(), pluginKind(registry, kind));
         }
-        ObjectNode properties = object(root, ExperimentReader.TOP_LEVEL);
-        properties.set("model", model());
-        properties.set("data", section(List.of(ExperimentReader.INPUTS, withoutRequired(ExperimentReader.TARGETS))));
-        properties.set("loss", ref(PluginKind.LOSS));
-        properties.set("optimizer", ref(PluginKind.OPTIMIZER));
-        properties.set("dataset", ref(PluginKind.DATASET));
-        // 'metric' is read by the k-fold and submission tasks only; the schema allows it in every task.
-        properties.set("training", section(ExperimentReader.TABULAR_TRAINING));
-        properties.set("preprocessing", preprocessing());
-        properties.set("validation", section(ExperimentReader.VALIDATION));
-        properties.set("curve", section(ExperimentReader.CURVE));
-        properties.set("product", section(ExperimentReader.PRODUCT));
-        properties.set("stack", stack(registry));
-        properties.set("shift", section(ExperimentReader.SHIFT));
-        properties.set("concept", section(ExperimentReader.CONCEPT));
-        properties.set("classifier", classifier());
+        ObjectNode properties = object(root, ExperimentReader.topLevel(tasks));
         properties.set("expect", expect());
+        // Each task's sections are allowed, and required, only with that task: properties that no branch
+        // evaluates are refused.
+        root.remove("additionalProperties");
+        root.put("unevaluatedProperties", false);
         ArrayNode allOf = root.putArray("allOf");
-        for (TaskKind task : TaskKind.values()) {
+        for (Task task : tasks.all()) {
             ObjectNode rule = allOf.addObject();
-            rule.putObject("if").putObject("properties").putObject("task").put("const", task.label());
+            rule.putObject("if").putObject("properties").putObject("task").put("const", task.name());
             ObjectNode then = rule.putObject("then");
+            ObjectNode sections = then.putObject("properties");
             ArrayNode required = then.putArray("required");
-            task.sections().stream().sorted().forEach(required::add);
-            List<String> unused = new ArrayList<>(TaskKind.allSections());
-            unused.removeAll(task.sections());
-            ArrayNode forbidden = then.putObject("not").putArray("anyOf");
-            unused.forEach(s -> forbidden.addObject().putArray("required").add(s));
+            for (Section section : task.sections()) {
+                sections.set(section.name(), section(registry, section));
+                required.add(section.name());
+            }
         }
         return root;
+    }
+
+    /** Returns the schema of a section or of a value nested in one. */
+    private static ObjectNode section(PluginRegistry registry, Section section) {
+        ObjectNode node = form(registry, section.form());
+        node.put("description", section.description());
+        return node;
+    }
+
+    private static ObjectNode form(PluginRegistry registry, Form form) {
+        if (form instanceof Form.Parameters p) {
+            ObjectNode node = F.objectNode();
+            ObjectNode properties = object(node, p.keys());
+            ArrayNode required = (ArrayNode) node.get("required");
+            for (Section nested : p.nested()) {
+                properties.set(nested.name(), section(registry, nested));
+                required.add(nested.name());
+            }
+            return node;
+        } else if (form instanceof Form.Plugin p) {
+            return ref(p.kind());
+        } else if (form instanceof Form.Plugins p) {
+            ObjectNode node = F.objectNode().put("type", "array").put("minItems", 1);
+            node.set("items", ref(p.kind()));
+            return node;
+        } else if (form instanceof Form.PluginNames p) {
+            ObjectNode node = F.objectNode().put("type", "array").put("minItems", 1);
+            ArrayNode names = node.putObject("items").putArray("enum");
+            registry.names(p.kind()).forEach(names::add);
+            return node;
+        } else if (form instanceof Form.Steps s) {
+            ObjectNode node = F.objectNode().put("type", "array");
+            ArrayNode oneOf = node.putObject("items").putArray("oneOf");
+            s.types().forEach((type, keys) -> step(oneOf, type, keys));
+            return node;
+        }
+        return model();
     }
 
     private static ObjectNode pluginKind(PluginRegistry registry, PluginKind kind) {
@@ -97,12 +126,6 @@ public final class ExperimentSchema {
         }
         node.put("additionalProperties", false);
         return properties;
-    }
-
-    private static ObjectNode section(List<ParameterSpec> specs) {
-        ObjectNode node = F.objectNode();
-        object(node, specs);
-        return node;
     }
 
     private static ObjectNode parameter(ParameterSpec s) {
@@ -144,34 +167,10 @@ public final class ExperimentSchema {
 
     private static ObjectNode model() {
         ObjectNode node = F.objectNode();
-        ObjectNode properties = object(node, ExperimentReader.MODEL);
+        ObjectNode properties = object(node, SectionBinder.MODEL);
         properties.set("init", ref(PluginKind.INITIALIZER));
         properties.putObject("layers").put("type", "array").put("minItems", 1).set("items", ref(PluginKind.LAYER));
         ((ArrayNode) node.get("required")).add("layers");
-        return node;
-    }
-
-    private static ObjectNode classifier() {
-        ObjectNode node = F.objectNode();
-        node.put("description", "A logistic regression (one linear layer, loss " + ExperimentReader.CLASSIFIER_LOSS
-                + ") that tells training rows from test rows, and the importance weights it gives.");
-        ObjectNode properties = object(node, ExperimentReader.CLASSIFIER);
-        properties.set("optimizer", ref(PluginKind.OPTIMIZER));
-        properties.set("training", section(ExperimentReader.TRAINING));
-        ArrayNode required = (ArrayNode) node.get("required");
-        required.add("optimizer");
-        required.add("training");
-        return node;
-    }
-
-    private static ObjectNode preprocessing() {
-        ObjectNode node = F.objectNode();
-        ObjectNode properties = object(node, ExperimentReader.PREPROCESSING);
-        ArrayNode steps = properties.putObject("steps").put("type", "array").putObject("items").putArray("oneOf");
-        step(steps, "standardize", ExperimentReader.STANDARDIZE);
-        step(steps, "fill-missing", ExperimentReader.FILL_MISSING);
-        step(steps, "one-hot", ExperimentReader.ONE_HOT);
-        ((ArrayNode) node.get("required")).add("steps");
         return node;
     }
 
@@ -182,25 +181,12 @@ public final class ExperimentSchema {
         ((ArrayNode) step.get("required")).add("type");
     }
 
-    private static ObjectNode stack(PluginRegistry registry) {
-        ObjectNode node = F.objectNode();
-        ObjectNode properties = object(node, ExperimentReader.STACK);
-        ArrayNode names = properties.putObject("activations").put("type", "array").put("minItems", 1)
-                .putObject("items").putArray("enum");
-        registry.names(PluginKind.LAYER).forEach(names::add);
-        properties.putObject("initializers").put("type", "array").put("minItems", 1).set("items", ref(PluginKind.INITIALIZER));
-        ArrayNode required = (ArrayNode) node.get("required");
-        required.add("activations");
-        required.add("initializers");
-        return node;
-    }
-
     private static ObjectNode expect() {
         ObjectNode node = F.objectNode();
         node.put("type", "object");
         node.put("description", "Bands the run's results must fall in; a broken band makes the run exit with 3.");
         ObjectNode band = node.putObject("additionalProperties");
-        object(band, ExperimentReader.BAND);
+        object(band, ExpectSection.BAND);
         band.put("minProperties", 1);
         return node;
     }
@@ -209,8 +195,5 @@ public final class ExperimentSchema {
         return F.objectNode().put("$ref", "#/$defs/" + kind.label());
     }
 
-    private static ParameterSpec withoutRequired(ParameterSpec s) {
-        return new ParameterSpec(s.name(), s.type(), s.description(), null, false, s.minimum(), s.minimumExclusive(),
-                s.maximum(), s.choices());
-    }
+
 }

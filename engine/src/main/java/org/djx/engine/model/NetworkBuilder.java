@@ -7,15 +7,12 @@ import org.djx.api.DType;
 import org.djx.api.Parameter;
 import org.djx.api.PluginException;
 import org.djx.api.spi.Initializer;
-import org.djx.api.spi.InitializerFactory;
 import org.djx.api.spi.Kernels;
 import org.djx.api.spi.Layer;
 import org.djx.api.spi.LayerContext;
-import org.djx.api.spi.LayerFactory;
-import org.djx.engine.experiment.ComponentSpec;
-import org.djx.engine.experiment.LayerSpec;
-import org.djx.engine.experiment.ModelSpec;
-import org.djx.engine.plugin.Plugins;
+import org.djx.engine.spec.ComponentSpec;
+import org.djx.engine.spec.LayerSpec;
+import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.random.RandomStreams;
 
 /** Builds a {@link Network} from the model section of an experiment. */
@@ -45,14 +42,14 @@ public final class NetworkBuilder {
         if (inputs < 1) {
             throw new IllegalArgumentException("a network needs at least one input feature, found " + inputs);
         }
-        Initializer modelInit = initializer(model.init());
+        Initializer modelInit = model.init().createInitializer();
         List<Layer> layers = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         int features = inputs;
         for (int i = 0; i < model.layers().size(); i++) {
             LayerSpec spec = model.layers().get(i);
-            Initializer init = spec.init() == null ? modelInit : initializer(spec.init());
-            Layer layer = create(spec.layer(), new Context(features, model.dtype(), kernels, init, random,
+            Initializer init = spec.init() == null ? modelInit : spec.init().createInitializer();
+            Layer layer = spec.layer().createLayer(new Context(features, model.dtype(), kernels, init, random,
                     streamPrefix + "init/layer-" + i + "/"));
             if (layer.outputFeatures() < 1) {
                 throw new PluginException(describe(spec.layer()) + " reports " + layer.outputFeatures()
@@ -65,15 +62,6 @@ public final class NetworkBuilder {
         return new Network(inputs, model.dtype(), layers, labels);
     }
 
-    private Layer create(ComponentSpec spec, LayerContext context) {
-        LayerFactory factory = (LayerFactory) spec.plugin().plugin();
-        return Plugins.layer(spec.plugin(), () -> factory.create(spec.config(), context));
-    }
-
-    private static Initializer initializer(ComponentSpec spec) {
-        InitializerFactory factory = (InitializerFactory) spec.plugin().plugin();
-        return Plugins.initializer(spec.plugin(), () -> factory.create(spec.config()));
-    }
 
     private static String describe(ComponentSpec spec) {
         return spec.plugin().kind().label() + " '" + spec.type() + "' at " + spec.path();

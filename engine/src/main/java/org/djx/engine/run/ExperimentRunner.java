@@ -3,47 +3,38 @@ package org.djx.engine.run;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.djx.api.DataException;
 import org.djx.api.data.DataContext;
 import org.djx.api.spi.Kernels;
-import org.djx.engine.experiment.AdversarialValidationSpec;
-import org.djx.engine.experiment.ConceptShiftSpec;
-import org.djx.engine.experiment.CovariateShiftSpec;
-import org.djx.engine.experiment.CurveSpec;
-import org.djx.engine.experiment.DepthSpec;
 import org.djx.engine.experiment.Experiment;
-import org.djx.engine.experiment.ForwardSpec;
-import org.djx.engine.experiment.ModelSpec;
-import org.djx.engine.experiment.ProductSpec;
-import org.djx.engine.experiment.TabularSpec;
-import org.djx.engine.experiment.TaskSpec;
-import org.djx.engine.experiment.TrainSpec;
-import org.djx.engine.json.InvalidDocumentException;
-import org.djx.engine.model.Network;
-import org.djx.engine.model.NetworkBuilder;
-import org.djx.engine.random.RandomStreams;
+import org.djx.engine.report.Expectations;
+import org.djx.engine.report.RunFolder;
+import org.djx.engine.report.RunOutput;
+import org.djx.engine.report.RunResult;
+import org.djx.engine.task.TaskContext;
 
-/** Runs a checked experiment: builds its network, dispatches to its task, and reports. */
+/** Runs a checked experiment's job, records its run folder, and checks its expectations. */
 public final class ExperimentRunner {
-    private final Kernels kernels;
+    private final Supplier<Kernels> kernels;
     private final RunOutput out;
     private final DataContext data;
     private final int threads;
     private volatile RunRecord active;
 
     /** Creates a runner for experiments that load no dataset. */
-    public ExperimentRunner(Kernels kernels, RunOutput out) {
+    public ExperimentRunner(Supplier<Kernels> kernels, RunOutput out) {
         this(kernels, out, name -> {
             throw new DataException("no data hub is configured, so '" + name + "' cannot be fetched");
         });
     }
 
     /** Creates a runner whose dataset sources fetch their files from {@code data}. */
-    public ExperimentRunner(Kernels kernels, RunOutput out, DataContext data) {
+    public ExperimentRunner(Supplier<Kernels> kernels, RunOutput out, DataContext data) {
         this(kernels, out, data, Runtime.getRuntime().availableProcessors());
     }
 
-    private ExperimentRunner(Kernels kernels, RunOutput out, DataContext data, int threads) {
+    private ExperimentRunner(Supplier<Kernels> kernels, RunOutput out, DataContext data, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive, found " + threads);
         }
@@ -59,26 +50,6 @@ public final class ExperimentRunner {
      */
     public ExperimentRunner withThreads(int threads) {
         return new ExperimentRunner(kernels, out, data, threads);
-    }
-
-    /**
-     * Builds the experiment's network and checks that it fits the data, without running anything;
-     * this is the part of validation that needs the plugins to create their layers.
-     *
-     * @return the network, or null for a task without a model or whose width comes from a dataset
-     * @throws org.djx.api.ConfigurationException if a layer rejects its configuration or the data
-     */
-    public Network prepare(Experiment experiment) {
-        if (experiment.model() == null || experiment.model().inputs() == ModelSpec.FROM_DATA) {
-            return null;
-        }
-        Network network = new NetworkBuilder(kernels).build(experiment.model(), new RandomStreams(experiment.seed()));
-        if (experiment.task() instanceof TrainSpec train && train.data().targets().columns() != network.outputs()) {
-            throw new InvalidDocumentException(List.of(experiment.source().problem("$.data.targets",
-                    "each target row has " + train.data().targets().columns() + " values but the network's last layer has "
-                            + network.outputs() + " outputs; they must agree")));
-        }
-        return network;
     }
 
     /** Runs the experiment without writing files. */
@@ -98,7 +69,8 @@ public final class ExperimentRunner {
         active = record;
         RecordingData recording = new RecordingData(data);
         try {
-            RunResult result = runTask(experiment, new TaskContext(kernels, out, folder, recording, threads));
+            RunResult result = experiment.job().run(new TaskContext(experiment.name(), experiment.seed(), kernels, out, folder, recording,
+                    threads));
             List<Expectations.Outcome> outcomes = Expectations.evaluate(experiment.expectations(), result.metrics());
             outcomes.forEach(o -> out.result(o.line()));
             if (record != null) {
@@ -125,31 +97,6 @@ public final class ExperimentRunner {
         if (record != null) {
             record.fail(RunStatus.INTERRUPTED, "stopped by the user before the run ended");
         }
-    }
-
-    private RunResult runTask(Experiment experiment, TaskContext context) {
-        Network network = prepare(experiment);
-        TaskSpec task = experiment.task();
-        if (task instanceof ForwardSpec forward) {
-            return ForwardTask.run(experiment, forward, network, context);
-        } else if (task instanceof TrainSpec train) {
-            return TrainTask.run(experiment, train, network, context);
-        } else if (task instanceof CurveSpec curve) {
-            return CurveTask.run(experiment, curve, network, context);
-        } else if (task instanceof ProductSpec product) {
-            return ProductTask.run(experiment, product, context);
-        } else if (task instanceof DepthSpec depth) {
-            return DepthTask.run(experiment, depth, context);
-        } else if (task instanceof TabularSpec tabular) {
-            return TabularTask.run(experiment, tabular, context);
-        } else if (task instanceof CovariateShiftSpec shift) {
-            return CovariateShiftTask.run(experiment, shift, context);
-        } else if (task instanceof AdversarialValidationSpec adversarial) {
-            return AdversarialValidationTask.run(experiment, adversarial, context);
-        } else if (task instanceof ConceptShiftSpec concept) {
-            return ConceptShiftTask.run(experiment, concept, context);
-        }
-        throw new IllegalStateException("no runner for task " + task.kind());
     }
 
     /** Remembers which data-hub files a run fetched, for its provenance. */

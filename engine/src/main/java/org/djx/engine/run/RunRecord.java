@@ -12,6 +12,9 @@ import java.util.Map;
 import org.djx.api.data.DataFile;
 import org.djx.api.spi.DatasetSource;
 import org.djx.engine.experiment.Experiment;
+import org.djx.engine.report.Expectations;
+import org.djx.engine.report.RunFolder;
+import org.djx.engine.report.RunResult;
 import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.PluginOrigin;
 import org.djx.engine.report.HtmlReport;
@@ -49,7 +52,7 @@ final class RunRecord {
         RunStatus status = result.diverged() ? RunStatus.DIVERGED : RunStatus.COMPLETED;
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("experiment", experiment.name());
-        summary.put("task", experiment.task().kind().label());
+        summary.put("task", experiment.task().name());
         summary.put("status", status.name());
         summary.put("started", started.toString());
         summary.put("finished", finished.toString());

@@ -5,15 +5,12 @@ import java.util.random.RandomGenerator;
 import org.djx.api.Shape;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Kernels;
-import org.djx.api.spi.Loss;
-import org.djx.api.spi.Optimizer;
-import org.djx.engine.experiment.ClassifierSpec;
+import org.djx.engine.fit.Fit;
+import org.djx.engine.spec.ClassifierSpec;
 import org.djx.engine.metric.Auc;
 import org.djx.engine.model.Network;
-import org.djx.engine.model.NetworkBuilder;
 import org.djx.engine.random.RandomStreams;
 import org.djx.engine.train.StopReason;
-import org.djx.engine.train.Trainer;
 import org.djx.engine.train.TrainingResult;
 
 /**
@@ -134,13 +131,11 @@ public final class ShiftDetector {
                 }
             }
             String name = prefix + "classifier/fold-" + (f + 1) + "/";
-            Network network = new NetworkBuilder(kernels).build(spec.model(), columns, streams, name);
-            Loss loss = spec.loss().createLoss();
-            Optimizer optimizer = spec.optimizer().createOptimizer(network.parameters());
-            int epochs = spec.training().epochs();
-            TrainingResult result = new Trainer(spec.training()).train(network, loss, optimizer,
-                    Tensor.wrap(Shape.of(inTrain, columns), fitX), Tensor.wrap(Shape.of(inTrain, 1), fitY),
-                    streams.stream(name + "shuffle"), (epoch, value, predictions) -> progress.epochEnded(fold + 1, epoch, epochs));
+            int epochs = spec.setup().trainer().epochs();
+            Fit.Fitted fitted = Fit.fit(spec.setup(), Tensor.wrap(Shape.of(inTrain, columns), fitX), Tensor.wrap(Shape.of(inTrain, 1), fitY),
+                    null, streams, name, kernels, (epoch, value, predictions) -> progress.epochEnded(fold + 1, epoch, epochs));
+            Network network = fitted.network();
+            TrainingResult result = fitted.training();
             if (result.reason() == StopReason.DIVERGED) {
                 return new Detection(new Auc(Double.NaN, Double.NaN), trainScores, testScores, new double[nTrain], 0, true);
             }

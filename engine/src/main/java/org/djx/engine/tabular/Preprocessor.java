@@ -12,7 +12,7 @@ import org.djx.api.data.Dataset;
 import org.djx.api.data.NumericColumn;
 import org.djx.api.data.Table;
 import org.djx.api.data.TextColumn;
-import org.djx.engine.experiment.PreprocessingSpec;
+import org.djx.engine.spec.PreprocessingSpec;
 
 /**
  * Turns a dataset's raw tables into feature matrices, with pandas' semantics where D2L relies on them:

@@ -6,7 +6,6 @@ import org.djx.api.DType;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Loss;
 import org.djx.api.spi.Optimizer;
-import org.djx.engine.experiment.TrainingSpec;
 import org.djx.engine.model.Network;
 
 /**
@@ -41,10 +40,10 @@ public final class Trainer {
         }
     }
 
-    private final TrainingSpec spec;
+    private final TrainerOptions spec;
 
-    public Trainer(TrainingSpec spec) {
-        this.spec = spec;
+    public Trainer(TrainerOptions options) {
+        this.spec = java.util.Objects.requireNonNull(options, "options");
     }
 
     /**
@@ -114,7 +113,7 @@ public final class Trainer {
             }
             Tensor predictions = null;
             double epochLoss;
-            if (spec.epochLoss() == TrainingSpec.EpochLoss.FULL_PASS) {
+            if (spec.epochLoss() == EpochLoss.FULL_PASS) {
                 predictions = network.forward(inputs);
                 epochLoss = loss.evaluate(predictions, targets, w, null);
             } else {

@@ -16,7 +16,7 @@ import org.djx.api.ConfigurationException;
 import org.djx.api.data.DataContext;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.TabularSpec;
-import org.djx.engine.experiment.TrainingSpec;
+import org.djx.engine.spec.TrainingSpec;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.plugin.PluginLoader;

@@ -16,7 +16,7 @@ import org.djx.api.spi.OptimizerFactory;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.experiment.TrainSpec;
-import org.djx.engine.experiment.TrainingSpec;
+import org.djx.engine.spec.TrainingSpec;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.model.Network;
 import org.djx.engine.plugin.PluginLoader;

@@ -24,7 +24,7 @@ import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.plugin.PluginRegistry;
 import org.djx.engine.random.RandomStreams;
 import org.djx.engine.run.ExperimentRunner;
-import org.djx.engine.run.RunResult;
+import org.djx.engine.report.RunResult;
 import org.djx.engine.tensor.CpuKernels;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,110 @@
+package org.djx.engine.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Stream;
+import org.djx.api.ConfigurationException;
+
+/**
+ * The folder a run writes its files into. Every file is written under a temporary name and moved into
+ * place when complete, so no file under its final name is ever half-written.
+ */
+public final class RunFolder {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path path;
+
+    private RunFolder(Path path) {
+        this.path = path;
+    }
+
+    /** Creates {@code parent/<name>-<yyyyMMdd-HHmmss>}, adding {@code -2}, {@code -3}... if taken. */
+    public static RunFolder createUnder(Path parent, String name, LocalDateTime now) {
+        String base = name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + STAMP.format(now);
+        try {
+            Files.createDirectories(parent);
+            for (int n = 1; ; n++) {
+                Path candidate = parent.resolve(n == 1 ? base : base + "-" + n);
+                try {
+                    return new RunFolder(Files.createDirectory(candidate));
+                } catch (FileAlreadyExistsException taken) {
+                    // another run started in the same second: try the next suffix
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot create a run folder under " + parent + ": " + e.getMessage()
+                    + "; choose another place with --out");
+        }
+    }
+
+    /**
+     * Uses {@code path} as the run folder; it must not exist yet or be empty, so that a run never mixes
+     * its files with another's.
+     */
+    public static RunFolder at(Path path) {
+        try {
+            if (Files.exists(path)) {
+                if (!Files.isDirectory(path)) {
+                    throw new ConfigurationException("the output folder " + path + " is a file; give a folder that does not exist yet");
+                }
+                try (Stream<Path> entries = Files.list(path)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new ConfigurationException("the output folder " + path
+                                + " already exists and is not empty; give a new folder, or remove this one first");
+                    }
+                }
+            }
+            return new RunFolder(Files.createDirectories(path));
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot create the output folder " + path + ": " + e.getMessage());
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Something that writes a file's bytes. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code fileName} atomically and returns its final path. */
+    public Path write(String fileName, Content content) {
+        Path target = path.resolve(fileName);
+        Path temporary = path.resolve("." + fileName + ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // the original failure is the one to report
+            }
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a UTF-8 text file atomically and returns its final path. */
+    public Path writeText(String fileName, String text) {
+        return write(fileName, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,58 @@
+package org.djx.engine.spec;
+
+import java.util.List;
+import java.util.Objects;
+import org.djx.api.Parameter;
+import org.djx.api.spi.Config;
+import org.djx.api.spi.Initializer;
+import org.djx.api.spi.InitializerFactory;
+import org.djx.api.spi.Layer;
+import org.djx.api.spi.LayerContext;
+import org.djx.api.spi.LayerFactory;
+import org.djx.api.spi.Loss;
+import org.djx.api.spi.LossFactory;
+import org.djx.api.spi.Optimizer;
+import org.djx.api.spi.OptimizerFactory;
+import org.djx.engine.plugin.PluginDescriptor;
+import org.djx.engine.plugin.Plugins;
+
+/**
+ * A plugin chosen by an experiment file, with its checked configuration. The {@code create} methods
+ * call the plugin guarded, as every plugin call is; the reader checked that the plugin is of the kind
+ * each of them needs.
+ *
+ * @param plugin the plugin the {@code type} key names
+ * @param config the plugin's configuration, defaults filled in
+ * @param path   the JSON path of the object, for messages
+ * @param label  the type with the settings the file wrote, such as {@code normal(std=1.0)}, for legends
+ */
+public record ComponentSpec(PluginDescriptor plugin, Config config, String path, String label) {
+    public ComponentSpec {
+        Objects.requireNonNull(plugin, "plugin");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(label, "label");
+    }
+
+    /** Returns the plugin's name, such as {@code sgd}. */
+    public String type() {
+        return plugin.name();
+    }
+
+    public Loss createLoss() {
+        return Plugins.loss(plugin, () -> ((LossFactory) plugin.plugin()).create(config));
+    }
+
+    /** Creates the optimizer for {@code parameters}. */
+    public Optimizer createOptimizer(List<Parameter> parameters) {
+        return Plugins.optimizer(plugin, () -> ((OptimizerFactory) plugin.plugin()).create(config, parameters));
+    }
+
+    public Initializer createInitializer() {
+        return Plugins.initializer(plugin, () -> ((InitializerFactory) plugin.plugin()).create(config));
+    }
+
+    public Layer createLayer(LayerContext context) {
+        return Plugins.layer(plugin, () -> ((LayerFactory) plugin.plugin()).create(config, context));
+    }
+}

@@ -1,0 +1,112 @@
+package org.djx.engine.task;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.djx.api.data.DataContext;
+import org.djx.api.spi.Kernels;
+import org.djx.engine.random.RandomStreams;
+import org.djx.engine.report.LinePlot;
+import org.djx.engine.report.MetricsTable;
+import org.djx.engine.report.PlotWriter;
+import org.djx.engine.report.RunFolder;
+import org.djx.engine.report.RunOutput;
+
+/**
+ * What every task runs with: the experiment's name and seed, the kernels, where to report, the run folder
+ * for its files, the data hub, and how many independent trials may run at once.
+ */
+public final class TaskContext {
+    private final String name;
+    private final long seed;
+    private final Supplier<Kernels> kernels;
+    private final Kernels own;
+    private final RunOutput out;
+    private final RunFolder folder;
+    private final DataContext data;
+    private final int threads;
+
+    /**
+     * @param kernels makes the kernels of one thread; a trial on another thread gets its own
+     * @param folder  the run folder, or null when nothing is to be written (the files are then skipped)
+     * @param threads how many independent trials (folds) may run at once
+     */
+    public TaskContext(String name, long seed, Supplier<Kernels> kernels, RunOutput out, RunFolder folder, DataContext data,
+            int threads) {
+        this(name, seed, kernels, kernels.get(), out, folder, data, threads);
+    }
+
+    private TaskContext(String name, long seed, Supplier<Kernels> kernels, Kernels own, RunOutput out, RunFolder folder,
+            DataContext data, int threads) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.seed = seed;
+        this.kernels = Objects.requireNonNull(kernels, "kernels");
+        this.own = Objects.requireNonNull(own, "own kernels");
+        this.out = Objects.requireNonNull(out, "out");
+        this.folder = folder;
+        this.data = Objects.requireNonNull(data, "data");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive, found " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /** Returns the experiment's name, which titles its lines and plots. */
+    public String name() {
+        return name;
+    }
+
+    /** Returns the root of every random stream of the run. */
+    public RandomStreams streams() {
+        return new RandomStreams(seed);
+    }
+
+    /** Returns the kernels of this thread. */
+    public Kernels kernels() {
+        return own;
+    }
+
+    /**
+     * Returns this context with kernels of its own, for a trial that runs on another thread: kernels may
+     * keep scratch buffers, so threads never share them.
+     */
+    public TaskContext forThread() {
+        return new TaskContext(name, seed, kernels, kernels.get(), out, folder, data, threads);
+    }
+
+    public RunOutput out() {
+        return out;
+    }
+
+    /** Returns where dataset sources get their files. */
+    public DataContext data() {
+        return data;
+    }
+
+    /** Returns how many independent trials may run at once. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Writes a text file into the run folder and says so. */
+    public void writeText(String fileName, String text) {
+        if (folder != null) {
+            Path p = folder.writeText(fileName, text);
+            out.line("wrote " + p);
+        }
+    }
+
+    /** Writes metrics.csv, the per-epoch figures in the common layout of every run folder. */
+    public void writeMetrics(MetricsTable metrics) {
+        writeText(MetricsTable.FILE_NAME, metrics.toCsv());
+    }
+
+    /** Writes {@code baseName}.png and {@code baseName}.svg into the run folder and says so. */
+    public void writePlot(String baseName, LinePlot plot) {
+        if (folder != null) {
+            folder.write(baseName + ".png", o -> PlotWriter.png(plot, o));
+            Path svg = folder.write(baseName + ".svg", o -> PlotWriter.svg(plot, o));
+            out.line("wrote " + svg.resolveSibling(baseName + ".png") + " and .svg");
+        }
+    }
+}

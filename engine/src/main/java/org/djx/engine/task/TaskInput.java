@@ -1,0 +1,41 @@
+package org.djx.engine.task;
+
+import java.util.Map;
+import org.djx.engine.model.Network;
+import org.djx.engine.plugin.PluginKind;
+import org.djx.engine.spec.ComponentSpec;
+import org.djx.engine.spec.ModelSpec;
+
+/**
+ * What a task reads its experiment from: its sections, already bound to their forms, and a place to
+ * report what is wrong with them together. Every problem is reported with its JSON path; the reader
+ * adds the file and line:column.
+ */
+public interface TaskInput {
+    /** Returns the bound section {@code name}, or null when it had a problem (already reported). */
+    Bound section(String name);
+
+    /** Returns the experiment's seed, for a probe that draws. */
+    long seed();
+
+    /** Reports a problem at {@code path}, such as {@code $.data.targets}. */
+    void problem(String path, String message);
+
+    /** Returns how many problems the experiment has so far. */
+    int problems();
+
+    /**
+     * Returns a plugin the task uses without the file naming it (the classifier's
+     * {@code bce-with-logits}), configured as if the file said {@code {"type": type, ...config}} at
+     * {@code path}; null after reporting that it is not installed or rejects the configuration.
+     *
+     * @param why why the task needs it, for the message when it is missing
+     */
+    ComponentSpec builtIn(PluginKind kind, String type, Map<String, Object> config, String path, String why);
+
+    /**
+     * Builds {@code model} for {@code inputs} features, as a check that its plugins accept their
+     * configuration and input; returns null after reporting why not.
+     */
+    Network probe(ModelSpec model, int inputs);
+}

@@ -1,0 +1,113 @@
+package org.djx.engine.tasks;
+
+import java.util.List;
+import java.util.Locale;
+import org.djx.engine.fit.CrossValidation;
+import org.djx.engine.metric.Metric;
+import org.djx.engine.report.LinePlot;
+import org.djx.engine.report.MetricsTable;
+import org.djx.engine.report.RunOutput;
+import org.djx.engine.report.RunResult;
+import org.djx.engine.spec.ComponentSpec;
+import org.djx.engine.spec.PreprocessingSpec;
+import org.djx.engine.spec.TrainingSetup;
+import org.djx.engine.task.Bound;
+import org.djx.engine.task.Job;
+import org.djx.engine.task.Section;
+import org.djx.engine.task.Task;
+import org.djx.engine.task.TaskContext;
+import org.djx.engine.task.TaskInput;
+
+/** D2L 4.10: k-fold cross-validation of the model on a tabular dataset, fold by fold, with the averages and fold 1's curves. */
+public final class KFoldTask implements Task {
+    /**
+     * What a k-fold run needs.
+     *
+     * @param dataset       the dataset source plugin
+     * @param preprocessing how columns become features
+     * @param setup         the model, loss, optimizer and schedule
+     * @param metric        what is reported after each epoch
+     * @param folds         k
+     */
+    record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric, int folds) {
+    }
+
+    @Override
+    public String name() {
+        return "k-fold";
+    }
+
+    @Override
+    public String description() {
+        return "Trains on a tabular dataset with k-fold cross-validation (D2L 4.10).";
+    }
+
+    @Override
+    public List<Section> sections() {
+        return List.of(Sections.DATASET, Sections.PREPROCESSING, Sections.MODEL, Sections.LOSS, Sections.OPTIMIZER,
+                Sections.TABULAR_TRAINING, Sections.VALIDATION);
+    }
+
+    @Override
+    public Job read(TaskInput in) {
+        Spec spec = spec(in, name());
+        return spec == null ? null : context -> run(spec, context);
+    }
+
+    /** Reads the k-fold sections, as this task and adversarial validation share them; null after a problem. */
+    static Spec spec(TaskInput in, String task) {
+        Tabular.probe(in, task);
+        Bound dataset = in.section("dataset");
+        Bound preprocessing = in.section("preprocessing");
+        Bound training = in.section("training");
+        Bound validation = in.section("validation");
+        TrainingSetup setup = Sections.setup(in, Sections.loss(in));
+        if (dataset == null || preprocessing == null || training == null || validation == null || setup == null) {
+            return null;
+        }
+        return new Spec(dataset.component(), Sections.preprocessing(preprocessing), setup, Sections.metric(training),
+                validation.config().integer("folds"));
+    }
+
+    private static RunResult run(Spec spec, TaskContext context) {
+        RunOutput out = context.out();
+        Tabular.Data data = Tabular.load(spec.dataset(), spec.preprocessing(), context);
+        var features = data.features();
+        var dataset = data.dataset();
+        Tabular.announce(context, spec.dataset(), data);
+        RunResult.Builder result = RunResult.builder(context.name())
+                .metric("train-rows", dataset.train().rows())
+                .metric("features", features.width());
+        String label = spec.metric().label();
+        String words = label.replace('-', ' ');
+        int k = spec.folds();
+        List<Tabular.Curves> folds = CrossValidation.folds(k, context.threads(), i -> {
+            CrossValidation.FoldData f = CrossValidation.split(features.train(), features.targets(), null, k, i);
+            return Tabular.fit(spec.setup(), spec.metric(), f.trainX(), f.trainY(), null, f.validX(), f.validY(),
+                    "fold-" + (i + 1) + "/", "fold " + (i + 1) + " of " + k, context.forThread()).curves();
+        });
+        double trainSum = 0;
+        double validSum = 0;
+        MetricsTable metrics = new MetricsTable();
+        for (int i = 0; i < k; i++) {
+            Tabular.Curves c = folds.get(i);
+            if (c.diverged()) {
+                out.result(Tabular.divergence("fold " + (i + 1), c.training()));
+                return result.metric("diverged-epoch", c.training().epochs()).diverged().build();
+            }
+            out.line(String.format(Locale.ROOT, "fold %d, train %s %f, valid %s %f", i + 1, words, c.lastTrain(), words, c.lastValid()));
+            trainSum += c.lastTrain();
+            validSum += c.lastValid();
+            metrics.addTrainAndValid(i + 1, label, c.train(), c.valid());
+            result.metric("fold-" + (i + 1) + "/train-" + label, c.lastTrain()).metric("fold-" + (i + 1) + "/valid-" + label, c.lastValid());
+        }
+        out.result(String.format(Locale.ROOT, "%d-fold validation: avg train %s: %f, avg valid %s: %f",
+                k, words, trainSum / k, words, validSum / k));
+        context.writeMetrics(metrics);
+        Tabular.Curves first = folds.get(0);
+        double[] epochs = Tabular.epochs(first.train().length);
+        context.writePlot("fold-1", new LinePlot(context.name() + ": fold 1", "epoch", label, true)
+                .add("train", epochs, first.train()).add("valid", epochs, first.valid()));
+        return result.metric("avg-train-" + label, trainSum / k).metric("avg-valid-" + label, validSum / k).build();
+    }
+}

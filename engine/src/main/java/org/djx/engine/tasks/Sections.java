@@ -1,0 +1,162 @@
+package org.djx.engine.tasks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.djx.api.DType;
+import org.djx.api.spi.Config;
+import org.djx.api.spi.ParameterSpec;
+import org.djx.engine.metric.Metric;
+import org.djx.engine.plugin.PluginKind;
+import org.djx.engine.spec.ClassifierSpec;
+import org.djx.engine.spec.ComponentSpec;
+import org.djx.engine.spec.LayerSpec;
+import org.djx.engine.spec.ModelSpec;
+import org.djx.engine.spec.PreprocessingSpec;
+import org.djx.engine.spec.TrainingSetup;
+import org.djx.engine.spec.TrainingSpec;
+import org.djx.engine.task.Bound;
+import org.djx.engine.task.Form;
+import org.djx.engine.task.Section;
+import org.djx.engine.task.TaskInput;
+import org.djx.engine.train.EpochLoss;
+import org.djx.engine.train.TrainerOptions;
+
+/** The sections several tasks share, declared once, with how each is read into its spec. */
+final class Sections {
+    private Sections() {
+    }
+
+    static final Section MODEL = new Section("model", "The network: inputs, dtype, init and layers.", new Form.Model(),
+            "{\"layers\": [{\"type\": \"linear\", \"outputs\": 1}]}");
+    static final Section LOSS = new Section("loss", "The loss plugin.", new Form.Plugin(PluginKind.LOSS), "{\"type\": \"mse\"}");
+    static final Section OPTIMIZER = new Section("optimizer", "The optimizer plugin.", new Form.Plugin(PluginKind.OPTIMIZER),
+            "{\"type\": \"sgd\", \"lr\": 0.1}");
+    static final Section DATASET = new Section("dataset", "The dataset source plugin.", new Form.Plugin(PluginKind.DATASET),
+            "{\"type\": \"kaggle-house\"}");
+
+    static final List<ParameterSpec> TRAINING_KEYS = List.of(
+            ParameterSpec.integer("epochs", "The most passes over the training data.").asRequired().atLeast(1),
+            ParameterSpec.integer("batch-size", "Examples per minibatch.").withDefault(64).atLeast(1),
+            ParameterSpec.bool("shuffle", "Visit the examples in a fresh random order each epoch.").withDefault(true),
+            ParameterSpec.number("tolerance", "Stop once the epoch's training loss is below this.").greaterThan(0),
+            ParameterSpec.integer("report-every", "Print the loss every this many epochs.").withDefault(1).atLeast(1),
+            ParameterSpec.bool("trace-first-step",
+                    "Print the first step's deltas (dLoss/dOutput of each layer with parameters), gradients and updated parameters.")
+                    .withDefault(false),
+            ParameterSpec.string("epoch-loss", "How the loss after each epoch is measured: full-pass evaluates every "
+                    + "training example with the epoch's final parameters; batch-mean averages the epoch's batch "
+                    + "losses, saving that pass unless a metric needs it.", EpochLoss.FULL_PASS.label(),
+                    EpochLoss.BATCH_MEAN.label()).withDefault(EpochLoss.FULL_PASS.label()));
+    static final String TRAINING_EXAMPLE = "{\"epochs\": 10, \"batch-size\": 64}";
+    static final Section TRAINING = new Section("training", "The schedule of the training.", Form.parameters(TRAINING_KEYS),
+            TRAINING_EXAMPLE);
+    /** The training section of a task that reports a metric on a tabular dataset. */
+    static final Section TABULAR_TRAINING = new Section("training", "The schedule of the training and the metric it reports.",
+            Form.parameters(withMetric()), TRAINING_EXAMPLE);
+
+    static final Section PREPROCESSING = new Section("preprocessing", "How the dataset's columns become numeric features.",
+            Form.parameters(List.of(ParameterSpec.string("fit-on", "Which rows the statistics are fitted on.", "train-and-test", "train")
+                            .withDefault("train-and-test")),
+                    new Section("steps", "The steps, applied in order", new Form.Steps(steps()),
+                            "[{\"type\": \"standardize\"}, {\"type\": \"fill-missing\"}, {\"type\": \"one-hot\"}]")),
+            "{\"steps\": [{\"type\": \"standardize\"}]}");
+
+    static final Section VALIDATION = new Section("validation", "The cross-validation.", Form.parameters(List.of(
+            ParameterSpec.integer("folds", "Number of folds k.").withDefault(5).atLeast(2).atMost(1000))), "{\"folds\": 5}");
+
+    static final Section CLASSIFIER = new Section("classifier", "A logistic regression (one linear layer, loss bce-with-logits) "
+            + "that tells training rows from test rows, and the importance weights it gives.",
+            Form.parameters(List.of(
+                    ParameterSpec.integer("folds",
+                            "Cross-validation folds: every row is scored by a classifier that did not see it.").withDefault(5).atLeast(2).atMost(100),
+                    ParameterSpec.number("max-weight", "Importance weights above this are clipped to it.").withDefault(10.0).atLeast(1)),
+                    new Section("optimizer", "the classifier's optimizer", new Form.Plugin(PluginKind.OPTIMIZER),
+                            "{\"type\": \"adam\", \"lr\": 0.05}"),
+                    new Section("training", "the classifier's schedule", Form.parameters(TRAINING_KEYS), TRAINING_EXAMPLE)),
+            "{\"optimizer\": {\"type\": \"adam\", \"lr\": 0.05}, \"training\": {\"epochs\": 20}}");
+    /** The classifier is a logistic regression: one linear layer trained with this loss on its logit. */
+    static final String CLASSIFIER_LOSS = "bce-with-logits";
+
+    private static Map<String, List<ParameterSpec>> steps() {
+        Map<String, List<ParameterSpec>> steps = new LinkedHashMap<>();
+        steps.put("standardize", List.of());
+        steps.put("fill-missing", List.of(ParameterSpec.number("value", "The value that replaces a missing number.").withDefault(0.0)));
+        steps.put("one-hot", List.of(ParameterSpec.bool("dummy-na", "Whether a missing value gets an indicator column of its own.")
+                .withDefault(true)));
+        return steps;
+    }
+
+    private static List<ParameterSpec> withMetric() {
+        List<ParameterSpec> keys = new ArrayList<>(TRAINING_KEYS);
+        keys.add(ParameterSpec.string("metric", "What is reported after each epoch.", Metric.labels().toArray(String[]::new))
+                .withDefault(Metric.LOG_RMSE.label()));
+        return List.copyOf(keys);
+    }
+
+    /** Reads a training section (the top-level one or a nested one). */
+    static TrainingSpec training(Bound training) {
+        Config c = training.config();
+        return new TrainingSpec(new TrainerOptions(c.integer("epochs"), c.integer("batch-size"), c.bool("shuffle"),
+                c.has("tolerance") ? c.number("tolerance") : Double.NaN, EpochLoss.byLabel(c.string("epoch-loss"))),
+                c.integer("report-every"), c.bool("trace-first-step"));
+    }
+
+    /** Returns the metric a tabular training section names. */
+    static Metric metric(Bound training) {
+        return Metric.byLabel(training.config().string("metric"));
+    }
+
+    /** Reads the preprocessing section. */
+    static PreprocessingSpec preprocessing(Bound section) {
+        List<PreprocessingSpec.Step> steps = new ArrayList<>();
+        for (Bound step : section.get("steps").steps()) {
+            steps.add(switch (step.type()) {
+                case "standardize" -> new PreprocessingSpec.Standardize();
+                case "fill-missing" -> new PreprocessingSpec.FillMissing(step.config().number("value"));
+                default -> new PreprocessingSpec.OneHot(step.config().bool("dummy-na"));
+            });
+        }
+        return new PreprocessingSpec("train-and-test".equals(section.config().string("fit-on")), steps);
+    }
+
+    /** Returns the model with the file's optimizer and schedule and {@code loss}, or null when a section had a problem. */
+    static TrainingSetup setup(TaskInput in, ComponentSpec loss) {
+        Bound model = in.section("model");
+        Bound optimizer = in.section("optimizer");
+        Bound training = in.section("training");
+        if (model == null || loss == null || optimizer == null || training == null) {
+            return null;
+        }
+        return new TrainingSetup(model.model(), loss, optimizer.component(), training(training).trainer());
+    }
+
+    /** Returns the plugin of the file's loss section, or null when it had a problem. */
+    static ComponentSpec loss(TaskInput in) {
+        Bound loss = in.section("loss");
+        return loss == null ? null : loss.component();
+    }
+
+    /** Returns {@code bce-with-logits}, which a task trains a logit with, or null after saying it is missing. */
+    static ComponentSpec logitLoss(TaskInput in, String path, String why) {
+        return in.builtIn(PluginKind.LOSS, CLASSIFIER_LOSS, Map.of(), path, why);
+    }
+
+    /** Reads the classifier section, or returns null when it (or a plugin it needs) had a problem. */
+    static ClassifierSpec classifier(TaskInput in) {
+        Bound section = in.section("classifier");
+        String path = "$.classifier";
+        ComponentSpec loss = logitLoss(in, path, "the classifier is a logistic regression, trained");
+        // Written out as if the file listed them, so the layer and its initializer are checked like any other.
+        ComponentSpec linear = in.builtIn(PluginKind.LAYER, "linear", Map.of("outputs", 1), path, "the classifier is one layer");
+        ComponentSpec init = in.builtIn(PluginKind.INITIALIZER, "normal", Map.of(), path, "the classifier starts");
+        if (section == null || loss == null || linear == null || init == null) {
+            return null;
+        }
+        // float64: the classifier is small, and its AUC and weights are reported to many digits.
+        ModelSpec model = new ModelSpec(ModelSpec.FROM_DATA, DType.FLOAT64, init, List.of(new LayerSpec(null, linear, null)));
+        return new ClassifierSpec(section.config().integer("folds"), section.config().number("max-weight"),
+                new TrainingSetup(model, loss, section.get("optimizer").component(), training(section.get("training")).trainer()));
+    }
+}

@@ -1,0 +1,95 @@
+package org.djx.engine.tasks;
+
+import java.util.List;
+import java.util.Locale;
+import org.djx.api.DataException;
+import org.djx.api.Tensor;
+import org.djx.engine.metric.Metric;
+import org.djx.engine.report.LinePlot;
+import org.djx.engine.report.MetricsTable;
+import org.djx.engine.report.RunOutput;
+import org.djx.engine.report.RunResult;
+import org.djx.engine.spec.ComponentSpec;
+import org.djx.engine.spec.PreprocessingSpec;
+import org.djx.engine.spec.TrainingSetup;
+import org.djx.engine.task.Bound;
+import org.djx.engine.task.Job;
+import org.djx.engine.task.Section;
+import org.djx.engine.task.Task;
+import org.djx.engine.task.TaskContext;
+import org.djx.engine.task.TaskInput;
+
+/** D2L 4.10's last step: train on every training row of a tabular dataset and predict its test rows into submission.csv. */
+public final class SubmissionTask implements Task {
+    record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric) {
+    }
+
+    @Override
+    public String name() {
+        return "submission";
+    }
+
+    @Override
+    public String description() {
+        return "Trains on every training row of a tabular dataset and predicts its test rows into submission.csv.";
+    }
+
+    @Override
+    public List<Section> sections() {
+        return List.of(Sections.DATASET, Sections.PREPROCESSING, Sections.MODEL, Sections.LOSS, Sections.OPTIMIZER,
+                Sections.TABULAR_TRAINING);
+    }
+
+    @Override
+    public Job read(TaskInput in) {
+        Tabular.probe(in, name());
+        Bound dataset = in.section("dataset");
+        Bound preprocessing = in.section("preprocessing");
+        Bound training = in.section("training");
+        TrainingSetup setup = Sections.setup(in, Sections.loss(in));
+        if (dataset == null || preprocessing == null || training == null || setup == null) {
+            return null;
+        }
+        Spec spec = new Spec(dataset.component(), Sections.preprocessing(preprocessing), setup, Sections.metric(training));
+        return context -> run(spec, context);
+    }
+
+    private static RunResult run(Spec spec, TaskContext context) {
+        RunOutput out = context.out();
+        Tabular.Data data = Tabular.load(spec.dataset(), spec.preprocessing(), context);
+        var features = data.features();
+        var dataset = data.dataset();
+        Tabular.announce(context, spec.dataset(), data);
+        RunResult.Builder result = RunResult.builder(context.name())
+                .metric("train-rows", dataset.train().rows())
+                .metric("features", features.width());
+        if (features.test() == null) {
+            throw new DataException("dataset '" + spec.dataset().type() + "' has no test rows to predict");
+        }
+        String label = spec.metric().label();
+        Tabular.Fitted fitted = Tabular.fit(spec.setup(), spec.metric(), features.train(), features.targets(), null, null, null,
+                "", "training", context);
+        Tabular.Curves c = fitted.curves();
+        if (c.diverged()) {
+            out.result(Tabular.divergence("training", c.training()));
+            return result.metric("diverged-epoch", c.training().epochs()).diverged().build();
+        }
+        out.result(String.format(Locale.ROOT, "train %s %f", label.replace('-', ' '), c.lastTrain()));
+        Tensor predictions = fitted.network().forward(features.test().to(fitted.network().dtype()));
+        StringBuilder csv = new StringBuilder(dataset.id() + "," + dataset.target() + "\n");
+        double[] p = predictions.toArray();
+        for (int r = 0; r < predictions.rows(); r++) {
+            if (!(Double.isFinite(p[r]) && p[r] > 0)) {
+                throw new DataException("the prediction for test row " + (r + 1) + " (" + dataset.id() + " " + features.testIds().get(r)
+                        + ") is " + p[r] + "; a price must be finite and positive, so no submission was written");
+            }
+            csv.append(features.testIds().get(r)).append(',').append(p[r]).append('\n');
+        }
+        context.writeText("submission.csv", csv.toString());
+        context.writeMetrics(new MetricsTable().addTrainAndValid(0, label, c.train(), c.valid()));
+        double[] epochs = Tabular.epochs(c.train().length);
+        context.writePlot("training", new LinePlot(context.name() + ": training", "epoch", label, true)
+                .add("train", epochs, c.train()));
+        return result.metric("train-" + label, c.lastTrain()).metric("predictions", predictions.rows()).build();
+    }
+}

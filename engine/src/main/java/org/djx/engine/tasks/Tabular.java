@@ -1,0 +1,129 @@
+package org.djx.engine.tasks;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.djx.api.Tensor;
+import org.djx.api.data.Dataset;
+import org.djx.api.spi.DatasetSource;
+import org.djx.engine.fit.Fit;
+import org.djx.engine.metric.Metric;
+import org.djx.engine.model.Network;
+import org.djx.engine.plugin.Plugins;
+import org.djx.engine.report.Format;
+import org.djx.engine.spec.ComponentSpec;
+import org.djx.engine.spec.PreprocessingSpec;
+import org.djx.engine.spec.TrainingSetup;
+import org.djx.engine.tabular.Features;
+import org.djx.engine.tabular.Preprocessor;
+import org.djx.engine.task.TaskContext;
+import org.djx.engine.task.TaskInput;
+import org.djx.engine.train.StopReason;
+import org.djx.engine.train.TrainingResult;
+
+/** What the tasks on a tabular dataset share: loading it, and fitting with the metric after every epoch. */
+final class Tabular {
+    private Tabular() {
+    }
+
+    /** The metric after each epoch of one fit; valid is empty without validation rows. */
+    record Curves(double[] train, double[] valid, TrainingResult training) {
+        double lastTrain() {
+            return train[train.length - 1];
+        }
+
+        double lastValid() {
+            return valid[valid.length - 1];
+        }
+
+        boolean diverged() {
+            return training.reason() == StopReason.DIVERGED;
+        }
+    }
+
+    record Fitted(Network network, Curves curves) {
+    }
+
+    /** A dataset as loaded and as preprocessed. */
+    record Data(Dataset dataset, Features features) {
+    }
+
+    /**
+     * Checks, with one input feature standing in for the width the data will decide, that the model's
+     * layers accept their configuration and that the network ends in the one output a regression needs.
+     */
+    static void probe(TaskInput in, String task) {
+        var model = in.section("model");
+        if (model == null) {
+            return;
+        }
+        Network network = in.probe(model.model(), 1);
+        if (network != null && network.outputs() != 1) {
+            in.problem("$.model.layers", "the network's last layer has " + network.outputs() + " outputs; task '" + task
+                    + "' fits one target, so it needs 1");
+        }
+    }
+
+    /** Loads the dataset through its plugin, preprocesses it, and writes preprocessing.txt. */
+    static Data load(ComponentSpec source, PreprocessingSpec preprocessing, TaskContext context) {
+        Dataset dataset = Plugins.call(source.plugin(),
+                () -> ((DatasetSource) source.plugin().plugin()).load(source.config(), context.data()));
+        Features features = new Preprocessor(preprocessing).apply(dataset);
+        context.writeText("preprocessing.txt", String.join("\n", features.statistics()) + "\n"
+                + "feature names: " + String.join(", ", features.names()) + "\n");
+        return new Data(dataset, features);
+    }
+
+    /** Says what was loaded: the raw tables' shapes and the features' width. */
+    static void announce(TaskContext context, ComponentSpec source, Data data) {
+        Dataset dataset = data.dataset();
+        Features features = data.features();
+        int rows = features.train().rows() + (features.test() == null ? 0 : features.test().rows());
+        context.out().line(context.name() + ": " + source.type() + " train " + shape(dataset.train().rows(), dataset.train().columns().size())
+                + (dataset.test() == null ? "" : ", test " + shape(dataset.test().rows(), dataset.test().columns().size()))
+                + "; features after preprocessing " + shape(rows, features.width()));
+    }
+
+    private static String shape(int rows, int columns) {
+        return rows + " x " + columns;
+    }
+
+    /**
+     * Trains a fresh network on x, y and reports the metric on them and, if given, on the validation rows
+     * after every epoch. Its draws come from the streams under {@code prefix}.
+     *
+     * @param weights one weight per row of x for the loss, or null
+     * @param stage   the progress stage, such as {@code fold 2 of 5}
+     */
+    static Fitted fit(TrainingSetup setup, Metric metric, Tensor x, Tensor y, Tensor weights, Tensor xValid, Tensor yValid,
+            String prefix, String stage, TaskContext context) {
+        int epochs = setup.trainer().epochs();
+        double[] train = new double[epochs];
+        double[] valid = new double[xValid == null ? 0 : epochs];
+        Network network = Fit.network(setup, x.columns(), context.streams(), prefix, context.kernels());
+        Tensor trainInputs = x.to(network.dtype());
+        Tensor validInputs = xValid == null ? null : xValid.to(network.dtype());
+        TrainingResult training = Fit.train(setup, network, x, y, weights, context.streams(), prefix, (epoch, value, predictions) -> {
+            // The trainer hands over its full pass, if it made one.
+            train[epoch - 1] = metric.compute(predictions != null ? predictions : network.forward(trainInputs), y);
+            if (xValid != null) {
+                valid[epoch - 1] = metric.compute(network.forward(validInputs), yValid);
+            }
+            context.out().progress(stage, epoch, epochs, String.format(Locale.ROOT, "%s %s %.4f",
+                    xValid == null ? "train" : "valid", metric.label(), xValid == null ? train[epoch - 1] : valid[epoch - 1]));
+        });
+        int done = training.epochs();
+        return new Fitted(network, new Curves(Arrays.copyOf(train, done), Arrays.copyOf(valid, xValid == null ? 0 : done), training));
+    }
+    /** Reports a diverged fit and returns the metric that says where. */
+    static String divergence(String where, TrainingResult t) {
+        return "diverged in " + where + ": the loss became " + t.loss(t.epochs()) + " in epoch " + t.epochs()
+                + "; last finite loss " + Format.number(t.lastFiniteLoss()) + ". Lower the learning rate.";
+    }
+
+    /** Returns 1, 2, ..., n. */
+    static double[] epochs(int n) {
+        double[] e = new double[n];
+        Arrays.setAll(e, i -> i + 1);
+        return e;
+    }
+}

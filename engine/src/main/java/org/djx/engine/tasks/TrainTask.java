@@ -1,0 +1,185 @@
+package org.djx.engine.tasks;
+
+import org.djx.engine.task.Bound;
+import org.djx.engine.task.Form;
+import org.djx.engine.task.Job;
+import org.djx.engine.task.Section;
+import org.djx.engine.task.Task;
+import org.djx.engine.task.TaskContext;
+import org.djx.engine.task.TaskInput;
+import org.djx.engine.report.RunOutput;
+import org.djx.engine.report.RunResult;
+import org.djx.engine.report.Format;
+import org.djx.api.spi.ParameterSpec;
+import java.util.List;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.djx.api.Parameter;
+import org.djx.api.Tensor;
+import org.djx.api.spi.Loss;
+import org.djx.api.spi.Optimizer;
+import org.djx.engine.spec.TrainingSpec;
+import org.djx.engine.model.Network;
+import org.djx.engine.model.NetworkBuilder;
+import org.djx.engine.report.MetricsTable;
+import org.djx.engine.spec.TrainingSpec;
+import org.djx.engine.random.RandomStreams;
+import org.djx.engine.report.LinePlot;
+import org.djx.engine.train.StopReason;
+import org.djx.engine.train.Trainer;
+import org.djx.engine.train.TrainingResult;
+
+/** Training on inline examples: the loss per epoch, why it stopped, and optionally the first step. */
+public final class TrainTask implements Task {
+    static final Section DATA = new Section("data", "The examples and their targets, written inline.", Form.parameters(List.of(
+            ParameterSpec.matrix("inputs", "The examples, one per row.").asRequired(),
+            ParameterSpec.matrix("targets", "The targets, one row per example.").asRequired())),
+            "{\"inputs\": [[0.05, 0.1]], \"targets\": [[0.01, 0.99]]}");
+
+    /** Training on inline examples. */
+    record Spec(org.djx.engine.spec.ModelSpec model, double[][] inputs, double[][] targets,
+            org.djx.engine.spec.ComponentSpec loss, org.djx.engine.spec.ComponentSpec optimizer,
+            org.djx.engine.spec.TrainingSpec training) {
+    }
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String description() {
+        return "Trains the network on the given inputs and targets with a loss and an optimizer.";
+    }
+
+    @Override
+    public List<Section> sections() {
+        return List.of(Sections.MODEL, DATA, Sections.LOSS, Sections.OPTIMIZER, Sections.TRAINING);
+    }
+
+    @Override
+    public Job read(TaskInput in) {
+        Bound model = in.section("model");
+        Bound data = in.section("data");
+        Bound loss = in.section("loss");
+        Bound optimizer = in.section("optimizer");
+        Bound training = in.section("training");
+        if (data == null) {
+            return null;
+        }
+        double[][] inputs = data.config().matrix("inputs");
+        double[][] targets = data.config().matrix("targets");
+        if (targets.length != inputs.length) {
+            in.problem("$.data.targets", "there are " + targets.length + " target rows for " + inputs.length
+                    + " examples; give one target row per example");
+        }
+        org.djx.engine.spec.ModelSpec m = model == null ? null : InlineData.fit(in, model.model(), inputs[0].length);
+        Network network = m == null ? null : in.probe(m, m.inputs());
+        if (network != null && network.outputs() != targets[0].length) {
+            in.problem("$.data.targets", "each target row has " + targets[0].length + " values but the network's last layer has "
+                    + network.outputs() + " outputs; they must agree");
+        }
+        if (network == null || loss == null || optimizer == null || training == null || in.problems() > 0) {
+            return null;
+        }
+        Spec spec = new Spec(m, inputs, targets, loss.component(), optimizer.component(), Sections.training(training));
+        return context -> run(spec, context);
+    }
+
+    private static RunResult run(Spec task, TaskContext context) {
+        RunOutput out = context.out();
+        TrainingSpec spec = task.training();
+        Network network = new NetworkBuilder(context.kernels()).build(task.model(), context.streams());
+        Loss loss = task.loss().createLoss();
+        Optimizer optimizer = task.optimizer().createOptimizer(network.parameters());
+        Tensor inputs = Tensor.matrix(task.inputs());
+        Tensor targets = Tensor.matrix(task.targets());
+        out.line(context.name() + ": training on " + Format.count(inputs.rows(), "example") + " with "
+                + task.loss().type() + " loss and " + task.optimizer().type() + ", at most "
+                + Format.count(spec.epochs(), "epoch") + ", batch size " + Math.min(spec.trainer().batchSize(), inputs.rows()));
+        Map<String, Tensor> firstStep = new LinkedHashMap<>();
+        TrainingResult result = new Trainer(spec.trainer()).train(network, loss, optimizer, inputs, targets,
+                context.streams().stream("shuffle"), new Trainer.Listener() {
+                    @Override
+                    public void epochEnded(int epoch, double value, Tensor predictions) {
+                        out.progress("training", epoch, spec.epochs(), "loss " + Format.number(value));
+                        if (epoch == 1 || epoch % spec.reportEvery() == 0 || !Double.isFinite(value)) {
+                            out.line("epoch " + epoch + ", loss " + Format.number(value));
+                        }
+                    }
+
+                    @Override
+                    public void firstStepTaken(double batchLoss, Network net) {
+                        if (spec.traceFirstStep()) {
+                            firstStep.putAll(traceFirstStep(batchLoss, net, out));
+                        }
+                    }
+                });
+        int epochs = result.epochs();
+        if (result.reason() == StopReason.DIVERGED) {
+            out.result("diverged: the loss became " + result.loss(epochs) + " in epoch " + epochs
+                    + "; last finite loss " + Format.number(result.lastFiniteLoss())
+                    + ". Lower the learning rate or change the initialization.");
+        } else {
+            if (epochs % spec.reportEvery() != 0 && epochs != 1) {
+                out.line("epoch " + epochs + ", loss " + Format.number(result.loss(epochs)));
+            }
+            out.result("stopped after " + Format.count(epochs, "epoch") + ": " + result.reason().explanation()
+                    + (result.reason() == StopReason.TOLERANCE ? " (" + Format.number(spec.trainer().tolerance()) + ")" : "")
+                    + "; final loss " + Format.number(result.loss(epochs)));
+        }
+        writeLossCurve(result, context);
+        return RunResult.builder(context.name()).training(result).firstStep(firstStep)
+                .metric("epochs", epochs).metric("final-loss", result.loss(epochs)).build();
+    }
+
+    private static void writeLossCurve(TrainingResult result, TaskContext context) {
+        double[] epochs = new double[result.epochs()];
+        for (int i = 0; i < epochs.length; i++) {
+            epochs[i] = i + 1;
+        }
+        double[] losses = result.losses();
+        // A single fit is fold 0.
+        context.writeMetrics(new MetricsTable().add(0, "train", "loss", losses));
+        boolean positive = java.util.Arrays.stream(losses).allMatch(v -> v > 0 && Double.isFinite(v));
+        if (positive) {
+            context.writePlot("loss", new LinePlot(context.name() + ": training loss", "epoch", "loss", true)
+                    .add("training loss", epochs, losses));
+        }
+    }
+
+    /**
+     * Prints and returns the first step in D2L's notation: layers with parameters are numbered from 1,
+     * the input being layer 1, so the k-th of them maps layer k to layer k + 1 with W(k) and b(k), and
+     * its output gradient is delta(k + 1). Deltas are listed from the output back, as backpropagation
+     * computes them.
+     */
+    private static Map<String, Tensor> traceFirstStep(double batchLoss, Network network, RunOutput out) {
+        Map<String, Tensor> trace = new LinkedHashMap<>();
+        out.line("first step: loss " + Format.number(batchLoss) + " before the update");
+        List<Integer> withParameters = new ArrayList<>();
+        for (int i = 0; i < network.depth(); i++) {
+            if (!network.parameters(i).isEmpty()) {
+                withParameters.add(i);
+            }
+        }
+        for (int k = withParameters.size(); k >= 1; k--) {
+            trace.put("delta(" + (k + 1) + ")", network.outputGradient(withParameters.get(k - 1)));
+        }
+        for (int k = withParameters.size(); k >= 1; k--) {
+            for (Parameter p : network.parameters(withParameters.get(k - 1))) {
+                String symbol = p.role() == Parameter.Role.WEIGHT ? "W" : "b";
+                trace.put("dLoss/d" + symbol + "(" + k + ")", p.gradient());
+                trace.put(symbol + "(" + k + ") updated", p.value());
+            }
+        }
+        int width = trace.keySet().stream().mapToInt(String::length).max().orElse(0);
+        trace.forEach((label, value) -> out.line("  " + Format.pad(label, width) + " = " + Format.tensor(value)));
+        Map<String, Tensor> copies = new LinkedHashMap<>();
+        trace.forEach((label, value) -> copies.put(label, value.copy()));
+        return copies;
+    }
+}
