@@ -11,7 +11,9 @@ import org.djx.api.spi.Loss;
 import org.djx.api.spi.Optimizer;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.ExperimentReader;
-import org.djx.engine.experiment.TrainSpec;
+import org.djx.engine.plugin.PluginKind;
+import org.djx.engine.spec.ComponentSpec;
+import org.djx.engine.tasks.BuiltInTasks;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.model.Network;
 import org.djx.engine.model.NetworkBuilder;
@@ -50,14 +52,17 @@ final class Mlp {
                 }
                 """.formatted(features, dtype.label(), hidden, String.join(", ", java.util.Collections.nCopies(features, "0")),
                 batch);
-        ExperimentReader reader = new ExperimentReader(PluginLoader.load(List.of()));
+        ExperimentReader reader = new ExperimentReader(PluginLoader.load(List.of()), BuiltInTasks.registry());
         Experiment experiment = reader.read(JsonDocument.parse("mlp.json", text.getBytes(StandardCharsets.UTF_8)),
                 Path.of("mlp.json"));
-        TrainSpec task = (TrainSpec) experiment.task();
         Network network = new NetworkBuilder(kernels).build(experiment.model(), new RandomStreams(experiment.seed()));
-        Loss loss = task.loss().createLoss();
-        Optimizer optimizer = task.optimizer().createOptimizer(network.parameters());
+        Loss loss = component(experiment, PluginKind.LOSS).createLoss();
+        Optimizer optimizer = component(experiment, PluginKind.OPTIMIZER).createOptimizer(network.parameters());
         return new Mlp(experiment, network, loss, optimizer);
+    }
+
+    private static ComponentSpec component(Experiment experiment, PluginKind kind) {
+        return experiment.components().stream().filter(c -> c.plugin().kind() == kind).findFirst().orElseThrow();
     }
 
     /** The reference script's data: X ~ N(0, 1), y = X w + 0.1 N(0, 1) with w ~ N(0, 1). */

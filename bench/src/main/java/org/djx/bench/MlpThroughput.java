@@ -3,7 +3,8 @@ package org.djx.bench;
 import java.util.Locale;
 import org.djx.api.DType;
 import org.djx.api.Tensor;
-import org.djx.engine.spec.TrainingSpec;
+import org.djx.engine.train.EpochLoss;
+import org.djx.engine.train.TrainerOptions;
 import org.djx.engine.random.RandomStreams;
 import org.djx.api.spi.Kernels;
 import org.djx.engine.tensor.CpuKernels;
@@ -56,7 +57,7 @@ public final class MlpThroughput {
         Kernels kernels = kernels(threads);
         Mlp mlp = Mlp.build(features, hidden, batch, dtype, kernels);
         Tensor[] data = Mlp.syntheticData(rows, features, 0);
-        TrainingSpec spec = new TrainingSpec(epochs, batch, true, Double.NaN, 1, false, TrainingSpec.EpochLoss.BATCH_MEAN);
+        TrainerOptions spec = new TrainerOptions(epochs, batch, true, Double.NaN, EpochLoss.BATCH_MEAN);
         long start = System.nanoTime();
         TrainingResult result = new Trainer(spec).train(mlp.network, mlp.loss, mlp.optimizer, data[0], data[1],
                 new RandomStreams(mlp.experiment.seed()).stream("shuffle"),

@@ -2,12 +2,14 @@ package org.djx.engine.experiment;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.report.Expectation;
 import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.ModelSpec;
+import org.djx.engine.task.Bound;
 import org.djx.engine.task.Job;
 import org.djx.engine.task.Task;
 
@@ -22,13 +24,14 @@ import org.djx.engine.task.Task;
  * @param task         what the experiment does
  * @param job          the task, read from the file and ready to run
  * @param model        the {@code model} section, or null for a task without one
+ * @param sections     every section of the task, bound, by name
  * @param components   every plugin the file uses, with its configuration, in the order the file names them
  * @param expectations the bands the results must fall in; empty when the file declares none
  * @param resolved     the experiment as JSON with every default filled in, for the run folder
  * @param source       the parsed file, to place messages about values that only fail together
  */
 public record Experiment(String file, String name, String description, long seed, Task task, Job job, ModelSpec model,
-        List<ComponentSpec> components, List<Expectation> expectations, String resolved, JsonDocument source) {
+        Map<String, Bound> sections, List<ComponentSpec> components, List<Expectation> expectations, String resolved, JsonDocument source) {
     public Experiment {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(name, "name");
@@ -37,6 +40,7 @@ public record Experiment(String file, String name, String description, long seed
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(resolved, "resolved");
         Objects.requireNonNull(source, "source");
+        sections = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sections));
         components = List.copyOf(components);
         expectations = List.copyOf(expectations);
     }

@@ -110,7 +110,7 @@ public final class ExperimentReader {
         String name = top.has("name") ? top.string("name") : defaultName(file);
         String description = top.has("description") ? top.string("description") : "";
         return new Experiment(document.file(), name, description, seed, task, job, model == null ? null : model.model(),
-                binder.components(), expectations, root.toPrettyString(), document);
+                sections, binder.components(), expectations, root.toPrettyString(), document);
     }
 
     /**

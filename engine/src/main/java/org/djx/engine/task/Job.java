@@ -1,10 +1,35 @@
 package org.djx.engine.task;
 
+import java.util.Objects;
+import java.util.function.BiFunction;
 import org.djx.engine.report.RunResult;
 
-/** An experiment's task, read and checked: it only runs. */
-@FunctionalInterface
-public interface Job {
+/** An experiment's task, read and checked: its plain spec, and how it runs. */
+public final class Job {
+    private final Object spec;
+    private final BiFunction<Object, TaskContext, RunResult> run;
+
+    private Job(Object spec, BiFunction<Object, TaskContext, RunResult> run) {
+        this.spec = spec;
+        this.run = run;
+    }
+
+    /** Returns a job that runs {@code spec} with {@code run}. */
+    public static <S> Job of(S spec, BiFunction<S, TaskContext, RunResult> run) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(run, "run");
+        @SuppressWarnings("unchecked")
+        BiFunction<Object, TaskContext, RunResult> erased = (s, c) -> run.apply((S) s, c);
+        return new Job(spec, erased);
+    }
+
+    /** Returns the task's spec: plain values, every default filled in, as the task read them from the file. */
+    public Object spec() {
+        return spec;
+    }
+
     /** Runs the task, reporting through the context and writing its files into the context's run folder. */
-    RunResult run(TaskContext context);
+    public RunResult run(TaskContext context) {
+        return run.apply(spec, context);
+    }
 }

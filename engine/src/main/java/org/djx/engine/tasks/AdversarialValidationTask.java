@@ -44,7 +44,7 @@ public final class AdversarialValidationTask implements Task {
      * @param regression the k-fold task it runs twice, unweighted and weighted
      * @param classifier the shift detector and the importance weights
      */
-    record Spec(KFoldTask.Spec regression, ClassifierSpec classifier) {
+    public record Spec(KFoldTask.Spec regression, ClassifierSpec classifier) {
     }
 
     @Override
@@ -73,7 +73,7 @@ public final class AdversarialValidationTask implements Task {
             return null;
         }
         Spec spec = new Spec(regression, classifier);
-        return context -> run(spec, context);
+        return Job.of(spec, AdversarialValidationTask::run);
     }
 
     /** One fold's regressions: index 0 unweighted, 1 weighted. */

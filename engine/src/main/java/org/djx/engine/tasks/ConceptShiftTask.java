@@ -54,13 +54,13 @@ public final class ConceptShiftTask implements Task {
      * @param thresholds one decision threshold per region, at least two
      * @param setup      the model, bce-with-logits, the optimizer and the schedule
      */
-    record Spec(int inputs, int trainRows, int testRows, List<Double> thresholds, double labelNoise, TrainingSetup setup) {
-        Spec {
+    public record Spec(int inputs, int trainRows, int testRows, List<Double> thresholds, double labelNoise, TrainingSetup setup) {
+        public Spec {
             thresholds = List.copyOf(thresholds);
         }
 
         /** Returns the number of regions. */
-        int regions() {
+        public int regions() {
             return thresholds.size();
         }
     }
@@ -114,7 +114,7 @@ public final class ConceptShiftTask implements Task {
             list.add(t);
         }
         Spec spec = new Spec(c.integer("inputs"), c.integer("train-rows"), c.integer("test-rows"), list, c.number("label-noise"), setup);
-        return context -> run(spec, context);
+        return Job.of(spec, ConceptShiftTask::run);
     }
 
     /** How a model is trained: on which regions, and whether it sees the region. */

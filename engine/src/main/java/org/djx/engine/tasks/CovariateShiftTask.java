@@ -60,7 +60,7 @@ public final class CovariateShiftTask implements Task {
      * @param setup      the regression's model, loss, optimizer and schedule
      * @param classifier the shift detector and the importance weights
      */
-    record Spec(int inputs, int trainRows, int testRows, double shift, double noise, int repeats, TrainingSetup setup,
+    public record Spec(int inputs, int trainRows, int testRows, double shift, double noise, int repeats, TrainingSetup setup,
             ClassifierSpec classifier) {
     }
 
@@ -114,7 +114,7 @@ public final class CovariateShiftTask implements Task {
         }
         Spec spec = new Spec(inputs, c.integer("train-rows"), c.integer("test-rows"), c.number("shift"), c.number("noise"),
                 c.integer("repeats"), setup, classifier);
-        return context -> run(spec, context);
+        return Job.of(spec, CovariateShiftTask::run);
     }
 
     /** One data set's figures. */

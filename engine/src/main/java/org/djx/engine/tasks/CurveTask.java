@@ -43,7 +43,7 @@ public final class CurveTask implements Task {
      * @param valueLabel    the legend of the network's output
      * @param gradientLabel the legend of its gradient
      */
-    record Spec(org.djx.engine.spec.ModelSpec model, double start, double stop, double step, String valueLabel, String gradientLabel) {
+    public record Spec(org.djx.engine.spec.ModelSpec model, double start, double stop, double step, String valueLabel, String gradientLabel) {
         /** Returns the number of x values: ceil((stop - start) / step). */
         int points() {
             return (int) Math.ceil((stop - start) / step);
@@ -93,7 +93,7 @@ public final class CurveTask implements Task {
                     + " are allowed, so use a larger step");
             return null;
         }
-        return in.probe(spec.model(), 1) == null ? null : context -> run(spec, context);
+        return in.probe(spec.model(), 1) == null ? null : Job.of(spec, CurveTask::run);
     }
 
     private static RunResult run(Spec spec, TaskContext context) {

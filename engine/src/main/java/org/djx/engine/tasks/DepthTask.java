@@ -56,7 +56,7 @@ public final class DepthTask implements Task {
      * @param batch    the examples in the measured batch
      * @param variants one network per activation and initializer
      */
-    record Spec(int depth, int width, int batch, List<Variant> variants) {
+    public record Spec(int depth, int width, int batch, List<Variant> variants) {
     }
 
     /**
@@ -66,7 +66,7 @@ public final class DepthTask implements Task {
      * @param initializer the initializer as the file wrote it, such as {@code normal(std=1.0)}
      * @param model       the network
      */
-    record Variant(String activation, String initializer, ModelSpec model) {
+    public record Variant(String activation, String initializer, ModelSpec model) {
     }
 
     @Override
@@ -114,7 +114,7 @@ public final class DepthTask implements Task {
             return null;
         }
         Spec spec = new Spec(depth, width, stack.config().integer("batch"), variants);
-        return context -> run(spec, context);
+        return Job.of(spec, DepthTask::run);
     }
 
     /** Plotted in place of a spread that underflowed to zero, which a log axis cannot show. */

@@ -25,7 +25,16 @@ public final class ForwardTask implements Task {
             ParameterSpec.matrix("inputs", "The examples, one per row.").asRequired())), "{\"inputs\": [[1.0, 0.5]]}");
 
     /** A forward pass of the model over inline examples. */
-    record Spec(org.djx.engine.spec.ModelSpec model, double[][] inputs) {
+    public record Spec(org.djx.engine.spec.ModelSpec model, Tensor inputs) {
+        public Spec {
+            inputs = inputs.copy();
+        }
+
+        /** Returns a copy of the examples, so the spec stays as read. */
+        @Override
+        public Tensor inputs() {
+            return inputs.copy();
+        }
     }
 
     @Override
@@ -55,12 +64,12 @@ public final class ForwardTask implements Task {
         if (m == null || in.probe(m, m.inputs()) == null) {
             return null;
         }
-        return context -> run(new Spec(m, inputs), context);
+        return Job.of(new Spec(m, Tensor.matrix(inputs)), ForwardTask::run);
     }
 
     private static RunResult run(Spec spec, TaskContext context) {
         Network network = new NetworkBuilder(context.kernels()).build(spec.model(), context.streams());
-        Tensor inputs = Tensor.matrix(spec.inputs());
+        Tensor inputs = spec.inputs();
         context.out().line(context.name() + ": forward pass of " + Format.count(inputs.rows(), "example")
                 + " through " + network.depth() + " layers");
         network.forward(inputs.to(network.dtype()));

@@ -29,7 +29,7 @@ public final class KFoldTask implements Task {
      * @param metric        what is reported after each epoch
      * @param folds         k
      */
-    record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric, int folds) {
+    public record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric, int folds) {
     }
 
     @Override
@@ -51,7 +51,7 @@ public final class KFoldTask implements Task {
     @Override
     public Job read(TaskInput in) {
         Spec spec = spec(in, name());
-        return spec == null ? null : context -> run(spec, context);
+        return spec == null ? null : Job.of(spec, KFoldTask::run);
     }
 
     /** Reads the k-fold sections, as this task and adversarial validation share them; null after a problem. */

@@ -41,7 +41,7 @@ public final class ProductTask implements Task {
      * @param overflowSearch how many factors to keep multiplying, beyond {@code factors}, while looking
      *                       for the point where float32 and float64 overflow
      */
-    record Spec(int size, int factors, int overflowSearch) {
+    public record Spec(int size, int factors, int overflowSearch) {
     }
 
     @Override
@@ -67,7 +67,7 @@ public final class ProductTask implements Task {
         }
         var c = product.config();
         Spec spec = new Spec(c.integer("size"), c.integer("factors"), c.integer("overflow-search"));
-        return context -> run(spec, context);
+        return Job.of(spec, ProductTask::run);
     }
 
     private static RunResult run(Spec spec, TaskContext context) {

@@ -21,7 +21,7 @@ import org.djx.engine.task.TaskInput;
 
 /** D2L 4.10's last step: train on every training row of a tabular dataset and predict its test rows into submission.csv. */
 public final class SubmissionTask implements Task {
-    record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric) {
+    public record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric) {
     }
 
     @Override
@@ -51,7 +51,7 @@ public final class SubmissionTask implements Task {
             return null;
         }
         Spec spec = new Spec(dataset.component(), Sections.preprocessing(preprocessing), setup, Sections.metric(training));
-        return context -> run(spec, context);
+        return Job.of(spec, SubmissionTask::run);
     }
 
     private static RunResult run(Spec spec, TaskContext context) {

@@ -40,9 +40,25 @@ public final class TrainTask implements Task {
             "{\"inputs\": [[0.05, 0.1]], \"targets\": [[0.01, 0.99]]}");
 
     /** Training on inline examples. */
-    record Spec(org.djx.engine.spec.ModelSpec model, double[][] inputs, double[][] targets,
+    public record Spec(org.djx.engine.spec.ModelSpec model, Tensor inputs, Tensor targets,
             org.djx.engine.spec.ComponentSpec loss, org.djx.engine.spec.ComponentSpec optimizer,
             org.djx.engine.spec.TrainingSpec training) {
+        public Spec {
+            inputs = inputs.copy();
+            targets = targets.copy();
+        }
+
+        /** Returns a copy of the examples, so the spec stays as read. */
+        @Override
+        public Tensor inputs() {
+            return inputs.copy();
+        }
+
+        /** Returns a copy of the targets. */
+        @Override
+        public Tensor targets() {
+            return targets.copy();
+        }
     }
 
     @Override
@@ -85,8 +101,8 @@ public final class TrainTask implements Task {
         if (network == null || loss == null || optimizer == null || training == null || in.problems() > 0) {
             return null;
         }
-        Spec spec = new Spec(m, inputs, targets, loss.component(), optimizer.component(), Sections.training(training));
-        return context -> run(spec, context);
+        Spec spec = new Spec(m, Tensor.matrix(inputs), Tensor.matrix(targets), loss.component(), optimizer.component(), Sections.training(training));
+        return Job.of(spec, TrainTask::run);
     }
 
     private static RunResult run(Spec task, TaskContext context) {
@@ -95,8 +111,8 @@ public final class TrainTask implements Task {
         Network network = new NetworkBuilder(context.kernels()).build(task.model(), context.streams());
         Loss loss = task.loss().createLoss();
         Optimizer optimizer = task.optimizer().createOptimizer(network.parameters());
-        Tensor inputs = Tensor.matrix(task.inputs());
-        Tensor targets = Tensor.matrix(task.targets());
+        Tensor inputs = task.inputs();
+        Tensor targets = task.targets();
         out.line(context.name() + ": training on " + Format.count(inputs.rows(), "example") + " with "
                 + task.loss().type() + " loss and " + task.optimizer().type() + ", at most "
                 + Format.count(spec.epochs(), "epoch") + ", batch size " + Math.min(spec.trainer().batchSize(), inputs.rows()));

@@ -1,5 +1,10 @@
 package org.djx.engine.experiment;
 
+import org.djx.engine.train.TrainerOptions;
+import org.djx.engine.train.EpochLoss;
+import org.djx.engine.tasks.TrainTask;
+import org.djx.engine.tasks.ForwardTask;
+import org.djx.engine.tasks.BuiltInTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -28,7 +33,7 @@ class ExperimentReaderTests {
 
     private static Experiment read(String json) {
         JsonDocument document = JsonDocument.parse(FILE, json.getBytes(StandardCharsets.UTF_8));
-        return new ExperimentReader(REGISTRY).read(document, Path.of(FILE));
+        return new ExperimentReader(REGISTRY, BuiltInTasks.registry()).read(document, Path.of(FILE));
     }
 
     private static List<Problem> problems(String json) {
@@ -516,7 +521,7 @@ class ExperimentReaderTests {
     }
 
     @Test
-    void linearWeightsOfTheWrongShapeAreRejectedWhenTheNetworkIsBuilt() {
+    void linearWeightsOfTheWrongShapeAreRejectedWhenTheFileIsRead() {
         String json = """
                 {
                   "task": "forward",
@@ -530,19 +535,12 @@ class ExperimentReaderTests {
                   "data": {"inputs": [[1, 2]]}
                 }
                 """;
-        Experiment experiment = read(json);
-
-        InvalidDocumentException e = catchThrowableOfType(InvalidDocumentException.class,
-                () -> new ExperimentRunner(new CpuKernels(), line -> { }).prepare(experiment));
-
-        assertThat(e).isNotNull();
-        assertThat(e.problems()).hasSize(1);
-        assertProblem(e.problems().get(0), "$.model.layers[0].weights", at(json, 7, "[[0.1"),
+        assertProblem(onlyProblem(json), "$.model.layers[0].weights", at(json, 7, "[[0.1"),
                 "expected 2 x 3 (inputs x outputs), found 2 x 2");
     }
 
     @Test
-    void targetColumnsThatDoNotMatchTheLastLayerAreRejectedWhenTheNetworkIsBuilt() {
+    void targetColumnsThatDoNotMatchTheLastLayerAreRejectedWhenTheFileIsRead() {
         String json = """
                 {
                   "task": "train",
@@ -553,13 +551,7 @@ class ExperimentReaderTests {
                   "training": {"epochs": 5}
                 }
                 """;
-        Experiment experiment = read(json);
-
-        InvalidDocumentException e = catchThrowableOfType(InvalidDocumentException.class,
-                () -> new ExperimentRunner(new CpuKernels(), line -> { }).prepare(experiment));
-
-        assertThat(e).isNotNull();
-        assertProblem(e.problems().get(0), "$.data.targets", at(json, 4, "[[2, 0]"),
+        assertProblem(onlyProblem(json), "$.data.targets", at(json, 4, "[[2, 0]"),
                 "each target row has 2 values but the network's last layer has 1 outputs");
     }
 
@@ -623,13 +615,13 @@ class ExperimentReaderTests {
                 }
                 """);
 
-        Experiment e = new ExperimentReader(REGISTRY).read(file);
+        Experiment e = new ExperimentReader(REGISTRY, BuiltInTasks.registry()).read(file);
 
         assertThat(e.file()).isEqualTo(file.toString());
         assertThat(e.name()).isEqualTo("line-fit");
         assertThat(e.description()).isEmpty();
         assertThat(e.seed()).isZero();
-        assertThat(e.task().kind()).isEqualTo(TaskKind.TRAIN);
+        assertThat(e.task().name()).isEqualTo("train");
 
         assertThat(e.model().inputs()).isEqualTo(2);
         assertThat(e.model().init().type()).isEqualTo("normal");
@@ -637,7 +629,7 @@ class ExperimentReaderTests {
         assertThat(e.model().init().config().number("std")).isEqualTo(0.01);
         assertThat(e.model().init().config().number("mean")).isEqualTo(0.0);
         assertThat(e.model().layers()).hasSize(1);
-        LayerSpec layer = e.model().layers().get(0);
+        org.djx.engine.spec.LayerSpec layer = e.model().layers().get(0);
         assertThat(layer.label()).isEqualTo("y");
         assertThat(layer.init()).isNull();
         assertThat(layer.layer().type()).isEqualTo("linear");
@@ -646,19 +638,17 @@ class ExperimentReaderTests {
         assertThat(layer.layer().config().bool("bias")).isTrue();
         assertThat(layer.layer().config().has("weights")).isFalse();
 
-        assertThat(train(e).data().inputs().toRows()).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}, {5, 6}});
-        assertThat(train(e).data().targets().toRows()).isDeepEqualTo(new double[][] {{1}, {2}, {3}});
+        assertThat(train(e).inputs().toRows()).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+        assertThat(train(e).targets().toRows()).isDeepEqualTo(new double[][] {{1}, {2}, {3}});
 
         assertThat(train(e).loss().type()).isEqualTo("mse");
         assertThat(train(e).optimizer().type()).isEqualTo("sgd");
         assertThat(train(e).optimizer().config().number("lr")).isEqualTo(0.05);
         assertThat(train(e).optimizer().config().number("weight-decay")).isEqualTo(0.0);
 
-        assertThat(train(e).training().epochs()).isEqualTo(10);
-        assertThat(train(e).training().batchSize()).isEqualTo(64);
-        assertThat(train(e).training().shuffle()).isTrue();
-        assertThat(train(e).training().hasTolerance()).isFalse();
+        assertThat(train(e).training().trainer()).isEqualTo(new TrainerOptions(10, 64, true, Double.NaN, EpochLoss.FULL_PASS));
         assertThat(train(e).training().reportEvery()).isEqualTo(1);
+        assertThat(train(e).training().traceFirstStep()).isFalse();
     }
 
     @Test
@@ -690,7 +680,7 @@ class ExperimentReaderTests {
         assertThat(train(e).loss().type()).isEqualTo("half-squared-error");
         assertThat(train(e).optimizer().config().number("beta1")).isEqualTo(0.9);
         assertThat(train(e).optimizer().config().number("weight-decay")).isEqualTo(0.01);
-        assertThat(train(e).training()).isEqualTo(new TrainingSpec(3, 1, false, 1e-6, 2, false));
+        assertThat(train(e).training()).isEqualTo(new org.djx.engine.spec.TrainingSpec(new TrainerOptions(3, 1, false, 1e-6, EpochLoss.FULL_PASS), 2, false));
     }
 
     @Test
@@ -699,10 +689,9 @@ class ExperimentReaderTests {
                 {"task": "forward", "model": {"inputs": 1, "layers": [{"type": "identity"}]}, "data": {"inputs": [[1]]}}
                 """);
 
-        assertThat(e.task().kind()).isEqualTo(TaskKind.FORWARD);
-        assertThat(e.task()).isInstanceOf(ForwardSpec.class);
-        assertThat(((ForwardSpec) e.task()).data().hasTargets()).isFalse();
-        assertThat(((ForwardSpec) e.task()).data().targets()).isNull();
+        assertThat(e.task().name()).isEqualTo("forward");
+        assertThat(e.job().spec()).isInstanceOf(ForwardTask.Spec.class);
+        assertThat(((ForwardTask.Spec) e.job().spec()).inputs().toRows()).isDeepEqualTo(new double[][] {{1}});
     }
 
     @Test
@@ -711,14 +700,14 @@ class ExperimentReaderTests {
                 {"task": "forward", "model": {"inputs": 2, "layers": [{"type": "identity"}]}, "data": {"inputs": [[1, 2]]}}
                 """);
 
-        Tensor handedOut = ((ForwardSpec) e.task()).data().inputs();
+        Tensor handedOut = ((ForwardTask.Spec) e.job().spec()).inputs();
         handedOut.set(0, 99);
 
-        assertThat(((ForwardSpec) e.task()).data().inputs().get(0)).isEqualTo(1.0);
+        assertThat(((ForwardTask.Spec) e.job().spec()).inputs().get(0)).isEqualTo(1.0);
     }
 
-    private static TrainSpec train(Experiment e) {
-        assertThat(e.task()).isInstanceOf(TrainSpec.class);
-        return (TrainSpec) e.task();
+    private static TrainTask.Spec train(Experiment e) {
+        assertThat(e.job().spec()).isInstanceOf(TrainTask.Spec.class);
+        return (TrainTask.Spec) e.job().spec();
     }
 }

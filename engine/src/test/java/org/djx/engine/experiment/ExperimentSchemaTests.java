@@ -1,5 +1,6 @@
 package org.djx.engine.experiment;
 
+import org.djx.engine.tasks.BuiltInTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ExperimentSchemaTests {
     private static final PluginRegistry PLUGINS = PluginLoader.load(List.of());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectNode SCHEMA = ExperimentSchema.generate(PLUGINS);
+    private static final ObjectNode SCHEMA = ExperimentSchema.generate(PLUGINS, BuiltInTasks.registry());
     private static final JsonSchema VALIDATOR = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(SCHEMA);
 
     @Test

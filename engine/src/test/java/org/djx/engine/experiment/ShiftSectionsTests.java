@@ -1,5 +1,8 @@
 package org.djx.engine.experiment;
 
+import org.djx.engine.tasks.CovariateShiftTask;
+import org.djx.engine.tasks.ConceptShiftTask;
+import org.djx.engine.tasks.BuiltInTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -37,7 +40,7 @@ class ShiftSectionsTests {
             """;
 
     private static Experiment read(String json) {
-        return new ExperimentReader(REGISTRY).read(JsonDocument.parse("e.json", json.getBytes(StandardCharsets.UTF_8)), Path.of("e.json"));
+        return new ExperimentReader(REGISTRY, BuiltInTasks.registry()).read(JsonDocument.parse("e.json", json.getBytes(StandardCharsets.UTF_8)), Path.of("e.json"));
     }
 
     private static List<Problem> problems(String json) {
@@ -50,15 +53,15 @@ class ShiftSectionsTests {
     void readsACovariateShiftExperimentWithItsDefaultsAndTheFixedClassifier() {
         Experiment e = read(COVARIATE);
 
-        CovariateShiftSpec spec = (CovariateShiftSpec) e.task();
+        CovariateShiftTask.Spec spec = (CovariateShiftTask.Spec) e.job().spec();
         assertThat(spec.inputs()).isEqualTo(2);
         assertThat(spec.trainRows()).isEqualTo(500);
         assertThat(spec.shift()).isEqualTo(1.0);
         assertThat(spec.repeats()).isEqualTo(2);
         assertThat(spec.classifier().folds()).isEqualTo(5);
         assertThat(spec.classifier().maxWeight()).isEqualTo(10.0);
-        assertThat(spec.classifier().loss().type()).isEqualTo("bce-with-logits");
-        assertThat(spec.classifier().model().layers()).extracting(l -> l.layer().type()).containsExactly("linear");
+        assertThat(spec.classifier().setup().loss().type()).isEqualTo("bce-with-logits");
+        assertThat(spec.classifier().setup().model().layers()).extracting(l -> l.layer().type()).containsExactly("linear");
         assertThat(e.model().inputs()).isEqualTo(2);
         assertThat(e.plugins()).extracting(PluginDescriptor::name).contains("mse", "sgd", "adam", "bce-with-logits", "linear", "normal");
         assertThat(e.resolved()).contains("\"max-weight\" : 10.0").contains("\"train-rows\" : 500");
@@ -66,11 +69,11 @@ class ShiftSectionsTests {
 
     @Test
     void readsAConceptShiftExperiment() {
-        ConceptShiftSpec spec = (ConceptShiftSpec) read(CONCEPT).task();
+        ConceptShiftTask.Spec spec = (ConceptShiftTask.Spec) read(CONCEPT).job().spec();
 
         assertThat(spec.thresholds()).containsExactly(-1.0, 1.0);
         assertThat(spec.regions()).isEqualTo(2);
-        assertThat(spec.loss().type()).isEqualTo("bce-with-logits");
+        assertThat(spec.setup().loss().type()).isEqualTo("bce-with-logits");
     }
 
     @Test

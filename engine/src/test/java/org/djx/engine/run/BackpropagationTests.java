@@ -1,5 +1,8 @@
 package org.djx.engine.run;
 
+import org.djx.engine.report.RunResult;
+import org.djx.engine.report.Format;
+import org.djx.engine.tasks.BuiltInTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -34,9 +37,9 @@ class BackpropagationTests {
 
     @BeforeAll
     static void run() {
-        Experiment experiment = new ExperimentReader(PluginLoader.load(List.of())).read(FILE);
+        Experiment experiment = new ExperimentReader(PluginLoader.load(List.of()), BuiltInTasks.registry()).read(FILE);
         lines = new ArrayList<>();
-        result = new ExperimentRunner(new CpuKernels(), lines::add).run(experiment);
+        result = new ExperimentRunner(CpuKernels::new, lines::add).run(experiment);
     }
 
     @Test

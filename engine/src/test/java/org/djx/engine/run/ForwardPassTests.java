@@ -1,5 +1,6 @@
 package org.djx.engine.run;
 
+import org.djx.engine.tasks.BuiltInTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -41,9 +42,9 @@ class ForwardPassTests {
     @BeforeAll
     static void runTheExperiment() {
         assertThat(FILE).as("run the tests from the engine module's folder").exists();
-        Experiment experiment = new ExperimentReader(PluginLoader.load(List.of())).read(FILE);
+        Experiment experiment = new ExperimentReader(PluginLoader.load(List.of()), BuiltInTasks.registry()).read(FILE);
         lines = new ArrayList<>();
-        outputs = new ExperimentRunner(new CpuKernels(), lines::add).run(experiment).outputs();
+        outputs = new ExperimentRunner(CpuKernels::new, lines::add).run(experiment).outputs();
     }
 
     /** x W + b, then the activation, one output at a time. */

@@ -1,5 +1,8 @@
 package org.djx.engine.run;
 
+import org.djx.engine.report.RunFolder;
+import org.djx.engine.report.RunResult;
+import org.djx.engine.tasks.BuiltInTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -21,9 +24,9 @@ class HousePricesTests {
     private RunResult run(String name, Path out) {
         Path data = SharedDatasets.folder();
         assumeThat(data).as("the house-price files (DJX_DATA or ../shared/datasets)").isNotNull();
-        Experiment experiment = new ExperimentReader(PluginLoader.load(List.of()))
+        Experiment experiment = new ExperimentReader(PluginLoader.load(List.of()), BuiltInTasks.registry())
                 .read(Path.of("..", "experiments", name + ".json"));
-        return new ExperimentRunner(new CpuKernels(), lines::add, SharedDatasets.context(data)).run(experiment, RunFolder.at(out));
+        return new ExperimentRunner(CpuKernels::new, lines::add, SharedDatasets.context(data)).run(experiment, RunFolder.at(out));
     }
 
     @Test

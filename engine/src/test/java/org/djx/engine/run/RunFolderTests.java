@@ -1,5 +1,8 @@
 package org.djx.engine.run;
 
+import org.djx.engine.report.RunFolder;
+import org.djx.engine.report.RunResult;
+import org.djx.engine.tasks.BuiltInTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +38,7 @@ class RunFolderTests {
     private static Experiment read(Path dir, String text) throws Exception {
         Path file = dir.resolve("line.json");
         Files.writeString(file, text);
-        return new ExperimentReader(PluginLoader.load(List.of())).read(file);
+        return new ExperimentReader(PluginLoader.load(List.of()), BuiltInTasks.registry()).read(file);
     }
 
     private static JsonNode json(Path file) throws Exception {
@@ -47,7 +50,7 @@ class RunFolderTests {
         Experiment e = read(dir, TRAIN.replace("LR", "0.05"));
         Path out = dir.resolve("run");
 
-        RunResult r = new ExperimentRunner(new CpuKernels(), line -> { }).run(e, RunFolder.at(out));
+        RunResult r = new ExperimentRunner(CpuKernels::new, line -> { }).run(e, RunFolder.at(out));
 
         assertThat(json(out.resolve("status.json")).get("status").asText()).isEqualTo("COMPLETED");
         JsonNode summary = json(out.resolve("summary.json"));
@@ -81,7 +84,7 @@ class RunFolderTests {
         Path out = dir.resolve("run");
         List<String> lines = new java.util.ArrayList<>();
 
-        RunResult r = new ExperimentRunner(new CpuKernels(), lines::add).run(e, RunFolder.at(out));
+        RunResult r = new ExperimentRunner(CpuKernels::new, lines::add).run(e, RunFolder.at(out));
 
         assertThat(r.diverged()).isTrue();
         assertThat(json(out.resolve("status.json")).get("status").asText()).isEqualTo("DIVERGED");
@@ -101,7 +104,7 @@ class RunFolderTests {
                 """);
         Path out = dir.resolve("run");
 
-        assertThatThrownBy(() -> new ExperimentRunner(new CpuKernels(), line -> { }).run(e, RunFolder.at(out)))
+        assertThatThrownBy(() -> new ExperimentRunner(CpuKernels::new, line -> { }).run(e, RunFolder.at(out)))
                 .isInstanceOf(DataException.class);
 
         JsonNode status = json(out.resolve("status.json"));
@@ -119,7 +122,7 @@ class RunFolderTests {
         Experiment e = read(dir, TRAIN.replace("LR", "0.05").replace("\"epochs\": 200", "\"epochs\": 100000"));
         Path out = dir.resolve("run");
         ExperimentRunner[] runner = new ExperimentRunner[1];
-        runner[0] = new ExperimentRunner(new CpuKernels(), line -> {
+        runner[0] = new ExperimentRunner(CpuKernels::new, line -> {
             // The first epoch line stands in for Ctrl-C: the hook marks the run, then the run stops.
             if (line.startsWith("epoch 1,")) {
                 runner[0].markInterrupted();

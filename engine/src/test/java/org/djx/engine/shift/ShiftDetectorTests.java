@@ -1,5 +1,7 @@
 package org.djx.engine.shift;
 
+import org.djx.engine.tasks.BuiltInTasks;
+import org.djx.engine.tasks.CovariateShiftTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.djx.api.Shape;
 import org.djx.api.Tensor;
-import org.djx.engine.experiment.CovariateShiftSpec;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.plugin.PluginLoader;
@@ -17,15 +18,15 @@ import org.djx.engine.tensor.CpuKernels;
 import org.junit.jupiter.api.Test;
 
 class ShiftDetectorTests {
-    private static CovariateShiftSpec spec(double maxWeight) {
+    private static CovariateShiftTask.Spec spec(double maxWeight) {
         String json = """
                 {"task": "covariate-shift", "shift": {},
                  "classifier": {"folds": 4, "max-weight": MAX, "optimizer": {"type": "adam", "lr": 0.05}, "training": {"epochs": 15}},
                  "model": {"layers": [{"type": "linear", "outputs": 1}]},
                  "loss": {"type": "mse"}, "optimizer": {"type": "sgd", "lr": 0.1}, "training": {"epochs": 1}}
                 """.replace("MAX", Double.toString(maxWeight));
-        return (CovariateShiftSpec) new ExperimentReader(PluginLoader.load(List.of()))
-                .read(JsonDocument.parse("t.json", json.getBytes(StandardCharsets.UTF_8)), Path.of("t.json")).task();
+        return (CovariateShiftTask.Spec) new ExperimentReader(PluginLoader.load(List.of()), BuiltInTasks.registry())
+                .read(JsonDocument.parse("t.json", json.getBytes(StandardCharsets.UTF_8)), Path.of("t.json")).job().spec();
     }
 
     @Test

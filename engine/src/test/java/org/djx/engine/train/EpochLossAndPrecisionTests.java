@@ -1,5 +1,9 @@
 package org.djx.engine.train;
 
+import org.djx.engine.train.EpochLoss;
+import org.djx.engine.model.NetworkBuilder;
+import org.djx.engine.tasks.TrainTask;
+import org.djx.engine.tasks.BuiltInTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,7 +19,6 @@ import org.djx.api.spi.Optimizer;
 import org.djx.api.spi.OptimizerFactory;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.ExperimentReader;
-import org.djx.engine.experiment.TrainSpec;
 import org.djx.engine.spec.TrainingSpec;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.model.Network;
@@ -45,7 +48,7 @@ class EpochLossAndPrecisionTests {
                   "training": {"epochs": 30, "batch-size": BATCH, "shuffle": false, "epoch-loss": "LOSS"}
                 }
                 """.replace("DTYPE", dtype).replace("BATCH", Integer.toString(batch)).replace("LOSS", epochLoss);
-        return new ExperimentReader(REGISTRY).read(JsonDocument.parse("train.json", text.getBytes(StandardCharsets.UTF_8)),
+        return new ExperimentReader(REGISTRY, BuiltInTasks.registry()).read(JsonDocument.parse("train.json", text.getBytes(StandardCharsets.UTF_8)),
                 Path.of("train.json"));
     }
 
@@ -54,14 +57,14 @@ class EpochLossAndPrecisionTests {
     }
 
     private static Run train(Experiment e) {
-        Network network = new ExperimentRunner(new CpuKernels(), line -> { }).prepare(e);
-        TrainSpec task = (TrainSpec) e.task();
+        TrainTask.Spec task = (TrainTask.Spec) e.job().spec();
+        Network network = new NetworkBuilder(new CpuKernels()).build(task.model(), new RandomStreams(e.seed()));
         Loss loss = ((LossFactory) task.loss().plugin().plugin()).create(task.loss().config());
         Optimizer optimizer = ((OptimizerFactory) task.optimizer().plugin().plugin())
                 .create(task.optimizer().config(), network.parameters());
         List<double[]> predictions = new ArrayList<>();
-        TrainingResult result = new Trainer(task.training()).train(network, loss, optimizer, task.data().inputs(),
-                task.data().targets(), new RandomStreams(e.seed()).stream("shuffle"),
+        TrainingResult result = new Trainer(task.training().trainer()).train(network, loss, optimizer, task.inputs(),
+                task.targets(), new RandomStreams(e.seed()).stream("shuffle"),
                 (epoch, value, p) -> predictions.add(p == null ? null : p.toArray()));
         double[] losses = new double[result.epochs()];
         for (int i = 0; i < losses.length; i++) {
@@ -89,13 +92,13 @@ class EpochLossAndPrecisionTests {
         // Eight examples in batches of 3, 3 and 2, in order: replay the first epoch's three steps by hand
         // and weigh each batch's loss by its size, (3 l1 + 3 l2 + 2 l3) / 8.
         Experiment e = experiment("float64", 3, "batch-mean");
-        Network network = new ExperimentRunner(new CpuKernels(), line -> { }).prepare(e);
-        TrainSpec task = (TrainSpec) e.task();
+        TrainTask.Spec task = (TrainTask.Spec) e.job().spec();
+        Network network = new NetworkBuilder(new CpuKernels()).build(task.model(), new RandomStreams(e.seed()));
         Loss loss = ((LossFactory) task.loss().plugin().plugin()).create(task.loss().config());
         Optimizer optimizer = ((OptimizerFactory) task.optimizer().plugin().plugin())
                 .create(task.optimizer().config(), network.parameters());
-        double[][] x = task.data().inputs().toRows();
-        double[][] y = task.data().targets().toRows();
+        double[][] x = task.inputs().toRows();
+        double[][] y = task.targets().toRows();
         int[][] batches = {{0, 3}, {3, 6}, {6, 8}};
         double[] batchLoss = new double[3];
         for (int b = 0; b < 3; b++) {
@@ -129,7 +132,8 @@ class EpochLossAndPrecisionTests {
 
     @Test
     void theNetworkBuiltFromFloat32ComputesInFloat32() {
-        Network network = new ExperimentRunner(new CpuKernels(), line -> { }).prepare(experiment("float32", 3, "full-pass"));
+        TrainTask.Spec task = (TrainTask.Spec) experiment("float32", 3, "full-pass").job().spec();
+        Network network = new NetworkBuilder(new CpuKernels()).build(task.model(), new RandomStreams(0));
 
         assertThat(network.dtype()).isEqualTo(DType.FLOAT32);
         assertThat(network.parameters()).allSatisfy(p -> assertThat(p.value().dtype()).isEqualTo(DType.FLOAT32));
@@ -137,9 +141,8 @@ class EpochLossAndPrecisionTests {
 
     @Test
     void theDefaultEpochLossIsAFullPass() {
-        TrainingSpec spec = ((TrainSpec) experiment("float64", 8, "full-pass").task()).training();
+        TrainingSpec spec = ((TrainTask.Spec) experiment("float64", 8, "full-pass").job().spec()).training();
 
-        assertThat(new TrainingSpec(1, 1, false, Double.NaN, 1, false).epochLoss()).isEqualTo(TrainingSpec.EpochLoss.FULL_PASS);
-        assertThat(spec.epochLoss()).isEqualTo(TrainingSpec.EpochLoss.FULL_PASS);
+        assertThat(spec.trainer().epochLoss()).isEqualTo(EpochLoss.FULL_PASS);
     }
 }

@@ -1,5 +1,8 @@
 package org.djx.engine.train;
 
+import org.djx.engine.model.NetworkBuilder;
+import org.djx.engine.tasks.TrainTask;
+import org.djx.engine.tasks.BuiltInTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -16,7 +19,6 @@ import org.djx.api.spi.LossFactory;
 import org.djx.api.spi.Optimizer;
 import org.djx.api.spi.OptimizerFactory;
 import org.djx.engine.experiment.Experiment;
-import org.djx.engine.experiment.TrainSpec;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.model.Network;
@@ -85,7 +87,7 @@ class TrainerTests {
                 .replace("INPUTS", json(x)).replace("TARGETS", json(y))
                 .replace("LR", Double.toString(lr)).replace("TRAINING", training);
         JsonDocument document = JsonDocument.parse("train.json", text.getBytes(StandardCharsets.UTF_8));
-        return new ExperimentReader(REGISTRY).read(document, Path.of("train.json"));
+        return new ExperimentReader(REGISTRY, BuiltInTasks.registry()).read(document, Path.of("train.json"));
     }
 
     /** Trains as the runner does, but keeps the network so the test can read the fitted parameters. */
@@ -95,13 +97,13 @@ class TrainerTests {
 
     /** Trains with per-example {@code weights} (null for none). */
     private static Fit fit(Experiment e, double[] weights) {
-        Network network = new ExperimentRunner(new CpuKernels(), line -> { }).prepare(e);
-        TrainSpec task = (TrainSpec) e.task();
+        TrainTask.Spec task = (TrainTask.Spec) e.job().spec();
+        Network network = new NetworkBuilder(new CpuKernels()).build(task.model(), new RandomStreams(e.seed()));
         Loss loss = ((LossFactory) task.loss().plugin().plugin()).create(task.loss().config());
         Optimizer optimizer = ((OptimizerFactory) task.optimizer().plugin().plugin())
                 .create(task.optimizer().config(), network.parameters());
-        TrainingResult result = new Trainer(task.training()).train(network, loss, optimizer, task.data().inputs(),
-                task.data().targets(), weights == null ? null : org.djx.api.Tensor.vector(weights),
+        TrainingResult result = new Trainer(task.training().trainer()).train(network, loss, optimizer, task.inputs(),
+                task.targets(), weights == null ? null : org.djx.api.Tensor.vector(weights),
                 new RandomStreams(e.seed()).stream("shuffle"), (epoch, value, predictions) -> { });
         List<Parameter> parameters = network.parameters();
         assertThat(parameters).extracting(Parameter::name).containsExactly("weight", "bias");
@@ -313,7 +315,7 @@ class TrainerTests {
         Experiment e = experiment(x, targets(x, new double[16]), 3, 10, "{\"epochs\": 1000, \"batch-size\": 4}", "");
         List<String> lines = new ArrayList<>();
 
-        RunResult run = new ExperimentRunner(new CpuKernels(), lines::add).run(e);
+        RunResult run = new ExperimentRunner(CpuKernels::new, lines::add).run(e);
 
         assertThat(run.training().reason()).isEqualTo(StopReason.DIVERGED);
         assertThat(lines.get(lines.size() - 1)).startsWith("diverged: the loss became")
@@ -326,9 +328,9 @@ class TrainerTests {
         double[][] y = targets(x, new double[17]);
         String training = "{\"epochs\": 30, \"batch-size\": 5}";
 
-        RunResult first = new ExperimentRunner(new CpuKernels(), l -> { }).run(experiment(x, y, 11, 0.05, training, ""));
-        RunResult second = new ExperimentRunner(new CpuKernels(), l -> { }).run(experiment(x, y, 11, 0.05, training, ""));
-        RunResult otherSeed = new ExperimentRunner(new CpuKernels(), l -> { }).run(experiment(x, y, 12, 0.05, training, ""));
+        RunResult first = new ExperimentRunner(CpuKernels::new, l -> { }).run(experiment(x, y, 11, 0.05, training, ""));
+        RunResult second = new ExperimentRunner(CpuKernels::new, l -> { }).run(experiment(x, y, 11, 0.05, training, ""));
+        RunResult otherSeed = new ExperimentRunner(CpuKernels::new, l -> { }).run(experiment(x, y, 12, 0.05, training, ""));
 
         assertThat(bits(second.training().losses())).containsExactly(bits(first.training().losses()));
         assertThat(bits(otherSeed.training().losses())).isNotEqualTo(bits(first.training().losses()));

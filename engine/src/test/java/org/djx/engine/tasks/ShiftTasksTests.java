@@ -1,5 +1,7 @@
-package org.djx.engine.run;
+package org.djx.engine.tasks;
 
+import org.djx.engine.run.ExperimentRunner;
+import org.djx.engine.report.RunResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -13,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.djx.api.data.DataContext;
-import org.djx.engine.experiment.ConceptShiftSpec;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.json.JsonDocument;
@@ -34,7 +35,7 @@ class ShiftTasksTests {
     private final List<String> lines = new ArrayList<>();
 
     private static Experiment read(String json) {
-        return new ExperimentReader(PLUGINS).read(JsonDocument.parse("t.json", json.getBytes(StandardCharsets.UTF_8)), Path.of("t.json"));
+        return new ExperimentReader(PLUGINS, BuiltInTasks.registry()).read(JsonDocument.parse("t.json", json.getBytes(StandardCharsets.UTF_8)), Path.of("t.json"));
     }
 
     private static String covariate(long seed, int inputs, int rows, double shift, int repeats) {
@@ -53,7 +54,7 @@ class ShiftTasksTests {
     }
 
     private RunResult run(String json) {
-        return new ExperimentRunner(new CpuKernels(), lines::add).run(read(json));
+        return new ExperimentRunner(CpuKernels::new, lines::add).run(read(json));
     }
 
     /** The standard normal distribution function, by Simpson's rule on the density (independent of the task's erfc). */
@@ -221,7 +222,7 @@ class ShiftTasksTests {
                  "training": {"epochs": 30, "batch-size": 16, "metric": "rmse"},
                  "validation": {"folds": 3}}
                 """;
-        return new ExperimentRunner(new CpuKernels(), lines::add, data).run(read(json));
+        return new ExperimentRunner(CpuKernels::new, lines::add, data).run(read(json));
     }
 
     @Test

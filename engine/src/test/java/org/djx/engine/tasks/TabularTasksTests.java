@@ -1,5 +1,10 @@
-package org.djx.engine.run;
+package org.djx.engine.tasks;
 
+import org.djx.engine.run.ExperimentRunner;
+import org.djx.engine.train.EpochLoss;
+import org.djx.engine.tasks.KFoldTask;
+import org.djx.engine.report.RunFolder;
+import org.djx.engine.report.RunResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +20,6 @@ import java.util.SplittableRandom;
 import org.djx.api.ConfigurationException;
 import org.djx.api.data.DataContext;
 import org.djx.engine.experiment.Experiment;
-import org.djx.engine.experiment.TabularSpec;
 import org.djx.engine.spec.TrainingSpec;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.json.JsonDocument;
@@ -28,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The k-fold and submission tasks end to end on generated files shaped like Kaggle's (an Id, numeric
  * and categorical columns with NA, the price last), so they run on machines without the real data.
  */
-class TabularTaskTests {
+class TabularTasksTests {
     private final List<String> lines = new ArrayList<>();
 
     /** Writes a train/test pair whose price is a known function of the features, plus noise. */
@@ -57,7 +61,7 @@ class TabularTaskTests {
     }
 
     private static Experiment read(String json) {
-        return new ExperimentReader(PluginLoader.load(List.of()))
+        return new ExperimentReader(PluginLoader.load(List.of()), BuiltInTasks.registry())
                 .read(JsonDocument.parse("t.json", json.getBytes(StandardCharsets.UTF_8)), Path.of("t.json"));
     }
 
@@ -78,7 +82,7 @@ class TabularTaskTests {
         DataContext data = generate(dir, 90, 10);
         Path out = dir.resolve("run");
 
-        RunResult r = new ExperimentRunner(new CpuKernels(), lines::add, data)
+        RunResult r = new ExperimentRunner(CpuKernels::new, lines::add, data)
                 .run(read(experiment("k-fold", ", \"validation\": {\"folds\": 3}")), RunFolder.at(out));
 
         // Area, Rooms, then Zone's three categories and its missing indicator.
@@ -100,8 +104,8 @@ class TabularTaskTests {
         DataContext data = generate(dir, 60, 5);
         Experiment e = read(experiment("k-fold", ", \"validation\": {\"folds\": 2}"));
 
-        new ExperimentRunner(new CpuKernels(), line -> { }, data).run(e, RunFolder.at(dir.resolve("a")));
-        new ExperimentRunner(new CpuKernels(), line -> { }, data).run(e, RunFolder.at(dir.resolve("b")));
+        new ExperimentRunner(CpuKernels::new, line -> { }, data).run(e, RunFolder.at(dir.resolve("a")));
+        new ExperimentRunner(CpuKernels::new, line -> { }, data).run(e, RunFolder.at(dir.resolve("b")));
 
         assertThat(Files.readAllBytes(dir.resolve("b/metrics.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("a/metrics.csv")));
     }
@@ -113,10 +117,10 @@ class TabularTaskTests {
         Experiment full = read(experiment("k-fold", ", \"validation\": {\"folds\": 2}"));
         Experiment mean = read(experiment("k-fold", ", \"validation\": {\"folds\": 2}")
                 .replace("\"batch-size\": 16}", "\"batch-size\": 16, \"epoch-loss\": \"batch-mean\"}"));
-        assertThat(((TabularSpec) mean.task()).training().epochLoss()).isEqualTo(TrainingSpec.EpochLoss.BATCH_MEAN);
+        assertThat(((KFoldTask.Spec) mean.job().spec()).setup().trainer().epochLoss()).isEqualTo(EpochLoss.BATCH_MEAN);
 
-        new ExperimentRunner(new CpuKernels(), line -> { }, data).run(full, RunFolder.at(dir.resolve("full")));
-        new ExperimentRunner(new CpuKernels(), line -> { }, data).run(mean, RunFolder.at(dir.resolve("mean")));
+        new ExperimentRunner(CpuKernels::new, line -> { }, data).run(full, RunFolder.at(dir.resolve("full")));
+        new ExperimentRunner(CpuKernels::new, line -> { }, data).run(mean, RunFolder.at(dir.resolve("mean")));
 
         assertThat(Files.readAllBytes(dir.resolve("mean/metrics.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("full/metrics.csv")));
     }
@@ -128,8 +132,8 @@ class TabularTaskTests {
         List<String> sequential = new ArrayList<>();
         List<String> parallel = new ArrayList<>();
 
-        new ExperimentRunner(new CpuKernels(), sequential::add, data).withThreads(1).run(e, RunFolder.at(dir.resolve("one")));
-        new ExperimentRunner(new CpuKernels(), parallel::add, data).withThreads(4).run(e, RunFolder.at(dir.resolve("four")));
+        new ExperimentRunner(CpuKernels::new, sequential::add, data).withThreads(1).run(e, RunFolder.at(dir.resolve("one")));
+        new ExperimentRunner(CpuKernels::new, parallel::add, data).withThreads(4).run(e, RunFolder.at(dir.resolve("four")));
 
         assertThat(Files.readAllBytes(dir.resolve("four/metrics.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("one/metrics.csv")));
         assertThat(parallel.stream().filter(l -> l.startsWith("fold ")).toList())
@@ -141,7 +145,7 @@ class TabularTaskTests {
     void moreFoldsThanRowsIsAClearError(@TempDir Path dir) throws IOException {
         DataContext data = generate(dir, 3, 1);
 
-        assertThatThrownBy(() -> new ExperimentRunner(new CpuKernels(), lines::add, data)
+        assertThatThrownBy(() -> new ExperimentRunner(CpuKernels::new, lines::add, data)
                 .run(read(experiment("k-fold", ", \"validation\": {\"folds\": 5}")), RunFolder.at(dir.resolve("run"))))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("5 folds need at least 5 rows, but the data has 3");
@@ -152,7 +156,7 @@ class TabularTaskTests {
         DataContext data = generate(dir, 80, 7);
         Path out = dir.resolve("run");
 
-        new ExperimentRunner(new CpuKernels(), lines::add, data).run(read(experiment("submission", "")), RunFolder.at(out));
+        new ExperimentRunner(CpuKernels::new, lines::add, data).run(read(experiment("submission", "")), RunFolder.at(out));
 
         List<String> csv = Files.readAllLines(out.resolve("submission.csv"));
         assertThat(csv.get(0)).isEqualTo("Id,SalePrice");
