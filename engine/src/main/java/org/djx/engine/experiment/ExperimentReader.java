@@ -13,7 +13,10 @@ import org.djx.api.DType;
 import org.djx.api.PluginException;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Config;
+import org.djx.api.spi.ConfigValues;
 import org.djx.api.spi.ParameterSpec;
+import org.djx.api.spi.Plugin;
+import org.djx.api.spi.Suggestions;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.PluginKind;
@@ -84,7 +87,7 @@ public final class ExperimentReader {
         }
         List<String> sectionKeys = new ArrayList<>(TaskKind.allSections());
         sectionKeys.add("expect");
-        BoundConfig top = ConfigBinder.bind(problems, root, "$", TOP_LEVEL, sectionKeys, "an experiment");
+        ConfigValues top = ConfigBinder.bind(problems, root, "$", TOP_LEVEL, sectionKeys, "an experiment");
         if (!top.has("task")) {
             problems.throwIfAny();
         }
@@ -163,7 +166,7 @@ public final class ExperimentReader {
         if (!expectObject(problems, node, path)) {
             return null;
         }
-        BoundConfig config = ConfigBinder.bind(problems, node, path, MODEL, MODEL_SECTIONS, "the model");
+        ConfigValues config = ConfigBinder.bind(problems, node, path, MODEL, MODEL_SECTIONS, "the model");
         Optional<ComponentSpec> init = node.has("init")
                 ? component(problems, node.get("init"), "$.model.init", PluginKind.INITIALIZER, Set.of())
                 : defaultInitializer(problems, path, node);
@@ -189,7 +192,7 @@ public final class ExperimentReader {
     }
 
     private Optional<LayerSpec> layer(Problems problems, JsonNode node, String path, Set<String> labels) {
-        Optional<ComponentSpec> layer = component(problems, node, path, PluginKind.LAYER, Set.of("name", "init"));
+        Optional<ComponentSpec> layer = component(problems, node, path, PluginKind.LAYER, Set.copyOf(Plugin.RESERVED_LAYER_KEYS));
         if (layer.isEmpty()) {
             return Optional.empty();
         }
@@ -233,7 +236,7 @@ public final class ExperimentReader {
         String path = JsonDocument.child(modelPath, "init");
         com.fasterxml.jackson.databind.node.ObjectNode init = JsonNodeFactory.instance.objectNode().put("type", DEFAULT_INITIALIZER);
         Config config = ConfigBinder.bind(problems, init, path,
-                normal.get().plugin().parameters(), Set.of("type"), "initializer '" + DEFAULT_INITIALIZER + "'");
+                normal.get().plugin().configuration(), Plugin.RESERVED_KEYS, "initializer '" + DEFAULT_INITIALIZER + "'");
         if (modelNode instanceof com.fasterxml.jackson.databind.node.ObjectNode m) {
             m.set("init", init);
         }
@@ -266,7 +269,7 @@ public final class ExperimentReader {
         }
         Set<String> ignored = new HashSet<>(engineKeys);
         ignored.add("type");
-        BoundConfig config = ConfigBinder.bind(problems, node, path, plugin.get().plugin().parameters(),
+        ConfigValues config = ConfigBinder.bind(problems, node, path, plugin.get().plugin().configuration(),
                 orderedEngineKeys(ignored), kind.label() + " '" + name + "'");
         return Optional.of(new ComponentSpec(plugin.get(), config, path));
     }
@@ -297,7 +300,7 @@ public final class ExperimentReader {
             return null;
         }
         List<ParameterSpec> specs = task == TaskKind.TRAIN ? List.of(INPUTS, TARGETS) : List.of(INPUTS);
-        BoundConfig config = ConfigBinder.bind(problems, node, path, specs, List.of(), "the data of task '" + task.label() + "'");
+        ConfigValues config = ConfigBinder.bind(problems, node, path, specs, List.of(), "the data of task '" + task.label() + "'");
         if (!config.has("inputs") || task == TaskKind.TRAIN && !config.has("targets")) {
             return null;
         }
@@ -315,22 +318,22 @@ public final class ExperimentReader {
     }
 
     private static TrainingSpec training(Problems problems, JsonNode node) {
-        BoundConfig c = trainingConfig(problems, node, TRAINING);
+        ConfigValues c = trainingConfig(problems, node, TRAINING);
         return c == null ? null : trainingSpec(c);
     }
 
-    private static BoundConfig trainingConfig(Problems problems, JsonNode node, List<ParameterSpec> specs) {
+    private static ConfigValues trainingConfig(Problems problems, JsonNode node, List<ParameterSpec> specs) {
         return trainingConfig(problems, node, "$.training", specs);
     }
 
-    private static BoundConfig trainingConfig(Problems problems, JsonNode node, String path, List<ParameterSpec> specs) {
+    private static ConfigValues trainingConfig(Problems problems, JsonNode node, String path, List<ParameterSpec> specs) {
         if (!expectObject(problems, node, path)) {
             return null;
         }
         return ConfigBinder.bindValid(problems, node, path, specs, List.of(), "the training section");
     }
 
-    private static TrainingSpec trainingSpec(BoundConfig c) {
+    private static TrainingSpec trainingSpec(ConfigValues c) {
         return new TrainingSpec(c.integer("epochs"), c.integer("batch-size"), c.bool("shuffle"),
                 c.has("tolerance") ? c.number("tolerance") : Double.NaN, c.integer("report-every"),
                 c.bool("trace-first-step"), "batch-mean".equals(c.string("epoch-loss"))
@@ -364,7 +367,7 @@ public final class ExperimentReader {
         if (!expectObject(problems, node, path)) {
             return null;
         }
-        BoundConfig c = ConfigBinder.bindValid(problems, node, path, CURVE, List.of(), "the curve section");
+        ConfigValues c = ConfigBinder.bindValid(problems, node, path, CURVE, List.of(), "the curve section");
         if (model != null && model.inputs() != ModelSpec.FROM_DATA && model.inputs() != 1) {
             problems.add("$.model.inputs", "a gradient curve needs a network of one input, found " + model.inputs());
         }
@@ -390,7 +393,7 @@ public final class ExperimentReader {
         if (!expectObject(problems, node, path)) {
             return null;
         }
-        BoundConfig c = ConfigBinder.bindValid(problems, node, path, PRODUCT, List.of(), "the product section");
+        ConfigValues c = ConfigBinder.bindValid(problems, node, path, PRODUCT, List.of(), "the product section");
         return c == null ? null : new ProductSpec(c.integer("size"), c.integer("factors"), c.integer("overflow-search"));
     }
 
@@ -399,7 +402,7 @@ public final class ExperimentReader {
         if (!expectObject(problems, node, path)) {
             return null;
         }
-        BoundConfig c = ConfigBinder.bind(problems, node, path, STACK, STACK_LISTS, "the stack section");
+        ConfigValues c = ConfigBinder.bind(problems, node, path, STACK, STACK_LISTS, "the stack section");
         List<String> activations = new ArrayList<>();
         JsonNode acts = node.get("activations");
         String actsPath = JsonDocument.child(path, "activations");
@@ -502,14 +505,14 @@ public final class ExperimentReader {
                 ? component(problems, root.get("loss"), "$.loss", PluginKind.LOSS, Set.of()).orElse(null) : null;
         ComponentSpec optimizer = used(task, root, "optimizer")
                 ? component(problems, root.get("optimizer"), "$.optimizer", PluginKind.OPTIMIZER, Set.of()).orElse(null) : null;
-        BoundConfig training = used(task, root, "training") ? trainingConfig(problems, root.get("training"), TABULAR_TRAINING) : null;
+        ConfigValues training = used(task, root, "training") ? trainingConfig(problems, root.get("training"), TABULAR_TRAINING) : null;
         // Adversarial validation runs the k-fold regression, and reads its sections here too.
         boolean kFold = task != TaskKind.SUBMISSION;
         int folds = 0;
         if (kFold && used(task, root, "validation")) {
             JsonNode node = root.get("validation");
             if (expectObject(problems, node, "$.validation")) {
-                BoundConfig v = ConfigBinder.bindValid(problems, node, "$.validation", VALIDATION, List.of(), "the validation section");
+                ConfigValues v = ConfigBinder.bindValid(problems, node, "$.validation", VALIDATION, List.of(), "the validation section");
                 folds = v == null ? 0 : v.integer("folds");
             }
         }
@@ -526,7 +529,7 @@ public final class ExperimentReader {
         if (!expectObject(problems, node, path)) {
             return null;
         }
-        BoundConfig c = ConfigBinder.bindValid(problems, node, path, PREPROCESSING, List.of("steps"), "the preprocessing section");
+        ConfigValues c = ConfigBinder.bindValid(problems, node, path, PREPROCESSING, List.of("steps"), "the preprocessing section");
         JsonNode steps = node.get("steps");
         String stepsPath = JsonDocument.child(path, "steps");
         if (steps == null || !steps.isArray()) {
@@ -557,7 +560,7 @@ public final class ExperimentReader {
                 case "fill-missing" -> FILL_MISSING;
                 default -> ONE_HOT;
             };
-            BoundConfig sc = ConfigBinder.bindValid(problems, step, p, specs, List.of("type"), "preprocessing step '" + kind + "'");
+            ConfigValues sc = ConfigBinder.bindValid(problems, step, p, specs, List.of("type"), "preprocessing step '" + kind + "'");
             if (sc == null) {
                 continue;
             }
@@ -607,7 +610,7 @@ public final class ExperimentReader {
         if (!expectObject(problems, node, path)) {
             return null;
         }
-        BoundConfig c = ConfigBinder.bindValid(problems, node, path, CLASSIFIER, CLASSIFIER_SECTIONS, "the classifier section");
+        ConfigValues c = ConfigBinder.bindValid(problems, node, path, CLASSIFIER, CLASSIFIER_SECTIONS, "the classifier section");
         String optimizerPath = JsonDocument.child(path, "optimizer");
         ComponentSpec optimizer = null;
         if (!node.has("optimizer")) {
@@ -615,7 +618,7 @@ public final class ExperimentReader {
         } else {
             optimizer = component(problems, node.get("optimizer"), optimizerPath, PluginKind.OPTIMIZER, Set.of()).orElse(null);
         }
-        BoundConfig training = null;
+        ConfigValues training = null;
         if (!node.has("training")) {
             problems.add(path, "missing required key 'training': the classifier's schedule, such as {\"epochs\": 20, \"batch-size\": 64}");
         } else {
@@ -654,7 +657,7 @@ public final class ExperimentReader {
     private CovariateShiftSpec covariateShift(Problems problems, JsonNode root, ModelSpec model) {
         TaskKind task = TaskKind.COVARIATE_SHIFT;
         String path = "$.shift";
-        BoundConfig shift = used(task, root, "shift") && expectObject(problems, root.get("shift"), path)
+        ConfigValues shift = used(task, root, "shift") && expectObject(problems, root.get("shift"), path)
                 ? ConfigBinder.bindValid(problems, root.get("shift"), path, SHIFT, List.of(), "the shift section") : null;
         ClassifierSpec classifier = used(task, root, "classifier") ? classifier(problems, root) : null;
         ComponentSpec loss = used(task, root, "loss")
@@ -694,7 +697,7 @@ public final class ExperimentReader {
     private ConceptShiftSpec conceptShift(Problems problems, JsonNode root, ModelSpec model) {
         TaskKind task = TaskKind.CONCEPT_SHIFT;
         String path = "$.concept";
-        BoundConfig concept = used(task, root, "concept") && expectObject(problems, root.get("concept"), path)
+        ConfigValues concept = used(task, root, "concept") && expectObject(problems, root.get("concept"), path)
                 ? ConfigBinder.bindValid(problems, root.get("concept"), path, CONCEPT, List.of(), "the concept section") : null;
         ComponentSpec optimizer = used(task, root, "optimizer")
                 ? component(problems, root.get("optimizer"), "$.optimizer", PluginKind.OPTIMIZER, Set.of()).orElse(null) : null;
@@ -740,7 +743,7 @@ public final class ExperimentReader {
             if (!expectObject(problems, e.getValue(), p)) {
                 continue;
             }
-            BoundConfig band = ConfigBinder.bindValid(problems, e.getValue(), p, BAND, List.of(), "the expectation of '" + e.getKey() + "'");
+            ConfigValues band = ConfigBinder.bindValid(problems, e.getValue(), p, BAND, List.of(), "the expectation of '" + e.getKey() + "'");
             if (band == null) {
                 continue;
             }

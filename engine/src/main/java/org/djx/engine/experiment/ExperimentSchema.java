@@ -35,7 +35,9 @@ public final class ExperimentSchema {
         }
         ObjectNode properties = object(root, ExperimentReader.TOP_LEVEL);
         properties.set("model", model());
-        properties.set("data", section(List.of(ExperimentReader.INPUTS, withoutRequired(ExperimentReader.TARGETS))));
+        // Only the tasks that fit need targets, and the per-task rules below cannot reach into a section.
+        ParameterSpec optionalTargets = ParameterSpec.matrix(ExperimentReader.TARGETS.name(), ExperimentReader.TARGETS.description());
+        properties.set("data", section(List.of(ExperimentReader.INPUTS, optionalTargets)));
         properties.set("loss", ref(PluginKind.LOSS));
         properties.set("optimizer", ref(PluginKind.OPTIMIZER));
         properties.set("dataset", ref(PluginKind.DATASET));
@@ -72,7 +74,7 @@ public final class ExperimentSchema {
             PluginDescriptor d = registry.find(kind, name).orElseThrow();
             ObjectNode plugin = oneOf.addObject();
             plugin.put("description", d.plugin().description());
-            ObjectNode properties = object(plugin, d.plugin().parameters());
+            ObjectNode properties = object(plugin, d.plugin().configuration());
             properties.putObject("type").put("const", name);
             if (kind == PluginKind.LAYER) {
                 properties.putObject("name").put("type", "string").put("minLength", 1)
@@ -127,7 +129,7 @@ public final class ExperimentSchema {
             p.put(s.minimumExclusive() ? "exclusiveMinimum" : "minimum", s.minimum());
         }
         if (s.maximum() != null) {
-            p.put("maximum", s.maximum());
+            p.put(s.maximumExclusive() ? "exclusiveMaximum" : "maximum", s.maximum());
         }
         Object d = s.defaultValue();
         if (d instanceof Integer i) {
@@ -207,10 +209,5 @@ public final class ExperimentSchema {
 
     private static ObjectNode ref(PluginKind kind) {
         return F.objectNode().put("$ref", "#/$defs/" + kind.label());
-    }
-
-    private static ParameterSpec withoutRequired(ParameterSpec s) {
-        return new ParameterSpec(s.name(), s.type(), s.description(), null, false, s.minimum(), s.minimumExclusive(),
-                s.maximum(), s.choices());
     }
 }
