@@ -40,7 +40,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.djx.api.spi.DatasetSource;
 import org.djx.api.spi.InitializerFactory;
@@ -61,7 +60,7 @@ import org.djx.api.spi.Plugin;
  *   <li>{@link #providersArePublicFinalWithAPublicNoArgumentConstructor}: what {@link ServiceLoader}
  *       needs to create a provider on the module path and the class path;</li>
  *   <li>{@link #checkNames}: each discovered provider's name is kebab-case and unique within its kind, and
- *       its parameters leave alone the keys the engine reads itself;</li>
+ *       its configuration keys leave alone the keys the engine reads itself;</li>
  *   <li>{@link #checkRegistrations}: every provider class is registered both in {@code module-info}
  *       ({@code provides}), which djx reads, and in {@code META-INF/services}, which the class path reads;
  *       a provider registered only in the services file is invisible to djx.</li>
@@ -84,18 +83,9 @@ import org.djx.api.spi.Plugin;
 // and an automatic module, which 'requires transitive' should not name): a caller has it anyway.
 @SuppressWarnings("exports")
 public final class PluginArchitecture {
-    /** The pattern plugin names follow, as experiment files spell them: {@code leaky-relu}, {@code adam}. */
-    public static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
-
     /** The service interfaces of the plugin kinds, one per kind; names are unique within a kind. */
     public static final List<Class<? extends Plugin>> KINDS = List.of(
             LayerFactory.class, InitializerFactory.class, OptimizerFactory.class, LossFactory.class, DatasetSource.class);
-
-    /** The keys the engine reads from every plugin entry of an experiment itself. */
-    public static final List<String> RESERVED_KEYS = List.of("type");
-
-    /** The keys the engine also reads from every layer entry itself. */
-    public static final List<String> RESERVED_LAYER_KEYS = List.of("type", "name", "init");
 
     private static final String API = "org.djx.api..";
     private static final String SERVICES = "META-INF/services/";
@@ -200,9 +190,9 @@ public final class PluginArchitecture {
     /**
      * Checks the providers in {@code pluginPackage} (and below) that {@link ServiceLoader} discovers on
      * the class path, as djx would: at least one exists; each can be created; its {@link Plugin#name()} is
-     * kebab-case ({@link #NAME}) and unique within its kind; its {@link Plugin#description()} is not
-     * blank; and its {@link Plugin#parameters()} are unique and leave alone the keys the engine reads
-     * itself ({@link #RESERVED_KEYS}, {@link #RESERVED_LAYER_KEYS} for layers).
+     * kebab-case ({@link Plugin#NAME_PATTERN}) and unique within its kind; its {@link Plugin#description()} is not
+     * blank; and its {@link Plugin#configuration()} keys are unique and leave alone the keys the
+     * engine reads itself ({@link Plugin#reservedKeys}).
      *
      * @throws AssertionError listing every problem found
      */
@@ -242,8 +232,8 @@ public final class PluginArchitecture {
                     continue;
                 }
                 String name = plugin.name();
-                if (name == null || !NAME.matcher(name).matches()) {
-                    problems.add(label + " is named '" + name + "', which is not kebab-case (" + NAME.pattern()
+                if (!Plugin.isValidName(name)) {
+                    problems.add(label + " is named '" + name + "', which is not kebab-case (" + Plugin.NAME_PATTERN
                             + "); experiment files refer to it as \"type\": \"" + name + "\"");
                 } else if (names.containsKey(name)) {
                     problems.add(label + " is named '" + name + "' like " + names.get(name) + "; names are unique within"
@@ -254,7 +244,7 @@ public final class PluginArchitecture {
                 if (plugin.description() == null || plugin.description().isBlank()) {
                     problems.add(label + " has no description; 'djx describe' and 'djx plugins' show it");
                 }
-                problems.addAll(parameterProblems(label, kind, plugin.parameters()));
+                problems.addAll(parameterProblems(label, kind, plugin.configuration()));
             }
         }
         if (found == 0) {
@@ -271,10 +261,10 @@ public final class PluginArchitecture {
     private static List<String> parameterProblems(String label, Class<? extends Plugin> kind, List<ParameterSpec> parameters) {
         List<String> problems = new ArrayList<>();
         if (parameters == null) {
-            problems.add(label + " returns null from parameters(); return an empty list for none");
+            problems.add(label + " returns null from configuration(); return an empty list for none");
             return problems;
         }
-        List<String> reserved = kind == LayerFactory.class ? RESERVED_LAYER_KEYS : RESERVED_KEYS;
+        List<String> reserved = Plugin.reservedKeys(kind);
         Set<String> seen = new TreeSet<>();
         for (ParameterSpec p : parameters) {
             if (!seen.add(p.name())) {

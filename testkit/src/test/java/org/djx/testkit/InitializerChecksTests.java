@@ -31,7 +31,7 @@ class InitializerChecksTests {
         }
 
         @Override
-        public List<ParameterSpec> parameters() {
+        public List<ParameterSpec> configuration() {
             return List.of(
                     ParameterSpec.number("std", "Standard deviation.").withDefault(0.1),
                     ParameterSpec.string("bug", "Which mistake the initializer makes.", "none", "variance-as-std",
@@ -77,7 +77,7 @@ class InitializerChecksTests {
         }
 
         @Override
-        public List<ParameterSpec> parameters() {
+        public List<ParameterSpec> configuration() {
             return List.of(ParameterSpec.string("bug", "Which mistake the initializer makes.", "none", "too-wide",
                     "too-narrow").withDefault("none"));
         }
@@ -108,7 +108,7 @@ class InitializerChecksTests {
         }
 
         @Override
-        public List<ParameterSpec> parameters() {
+        public List<ParameterSpec> configuration() {
             return List.of(ParameterSpec.number("value", "The value.").asRequired(),
                     ParameterSpec.bool("last-is-zero", "Whether the last element is left at 0.").withDefault(false));
         }

@@ -38,7 +38,7 @@ class LayerChecksTests {
         }
 
         @Override
-        public List<ParameterSpec> parameters() {
+        public List<ParameterSpec> configuration() {
             return List.of(ParameterSpec.string("bug", "Which mistake backward makes.", "none", "flipped-sign",
                     "zero-at-1-1", "modifies-output-gradient", "reads-whole-array").withDefault("none"));
         }
@@ -102,7 +102,7 @@ class LayerChecksTests {
         }
 
         @Override
-        public List<ParameterSpec> parameters() {
+        public List<ParameterSpec> configuration() {
             return List.of(
                     ParameterSpec.integer("outputs", "Output features.").asRequired().atLeast(1),
                     ParameterSpec.string("bug", "Which mistake the layer makes.", "none", "scaled-weight-gradient",

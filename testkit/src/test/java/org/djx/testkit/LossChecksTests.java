@@ -32,7 +32,7 @@ class LossChecksTests {
         }
 
         @Override
-        public List<ParameterSpec> parameters() {
+        public List<ParameterSpec> configuration() {
             return List.of(ParameterSpec.string("bug", "Which mistake the loss makes.", "none", "half-gradient",
                     "gradient-ignores-weights", "divides-by-rows", "squared-weights", "accumulates", "fills-gradient-array")
                     .withDefault("none"));

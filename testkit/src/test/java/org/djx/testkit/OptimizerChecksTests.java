@@ -32,7 +32,7 @@ class OptimizerChecksTests {
         }
 
         @Override
-        public List<ParameterSpec> parameters() {
+        public List<ParameterSpec> configuration() {
             return List.of(
                     ParameterSpec.number("lr", "Learning rate.").withDefault(0.01).greaterThan(0),
                     ParameterSpec.string("bug", "Which mistake the optimizer makes.", "none", "ascends", "shared-state",

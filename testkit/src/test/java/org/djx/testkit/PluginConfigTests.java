@@ -25,7 +25,7 @@ class PluginConfigTests {
         }
 
         @Override
-        public List<ParameterSpec> parameters() {
+        public List<ParameterSpec> configuration() {
             return List.of(
                     ParameterSpec.integer("count", "How many.").asRequired().atLeast(1),
                     ParameterSpec.number("rate", "How fast.").withDefault(0.5).greaterThan(0),
@@ -74,7 +74,7 @@ class PluginConfigTests {
     void rejectsAMissingRequiredKey() {
         assertThatThrownBy(() -> PluginConfig.defaults(plugin))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("missing required key 'count': an integer >= 1 (How many.)");
+                .hasMessageContaining("missing required key 'count' for plugin 'example': an integer >= 1 (How many.)");
     }
 
     @Test
@@ -83,10 +83,11 @@ class PluginConfigTests {
 
         assertThatThrownBy(() -> PluginConfig.of(plugin, values))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("'count' expects an integer >= 1, found 3.5 (Double)")
-                .hasMessageContaining("'rate' expects a finite number > 0, found \"fast\" (String)")
-                .hasMessageContaining("'flag' expects a boolean, found 1 (Integer)")
-                .hasMessageContaining("'mode' expects one of: fast, slow, found true (Boolean)");
+                .hasMessageStartingWith("invalid configuration of plugin 'example': ")
+                .hasMessageContaining("count: expected an integer >= 1, found the number 3.5")
+                .hasMessageContaining("rate: expected a number > 0, found the string \"fast\"")
+                .hasMessageContaining("flag: expected true or false, found the integer 1")
+                .hasMessageContaining("mode: expected one of: fast, slow, found true");
     }
 
     @Test
@@ -97,8 +98,8 @@ class PluginConfigTests {
 
         assertThatThrownBy(() -> PluginConfig.of(plugin, values))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("'count' expects an integer >= 1, found null")
-                .hasMessageContaining("'rate' expects a finite number > 0, found NaN");
+                .hasMessageContaining("count: expected an integer >= 1, found null")
+                .hasMessageContaining("rate: expected a number > 0, found NaN");
     }
 
     @Test
@@ -113,9 +114,9 @@ class PluginConfigTests {
     void rejectsValuesOutsideTheDeclaredBoundsAndChoices() {
         assertThatThrownBy(() -> PluginConfig.of(plugin, Map.of("count", 0, "rate", 0.0, "mode", "medium")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("'count' must be >= 1, found 0")
-                .hasMessageContaining("'rate' must be > 0, found 0.0")
-                .hasMessageContaining("'mode' must be one of: fast, slow, found 'medium'");
+                .hasMessageContaining("count: count must be >= 1, found 0")
+                .hasMessageContaining("rate: rate must be > 0, found 0.0")
+                .hasMessageContaining("mode: 'medium' is not a valid value for mode; valid: fast, slow");
     }
 
     @Test
@@ -138,10 +139,34 @@ class PluginConfigTests {
     void rejectsRaggedOrEmptyMatricesAndEmptyArrays() {
         assertThatThrownBy(() -> PluginConfig.of(plugin, Map.of("count", 1, "grid", new double[][] {{1, 2}, {3}})))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("'grid' expects a non-empty array of equally long");
+                .hasMessageContaining("grid[1]: row 1 has 1 values but row 0 has 2; every row of a matrix has the same length");
         assertThatThrownBy(() -> PluginConfig.of(plugin, Map.of("count", 1, "values", new double[0])))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("'values' expects a non-empty array of finite numbers");
+                .hasMessageContaining("values: expected a non-empty array of numbers, found an empty array");
+    }
+
+    @Test
+    void acceptsJavaArraysAndSmallNumberTypesAsTheirJsonCounterparts() {
+        PluginConfig config = PluginConfig.of(plugin, Map.of("count", (short) 2, "rate", 0.25f,
+                "values", new int[] {1, 2}, "grid", new Object[] {new int[] {1, 2}, List.of(3, 4.5)}));
+
+        assertThat(config.integer("count")).isEqualTo(2);
+        assertThat(config.number("rate")).isEqualTo(0.25);
+        assertThat(config.numbers("values")).containsExactly(1, 2);
+        assertThat(config.matrix("grid")).isDeepEqualTo(new double[][] {{1, 2}, {3, 4.5}});
+    }
+
+    @Test
+    void coercesNoValueAsTheEngineDoesNot() {
+        assertThatThrownBy(() -> PluginConfig.of(plugin, Map.of("count", "10")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("count: expected an integer >= 1, found the string \"10\"");
+        assertThatThrownBy(() -> PluginConfig.of(plugin, Map.of("count", 2.0)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("count: expected an integer >= 1, found the number 2.0");
+        assertThatThrownBy(() -> PluginConfig.of(plugin, Map.of("count", 3_000_000_000L)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("found the integer 3000000000, which is out of range");
     }
 
     @Test
@@ -150,10 +175,10 @@ class PluginConfigTests {
 
         assertThatThrownBy(() -> config.number("speed"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'speed' is not a declared parameter of 'example'");
+                .hasMessageContaining("'speed' is not a declared parameter of plugin 'example'");
         assertThatThrownBy(() -> config.number("count"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'count' of 'example' is declared as integer, not number");
+                .hasMessageContaining("'count' of plugin 'example' is declared as integer, not number");
     }
 
     @Test

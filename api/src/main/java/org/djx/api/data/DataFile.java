@@ -9,29 +9,60 @@ import java.util.regex.Pattern;
  * A file of the data hub: the name a dataset source asks for, where to download it, and the SHA-1
  * its bytes must have. A copy whose SHA-1 differs is never used.
  *
- * @param name the hub name, such as {@code kaggle_house_train}
- * @param url  where to download it from; the cached copy takes the last path segment as file name
- * @param sha1 the expected SHA-1 of the file's bytes, 40 lowercase hex digits
+ * <p>A final class with a factory since 0.2 (a record before), so that it can grow without breaking
+ * sources; the accessors kept their names.
+ *
  * @since 0.1
  */
-public record DataFile(String name, URI url, String sha1) {
+public final class DataFile {
     private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    public DataFile {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(sha1, "sha1");
-        sha1 = sha1.toLowerCase(Locale.ROOT);
+    private final String name;
+    private final URI url;
+    private final String sha1;
+
+    private DataFile(String name, URI url, String sha1) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.url = Objects.requireNonNull(url, "url");
+        this.sha1 = Objects.requireNonNull(sha1, "sha1").toLowerCase(Locale.ROOT);
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("data file name '" + name + "' must match " + NAME.pattern());
         }
-        if (!SHA1.matcher(sha1).matches()) {
+        if (!SHA1.matcher(this.sha1).matches()) {
             throw new IllegalArgumentException("SHA-1 of '" + name + "' must be 40 hex digits, found '" + sha1 + "'");
         }
         if (!NAME.matcher(fileName(url)).matches()) {
             throw new IllegalArgumentException("the URL of '" + name + "' does not end in a plain file name: " + url);
         }
+    }
+
+    /**
+     * Returns a data file.
+     *
+     * @param name the hub name, such as {@code kaggle_house_train}
+     * @param url  where to download it from; the cached copy takes the last path segment as file name
+     * @param sha1 the expected SHA-1 of the file's bytes, 40 hex digits (kept in lowercase)
+     * @throws IllegalArgumentException if the name, the SHA-1 or the URL's file name is malformed
+     * @since 0.2
+     */
+    public static DataFile of(String name, URI url, String sha1) {
+        return new DataFile(name, url, sha1);
+    }
+
+    /** Returns the hub name, such as {@code kaggle_house_train}. */
+    public String name() {
+        return name;
+    }
+
+    /** Returns where to download the file from. */
+    public URI url() {
+        return url;
+    }
+
+    /** Returns the expected SHA-1 of the file's bytes, 40 lowercase hex digits. */
+    public String sha1() {
+        return sha1;
     }
 
     /** Returns the name of the cached copy: the URL's last path segment. */
@@ -42,5 +73,20 @@ public record DataFile(String name, URI url, String sha1) {
     private static String fileName(URI url) {
         String path = url.getPath() == null ? "" : url.getPath();
         return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DataFile f && name.equals(f.name) && url.equals(f.url) && sha1.equals(f.sha1);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, url, sha1);
+    }
+
+    @Override
+    public String toString() {
+        return "DataFile[name=" + name + ", url=" + url + ", sha1=" + sha1 + "]";
     }
 }

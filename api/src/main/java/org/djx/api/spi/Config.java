@@ -4,7 +4,8 @@ import org.djx.api.ConfigurationException;
 
 /**
  * The configuration of one plugin instance, already checked against the plugin's
- * {@link Plugin#parameters()}.
+ * {@link Plugin#configuration()} (see {@link ConfigValues}, the implementation the engine and the test
+ * kit hand to plugins).
  *
  * <p>Every declared key with a default can be read whether or not the file set it; a declared key
  * without a default can be read once {@link #has(String)} says it is present. Reading an undeclared

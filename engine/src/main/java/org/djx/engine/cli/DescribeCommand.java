@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.djx.api.ConfigurationException;
 import org.djx.api.spi.ParameterSpec;
-import org.djx.engine.experiment.Suggestions;
+import org.djx.api.spi.Suggestions;
 import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.PluginKind;
 import org.djx.engine.plugin.PluginRegistry;
@@ -50,7 +50,7 @@ final class DescribeCommand implements Callable<Integer> {
             }
             out.println(d.kind().label() + " '" + d.name() + "': " + d.plugin().description());
             out.println("from " + d.origin());
-            List<ParameterSpec> params = d.plugin().parameters();
+            List<ParameterSpec> params = d.plugin().configuration();
             if (params.isEmpty()) {
                 out.println("parameters: none");
                 continue;

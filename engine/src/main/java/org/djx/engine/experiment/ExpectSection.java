@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.djx.api.spi.ConfigValues;
 import org.djx.api.spi.ParameterSpec;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.report.Expectation;
@@ -32,7 +33,7 @@ final class ExpectSection {
                 problems.add(p, "expected a JSON object, found " + Values.describe(e.getValue()));
                 continue;
             }
-            BoundConfig band = ConfigBinder.bindValid(problems, e.getValue(), p, BAND, List.of(), "the expectation of '" + e.getKey() + "'");
+            ConfigValues band = ConfigBinder.bindValid(problems, e.getValue(), p, BAND, List.of(), "the expectation of '" + e.getKey() + "'");
             if (band == null) {
                 continue;
             }

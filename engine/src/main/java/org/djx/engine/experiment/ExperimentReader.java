@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.djx.api.ConfigurationException;
 import org.djx.api.Parameter;
 import org.djx.api.Shape;
+import org.djx.api.spi.ConfigValues;
 import org.djx.api.spi.ParameterSpec;
 import org.djx.engine.json.InvalidDocumentException;
 import org.djx.engine.json.JsonDocument;
@@ -77,7 +78,7 @@ public final class ExperimentReader {
         }
         List<String> sectionKeys = new ArrayList<>(tasks.sectionNames());
         sectionKeys.add("expect");
-        BoundConfig top = ConfigBinder.bind(problems, root, "$", topLevel(tasks), sectionKeys, "an experiment");
+        ConfigValues top = ConfigBinder.bind(problems, root, "$", topLevel(tasks), sectionKeys, "an experiment");
         if (!top.has("task")) {
             problems.throwIfAny();
         }

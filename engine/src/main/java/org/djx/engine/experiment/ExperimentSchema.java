@@ -101,7 +101,7 @@ public final class ExperimentSchema {
             PluginDescriptor d = registry.find(kind, name).orElseThrow();
             ObjectNode plugin = oneOf.addObject();
             plugin.put("description", d.plugin().description());
-            ObjectNode properties = object(plugin, d.plugin().parameters());
+            ObjectNode properties = object(plugin, d.plugin().configuration());
             properties.putObject("type").put("const", name);
             if (kind == PluginKind.LAYER) {
                 properties.putObject("name").put("type", "string").put("minLength", 1)
@@ -150,7 +150,7 @@ public final class ExperimentSchema {
             p.put(s.minimumExclusive() ? "exclusiveMinimum" : "minimum", s.minimum());
         }
         if (s.maximum() != null) {
-            p.put("maximum", s.maximum());
+            p.put(s.maximumExclusive() ? "exclusiveMaximum" : "maximum", s.maximum());
         }
         Object d = s.defaultValue();
         if (d instanceof Integer i) {

@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.djx.api.DType;
 import org.djx.api.PluginException;
+import org.djx.api.spi.ConfigValues;
 import org.djx.api.spi.ParameterSpec;
+import org.djx.api.spi.Plugin;
+import org.djx.api.spi.Suggestions;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.PluginKind;
@@ -37,7 +40,7 @@ final class SectionBinder {
                     + "about twice as fast, float64 matches worked examples to every printed digit.",
                     DType.FLOAT32.label(), DType.FLOAT64.label()).withDefault(DType.FLOAT64.label()));
     /** The keys of a layer object that the engine reads itself. */
-    static final List<String> LAYER_KEYS = List.of("init", "name");
+    static final List<String> LAYER_KEYS = Plugin.RESERVED_LAYER_KEYS;
     /** The initializer a model uses when it names none: D2L's N(0, 0.01^2). */
     static final String DEFAULT_INITIALIZER = "normal";
 
@@ -85,7 +88,7 @@ final class SectionBinder {
         }
         List<String> engineKeys = new ArrayList<>(ownKeys);
         form.nested().forEach(s -> engineKeys.add(s.name()));
-        BoundConfig config = ConfigBinder.bind(problems, node, path, form.keys(), engineKeys, owner(path, type));
+        ConfigValues config = ConfigBinder.bind(problems, node, path, form.keys(), engineKeys, owner(path, type));
         Map<String, Bound> nested = new LinkedHashMap<>();
         for (Section s : form.nested()) {
             JsonNode child = node.get(s.name());
@@ -170,7 +173,7 @@ final class SectionBinder {
         if (!expectObject(node, path)) {
             return null;
         }
-        BoundConfig config = ConfigBinder.bind(problems, node, path, MODEL, List.of("init", "layers"), "the model");
+        ConfigValues config = ConfigBinder.bind(problems, node, path, MODEL, List.of("init", "layers"), "the model");
         ComponentSpec init;
         String initPath = JsonDocument.child(path, "init");
         if (node.has("init")) {
@@ -271,7 +274,7 @@ final class SectionBinder {
         Set<String> ignored = new TreeSet<>(engineKeys);
         ignored.add("type");
         int before = problems.count();
-        BoundConfig config = ConfigBinder.bind(problems, node, path, plugin.plugin().parameters(), new ArrayList<>(ignored),
+        ConfigValues config = ConfigBinder.bind(problems, node, path, plugin.plugin().configuration(), new ArrayList<>(ignored),
                 kind.label() + " '" + plugin.name() + "'");
         if (problems.count() != before) {
             return null;

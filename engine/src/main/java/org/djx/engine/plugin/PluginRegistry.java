@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.djx.api.PluginException;
 import org.djx.api.spi.ParameterSpec;
+import org.djx.api.spi.Plugin;
 
 /**
  * The plugins available to a run, by kind and name.
@@ -21,15 +21,6 @@ import org.djx.api.spi.ParameterSpec;
  * every other plugin stays usable.
  */
 public final class PluginRegistry {
-    /** kebab-case, as experiment files spell plugin and parameter names. */
-    public static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
-
-    /** Keys the engine reads from every plugin entry itself, so no plugin may declare them. */
-    public static final List<String> RESERVED_KEYS = List.of("type");
-
-    /** Keys the engine also reads from every layer entry, so no layer may declare them. */
-    public static final List<String> RESERVED_LAYER_KEYS = List.of("type", "name", "init");
-
     private final Map<PluginKind, Map<String, PluginDescriptor>> plugins = new EnumMap<>(PluginKind.class);
     private final Map<PluginKind, Map<String, List<PluginDescriptor>>> conflicts = new EnumMap<>(PluginKind.class);
     private final List<PluginProblem> problems = new ArrayList<>();
@@ -78,24 +69,24 @@ public final class PluginRegistry {
     }
 
     private static String checkDeclaration(PluginDescriptor d) {
-        if (d.name() == null || !NAME.matcher(d.name()).matches()) {
-            return "has the name '" + d.name() + "', which is not kebab-case (" + NAME.pattern() + ")";
+        if (!Plugin.isValidName(d.name())) {
+            return "has the name '" + d.name() + "', which is not kebab-case (" + Plugin.NAME_PATTERN + ")";
         }
         List<ParameterSpec> parameters;
         try {
-            parameters = d.plugin().parameters();
+            parameters = d.plugin().configuration();
         } catch (RuntimeException | LinkageError e) {
-            return "failed to list its parameters: " + e + PluginLoader.linkageHint(e);
+            return "failed to list its configuration keys: " + e + PluginLoader.linkageHint(e);
         }
         if (parameters == null) {
-            return "returned null from parameters() instead of a list";
+            return "returned null from configuration() instead of a list";
         }
         Map<String, ParameterSpec> seen = new LinkedHashMap<>();
         for (ParameterSpec p : parameters) {
             if (seen.put(p.name(), p) != null) {
                 return "declares the parameter '" + p.name() + "' twice";
             }
-            List<String> reserved = d.kind() == PluginKind.LAYER ? RESERVED_LAYER_KEYS : RESERVED_KEYS;
+            List<String> reserved = Plugin.reservedKeys(d.kind().service());
             if (reserved.contains(p.name())) {
                 return "declares the parameter '" + p.name() + "', which the engine reserves for every "
                         + d.kind().label() + " " + reserved;

@@ -38,9 +38,9 @@ public final class HubFixtureSource implements DatasetSource {
 
     @Override
     public List<DataFile> files() {
-        return List.of(new DataFile("fixture_alpha", base.resolve("alpha.csv"), sha1(ALPHA)),
-                new DataFile("fixture_beta", base.resolve("beta.csv"), sha1(BETA)),
-                new DataFile("fixture_gamma", base.resolve("gamma.csv"), sha1(GAMMA)));
+        return List.of(DataFile.of("fixture_alpha", base.resolve("alpha.csv"), sha1(ALPHA)),
+                DataFile.of("fixture_beta", base.resolve("beta.csv"), sha1(BETA)),
+                DataFile.of("fixture_gamma", base.resolve("gamma.csv"), sha1(GAMMA)));
     }
 
     @Override

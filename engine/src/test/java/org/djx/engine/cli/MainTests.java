@@ -192,6 +192,15 @@ class MainTests {
     }
 
     @Test
+    void describeShowsAnExclusiveUpperBoundWithAParenthesis() {
+        Outcome o = djx("describe", "adam");
+
+        assertThat(o.code()).isZero();
+        assertThat(o.outLines()).anySatisfy(l -> assertThat(l).matches("  beta1 +number in \\[0, 1\\) +0\\.9 +.*"));
+        assertThat(o.outLines()).anySatisfy(l -> assertThat(l).matches("  beta2 +number in \\[0, 1\\) +0\\.999 +.*"));
+    }
+
+    @Test
     void describeOfAMisspeltNameExitsTwoAndSuggestsTheClosest() {
         Outcome o = djx("describe", "adma");
 

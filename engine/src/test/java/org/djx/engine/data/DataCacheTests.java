@@ -70,7 +70,7 @@ class DataCacheTests {
     @Test
     void aCachedCopyIsNamedAfterTheLastSegmentOfItsUrl() {
         DataCache cache = DataCache.at(Path.of("/c"), "test");
-        DataFile file = new DataFile("kaggle_house_train",
+        DataFile file = DataFile.of("kaggle_house_train",
                 URI.create("http://d2l-data.s3-accelerate.amazonaws.com/kaggle_house_pred_train.csv"),
                 "585e9cc93e70b39160e7921475f9bcd7d31219ce");
 

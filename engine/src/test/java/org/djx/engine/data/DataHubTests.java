@@ -60,7 +60,7 @@ class DataHubTests {
     }
 
     private DataFile houseFile(URI url) {
-        return new DataFile("house", url, sha1(CSV));
+        return DataFile.of("house", url, sha1(CSV));
     }
 
     @Test
@@ -226,7 +226,7 @@ class DataHubTests {
         byte[] big = new byte[4096];
         server.serve("/big.bin", big);
         DataHub hub = hub(new DownloadSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 1000),
-                new DataFile("big", server.url("/big.bin"), sha1(big)));
+                DataFile.of("big", server.url("/big.bin"), sha1(big)));
 
         assertThatThrownBy(() -> hub.fetch("big"))
                 .isInstanceOf(DataException.class)
@@ -248,7 +248,7 @@ class DataHubTests {
             }
         });
         DataHub hub = hub(new DownloadSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 100_000),
-                new DataFile("big", server.url("/big.bin"), sha1(big)));
+                DataFile.of("big", server.url("/big.bin"), sha1(big)));
 
         assertThatThrownBy(() -> hub.fetch("big"))
                 .isInstanceOf(DataException.class)
@@ -272,7 +272,7 @@ class DataHubTests {
             throw new IOException("test: gave up");
         });
         DataHub hub = hub(new DownloadSettings(Duration.ofSeconds(5), Duration.ofMillis(300), 1 << 20),
-                new DataFile("slow", server.url("/slow.csv"), sha1(CSV)));
+                DataFile.of("slow", server.url("/slow.csv"), sha1(CSV)));
         try {
             long start = System.nanoTime();
             assertThatThrownBy(() -> hub.fetch("slow"))
@@ -298,7 +298,7 @@ class DataHubTests {
             }
         });
         DataHub hub = hub(new DownloadSettings(Duration.ofSeconds(5), Duration.ofMillis(300), 1 << 20),
-                new DataFile("steady", server.url("/steady.csv"), sha1(CSV)));
+                DataFile.of("steady", server.url("/steady.csv"), sha1(CSV)));
 
         assertThat(hub.fetch("steady")).hasBinaryContent(CSV);
         assertThat(FileTrees.tree(cacheFolder)).containsExactly("steady.csv");
@@ -350,7 +350,7 @@ class DataHubTests {
     @Test
     void anUnknownNameIsRefusedWithTheKnownNames() {
         DataHub hub = hub(houseFile(server.url("/house.csv")),
-                new DataFile("prices", server.url("/prices.csv"), sha1(CSV)));
+                DataFile.of("prices", server.url("/prices.csv"), sha1(CSV)));
 
         assertThatThrownBy(() -> hub.fetch("hose"))
                 .isInstanceOf(DataException.class)
@@ -364,8 +364,8 @@ class DataHubTests {
         DataHub hub = DataHub.builder(DataCache.at(cacheFolder, "test"))
                 .add(houseFile(url), "plugin a")
                 .add(houseFile(url), "plugin b")
-                .add(new DataFile("house", url, "0".repeat(40)), "plugin c")
-                .add(new DataFile("prices", url, sha1(CSV)), "plugin a")
+                .add(DataFile.of("house", url, "0".repeat(40)), "plugin c")
+                .add(DataFile.of("prices", url, sha1(CSV)), "plugin a")
                 .build();
 
         String expected = "the data-hub file 'house' is declared differently by plugin a (" + url + ", SHA-1 " + sha1(CSV)

@@ -24,9 +24,9 @@ class SharedDatasetsTests {
         Assumptions.assumeTrue(Files.isDirectory(SHARED), "no shared dataset folder at " + SHARED.toAbsolutePath());
         Map<String, String> before = FileTrees.snapshot(SHARED);
         DataHub hub = DataHub.builder(DataCache.at(SHARED, "the shared datasets"))
-                .add(new DataFile("kaggle_house_train", URI.create(D2L + "kaggle_house_pred_train.csv"),
+                .add(DataFile.of("kaggle_house_train", URI.create(D2L + "kaggle_house_pred_train.csv"),
                         "585e9cc93e70b39160e7921475f9bcd7d31219ce"), "D2L")
-                .add(new DataFile("kaggle_house_test", URI.create(D2L + "kaggle_house_pred_test.csv"),
+                .add(DataFile.of("kaggle_house_test", URI.create(D2L + "kaggle_house_pred_test.csv"),
                         "fa19780a7b011d9b009e8bff8e99922a8ee2eb90"), "D2L")
                 .build();
 

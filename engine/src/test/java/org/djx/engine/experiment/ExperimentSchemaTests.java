@@ -48,6 +48,21 @@ class ExperimentSchemaTests {
     }
 
     @Test
+    void statesAnExclusiveUpperBoundAsExclusiveMaximum() throws IOException {
+        JsonNode beta1 = plugin("optimizer", "adam").at("/properties/beta1");
+        assertThat(beta1.get("exclusiveMaximum").asDouble()).isEqualTo(1.0);
+        assertThat(beta1.has("maximum")).isFalse();
+        assertThat(beta1.get("minimum").asDouble()).isZero();
+
+        ObjectNode file = (ObjectNode) JSON.readTree(Path.of("..", "experiments", "backprop-2-2-2.json").toFile());
+        ObjectNode optimizer = file.putObject("optimizer").put("type", "adam");
+        optimizer.put("beta1", 0.999);
+        assertThat(VALIDATOR.validate(file)).as("beta1 0.999").isEmpty();
+        optimizer.put("beta1", 1.0);
+        assertThat(VALIDATOR.validate(file)).as("beta1 1").isNotEmpty();
+    }
+
+    @Test
     void everyShippedExperimentValidates() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("..", "experiments"))) {
             List<Path> experiments = files.filter(p -> p.toString().endsWith(".json")).toList();

@@ -43,7 +43,7 @@ class PluginRegistryTests {
         }
 
         @Override
-        public List<ParameterSpec> parameters() {
+        public List<ParameterSpec> configuration() {
             return parameters;
         }
 
@@ -101,7 +101,7 @@ class PluginRegistryTests {
         }
 
         @Override
-        public List<ParameterSpec> parameters() {
+        public List<ParameterSpec> configuration() {
             throw new IllegalStateException("boom");
         }
     }
@@ -124,7 +124,7 @@ class PluginRegistryTests {
         }
 
         @Override
-        public List<ParameterSpec> parameters() {
+        public List<ParameterSpec> configuration() {
             return List.of(ParameterSpec.string(key, "x"));
         }
 
@@ -296,7 +296,7 @@ class PluginRegistryTests {
 
         assertThat(registry.names(PluginKind.OPTIMIZER)).containsExactly("rmsprop");
         assertThat(registry.problems()).singleElement()
-                .satisfies(p -> assertThat(p.reason()).contains("failed to list its parameters").contains("boom"));
+                .satisfies(p -> assertThat(p.reason()).contains("failed to list its configuration keys").contains("boom"));
     }
 
     @Test

@@ -41,7 +41,7 @@ class PreprocessorTests {
                 new NumericColumn("Id", new double[] {4}),
                 new NumericColumn("Area", new double[] {5}),
                 new TextColumn("Zone", new String[] {"RM"})));
-        return new Dataset(train, test, "Price", "Id");
+        return Dataset.of(train, "Price").withTest(test).withId("Id");
     }
 
     @Test

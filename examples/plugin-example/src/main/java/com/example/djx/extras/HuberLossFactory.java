@@ -29,7 +29,7 @@ public final class HuberLossFactory implements LossFactory {
     }
 
     @Override
-    public List<ParameterSpec> parameters() {
+    public List<ParameterSpec> configuration() {
         return List.of(ParameterSpec.number("delta", "Where the loss turns from squared to linear.")
                 .withDefault(1.0).greaterThan(0));
     }

@@ -25,7 +25,7 @@ public final class LeakyReluLayerFactory implements LayerFactory {
     }
 
     @Override
-    public List<ParameterSpec> parameters() {
+    public List<ParameterSpec> configuration() {
         return List.of(ParameterSpec.number("negative-slope", "The slope for negative inputs.")
                 .withDefault(0.01).atLeast(0).atMost(1));
     }

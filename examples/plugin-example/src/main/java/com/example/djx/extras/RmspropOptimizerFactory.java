@@ -27,11 +27,11 @@ public final class RmspropOptimizerFactory implements OptimizerFactory {
     }
 
     @Override
-    public List<ParameterSpec> parameters() {
+    public List<ParameterSpec> configuration() {
         return List.of(
                 ParameterSpec.number("lr", "Learning rate.").withDefault(0.01).greaterThan(0),
                 ParameterSpec.number("alpha", "Decay rate of the running mean of squared gradients.")
-                        .withDefault(0.99).atLeast(0).atMost(0.999999),
+                        .withDefault(0.99).atLeast(0).lessThan(1),
                 ParameterSpec.number("epsilon", "Added to the root of the running mean.").withDefault(1e-8).greaterThan(0),
                 ParameterSpec.number("weight-decay", "L2 penalty added to the gradient.").withDefault(0.0).atLeast(0));
     }

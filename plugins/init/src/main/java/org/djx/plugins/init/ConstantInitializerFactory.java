@@ -19,7 +19,7 @@ public final class ConstantInitializerFactory implements InitializerFactory {
     }
 
     @Override
-    public List<ParameterSpec> parameters() {
+    public List<ParameterSpec> configuration() {
         return List.of(ParameterSpec.number("value", "The value of every weight.").asRequired());
     }
 

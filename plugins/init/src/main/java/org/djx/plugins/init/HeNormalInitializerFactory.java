@@ -19,7 +19,7 @@ public final class HeNormalInitializerFactory implements InitializerFactory {
     }
 
     @Override
-    public List<ParameterSpec> parameters() {
+    public List<ParameterSpec> configuration() {
         return List.of(ParameterSpec.string("mode", "Which fan to scale by.", "fan-in", "fan-out").withDefault("fan-in"));
     }
 

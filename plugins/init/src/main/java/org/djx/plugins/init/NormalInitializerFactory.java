@@ -19,7 +19,7 @@ public final class NormalInitializerFactory implements InitializerFactory {
     }
 
     @Override
-    public List<ParameterSpec> parameters() {
+    public List<ParameterSpec> configuration() {
         return List.of(
                 ParameterSpec.number("mean", "Mean of the distribution.").withDefault(0.0),
                 ParameterSpec.number("std", "Standard deviation of the distribution.").withDefault(0.01).atLeast(0));

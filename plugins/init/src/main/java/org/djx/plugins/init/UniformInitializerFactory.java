@@ -19,7 +19,7 @@ public final class UniformInitializerFactory implements InitializerFactory {
     }
 
     @Override
-    public List<ParameterSpec> parameters() {
+    public List<ParameterSpec> configuration() {
         return List.of(
                 ParameterSpec.number("low", "Lower bound (inclusive).").withDefault(-0.05),
                 ParameterSpec.number("high", "Upper bound (exclusive); must exceed low.").withDefault(0.05));

@@ -22,7 +22,7 @@ public final class XavierNormalInitializerFactory implements InitializerFactory 
     }
 
     @Override
-    public List<ParameterSpec> parameters() {
+    public List<ParameterSpec> configuration() {
         return List.of(ParameterSpec.number("gain", "Factor on the standard deviation.").withDefault(1.0).greaterThan(0));
     }
 

@@ -19,7 +19,7 @@ public final class XavierUniformInitializerFactory implements InitializerFactory
     }
 
     @Override
-    public List<ParameterSpec> parameters() {
+    public List<ParameterSpec> configuration() {
         return List.of(ParameterSpec.number("gain", "Factor on the bound.").withDefault(1.0).greaterThan(0));
     }
 

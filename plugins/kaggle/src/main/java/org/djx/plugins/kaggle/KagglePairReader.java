@@ -68,7 +68,7 @@ final class KagglePairReader {
                 testColumns.add(numeric ? numeric(test, t) : text(test, t));
             }
         }
-        return new Dataset(new Table(trainColumns), new Table(testColumns), target, id);
+        return Dataset.of(new Table(trainColumns), target).withTest(new Table(testColumns)).withId(id);
     }
 
     static boolean isMissing(String cell) {

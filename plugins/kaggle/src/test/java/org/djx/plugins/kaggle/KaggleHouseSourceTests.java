@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.djx.api.DataException;
 import org.djx.api.data.DataFile;
+import org.djx.api.data.Dataset;
 import org.djx.api.spi.DatasetSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +37,10 @@ class KaggleHouseSourceTests {
     @Test
     void declaresD2lsTwoHubFilesWithTheirSha1s() {
         assertThat(new KaggleHouseSource().files()).containsExactly(
-                new DataFile("kaggle_house_train",
+                DataFile.of("kaggle_house_train",
                         URI.create("http://d2l-data.s3-accelerate.amazonaws.com/kaggle_house_pred_train.csv"),
                         "585e9cc93e70b39160e7921475f9bcd7d31219ce"),
-                new DataFile("kaggle_house_test",
+                DataFile.of("kaggle_house_test",
                         URI.create("http://d2l-data.s3-accelerate.amazonaws.com/kaggle_house_pred_test.csv"),
                         "fa19780a7b011d9b009e8bff8e99922a8ee2eb90"));
         assertThat(new KaggleHouseSource().files()).extracting(DataFile::fileName)
@@ -48,7 +49,7 @@ class KaggleHouseSourceTests {
 
     @Test
     void takesNoParametersAndDescribesItself() {
-        assertThat(new KaggleHouseSource().parameters()).isEmpty();
+        assertThat(new KaggleHouseSource().configuration()).isEmpty();
         assertThat(new KaggleHouseSource().description()).contains("SalePrice");
     }
 
@@ -60,6 +61,17 @@ class KaggleHouseSourceTests {
         new KaggleHouseSource().load(null, files.context(fetched));
 
         assertThat(fetched).containsExactly("kaggle_house_train", "kaggle_house_test");
+    }
+
+    @Test
+    void declaresTheIdColumnTheTargetAndThatASalePriceIsPositive(@TempDir Path dir) {
+        Dataset d = new KaggleHouseSource().load(null, new HouseFiles(dir).standard().context(new ArrayList<>()));
+
+        assertThat(d.id()).isEqualTo("Id");
+        assertThat(d.target()).isEqualTo("SalePrice");
+        assertThat(d.targetRule().describe()).isEqualTo("a target must be finite and positive (a sale price is positive)");
+        assertThat(d.targetRule().accepts(0)).isFalse();
+        assertThat(d.targetRule().accepts(129_900)).isTrue();
     }
 
     @Test

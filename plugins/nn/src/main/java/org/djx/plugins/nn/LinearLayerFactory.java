@@ -27,7 +27,7 @@ public final class LinearLayerFactory implements LayerFactory {
     }
 
     @Override
-    public List<ParameterSpec> parameters() {
+    public List<ParameterSpec> configuration() {
         return List.of(
                 ParameterSpec.integer("outputs", "Number of output features.").asRequired().atLeast(1),
                 ParameterSpec.bool("bias", "Whether the layer adds a bias b.").withDefault(true),

@@ -24,7 +24,7 @@ public final class SgdOptimizerFactory implements OptimizerFactory {
     }
 
     @Override
-    public List<ParameterSpec> parameters() {
+    public List<ParameterSpec> configuration() {
         return List.of(
                 ParameterSpec.number("lr", "Learning rate (D2L's eta).").asRequired().greaterThan(0),
                 ParameterSpec.number("weight-decay", "L2 penalty added to the gradient.").withDefault(0.0).atLeast(0));

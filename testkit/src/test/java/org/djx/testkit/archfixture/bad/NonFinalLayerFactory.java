@@ -18,7 +18,7 @@ public class NonFinalLayerFactory implements LayerFactory {
     }
 
     @Override
-    public java.util.List<org.djx.api.spi.ParameterSpec> parameters() {
+    public java.util.List<org.djx.api.spi.ParameterSpec> configuration() {
         return java.util.List.of(org.djx.api.spi.ParameterSpec.string("name", "Clashes with the engine's key."));
     }
 

@@ -19,7 +19,7 @@ public final class GoodLossFactory implements LossFactory {
     }
 
     @Override
-    public List<ParameterSpec> parameters() {
+    public List<ParameterSpec> configuration() {
         return List.of(ParameterSpec.number("scale", "A factor.").withDefault(1.0));
     }
 

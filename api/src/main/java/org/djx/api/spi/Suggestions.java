@@ -1,9 +1,14 @@
-package org.djx.engine.experiment;
+package org.djx.api.spi;
 
 import java.util.Collection;
 import java.util.Locale;
 
-/** Finds the near miss a user probably meant, for "did you mean" hints. */
+/**
+ * Finds the near miss a user probably meant, for "did you mean" hints in messages about unknown
+ * names, keys and choices.
+ *
+ * @since 0.2
+ */
 public final class Suggestions {
     private Suggestions() {
     }
