@@ -87,7 +87,7 @@ class LauncherTests {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("run", "validate", "plugins", "describe");
         assertThat(version.exitCode()).isZero();
-        assertThat(version.out()).startsWith("djx 0.1.0");
+        assertThat(version.out()).startsWith("djx 0.2.0");
     }
 
     @Test

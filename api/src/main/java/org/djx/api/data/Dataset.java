@@ -1,6 +1,7 @@
 package org.djx.api.data;
 
 import java.util.Objects;
+import org.djx.api.Stability;
 
 /**
  * What a {@link org.djx.api.spi.DatasetSource} loads: labelled training rows, and optionally unlabelled
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param id     the name of the column that identifies rows in a submission; null when there is none
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public record Dataset(Table train, Table test, String target, String id) {
     public Dataset {
         Objects.requireNonNull(train, "train");

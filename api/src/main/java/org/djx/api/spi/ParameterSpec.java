@@ -3,6 +3,7 @@ package org.djx.api.spi;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.djx.api.Stability;
 
 /**
  * Declares one configuration key of a plugin: its type, default, bounds and allowed values.
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
  * @param choices       the allowed values of a string; empty when any string is allowed
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public record ParameterSpec(
         String name,
         ParameterType type,

@@ -1,6 +1,7 @@
 package org.djx.api.spi;
 
 import java.util.List;
+import org.djx.api.Stability;
 
 /**
  * What every plugin has in common: the name an experiment file refers to it by, a description, and
@@ -13,6 +14,7 @@ import java.util.List;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public interface Plugin {
     /** Returns the kebab-case name, unique within the plugin's kind, such as {@code xavier-normal}. */
     String name();
