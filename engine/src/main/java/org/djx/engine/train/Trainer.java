@@ -91,6 +91,8 @@ public final class Trainer {
                 permute(order, shuffle);
             }
             double batchLossSum = 0;
+            // Training mode for the optimizer's steps only; everything else sees evaluation mode.
+            network.setTraining(true);
             for (int start = 0; start < n; start += batch) {
                 Batch b = n - start < batch ? last : full;
                 b.gather(inputs, targets, w, order, start);
@@ -109,9 +111,12 @@ public final class Trainer {
                 optimizer.step();
                 if (!stepped) {
                     stepped = true;
+                    network.setTraining(false);
                     listener.firstStepTaken(batchLoss, network);
+                    network.setTraining(true);
                 }
             }
+            network.setTraining(false);
             Tensor predictions = null;
             double epochLoss;
             if (spec.epochLoss() == TrainingSpec.EpochLoss.FULL_PASS) {
