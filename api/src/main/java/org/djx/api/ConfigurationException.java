@@ -8,6 +8,7 @@ package org.djx.api;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public class ConfigurationException extends DjxException {
     private static final long serialVersionUID = 1L;
 

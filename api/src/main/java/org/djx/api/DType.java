@@ -9,6 +9,7 @@ package org.djx.api;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public enum DType {
     FLOAT32("float32"),
     FLOAT64("float64");

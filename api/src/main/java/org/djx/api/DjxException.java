@@ -9,6 +9,7 @@ package org.djx.api;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public abstract class DjxException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public final class Parameter {
     /** What a parameter does in its layer; initializers apply to weights, biases start at zero. */
     public enum Role { WEIGHT, BIAS }

@@ -7,6 +7,7 @@ import java.util.Arrays;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public final class Shape {
     private final int[] dims;
 

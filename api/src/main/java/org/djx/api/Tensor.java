@@ -14,6 +14,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public final class Tensor {
     private final Shape shape;
     /** The float64 elements, or null for a float32 tensor. */

@@ -133,16 +133,17 @@ class BrokenPluginsTests {
         // A download that went wrong: an HTML page saved under a jar's name.
         Files.writeString(folder.resolve("not-a-jar.jar"), "<html><body>404 Not Found</body></html>\n");
 
-        // Built against a newer api, 0.2.0: a stand-in api module with that version, and a plugin on it.
-        Path newerApi = PluginJars.javac(PluginJars.write(work.resolve("api-0.2.0"), standInApi(true)),
-                work.resolve("api-0.2.0-classes"), "--module-version", "0.2.0");
-        Path newer = PluginJars.javac(PluginJars.write(work.resolve("newer-src"), Map.of(
-                "module-info.java", "module test.newer { requires org.djx.api;"
-                        + " provides org.djx.api.spi.LossFactory with test.newer.NewerLossFactory; }",
-                "test/newer/NewerLossFactory.java", "package test.newer;\npublic final class NewerLossFactory implements"
-                        + " org.djx.api.spi.LossFactory {\n    public String name() { return \"newer\"; }\n" + LOSS_BOILERPLATE + "}\n")),
-                work.resolve("newer-classes"), "--module-path", newerApi.toString(), "--module-version", "1.0");
-        PluginJars.jar(newer, folder.resolve("newer-api.jar"));
+        // Built against api 0.1.0, the line before this djx's: a stand-in api module with that version, and
+        // a modular plugin compiled against it, as Maven builds a plugin for 0.1.
+        Path api01 = PluginJars.javac(PluginJars.write(work.resolve("api-0.1.0"), standInApi(true)),
+                work.resolve("api-0.1.0-classes"), "--module-version", "0.1.0");
+        Path older = PluginJars.javac(PluginJars.write(work.resolve("api01-src"), Map.of(
+                "module-info.java", "module test.api01 { requires org.djx.api;"
+                        + " provides org.djx.api.spi.LossFactory with test.api01.Api01LossFactory; }",
+                "test/api01/Api01LossFactory.java", "package test.api01;\npublic final class Api01LossFactory implements"
+                        + " org.djx.api.spi.LossFactory {\n    public String name() { return \"api01\"; }\n" + LOSS_BOILERPLATE + "}\n")),
+                work.resolve("api01-classes"), "--module-path", api01.toString(), "--module-version", "1.0");
+        PluginJars.jar(older, folder.resolve("api-0.1-plugin.jar"));
 
         // Built against an older api whose Loss had a two-argument evaluate, as a plain jar: no version
         // is recorded, so only the call shows the mismatch.
@@ -174,7 +175,7 @@ class BrokenPluginsTests {
      * The part of an api that the stand-in plugins compile against: {@code current} gives Loss today's
      * four-argument evaluate, otherwise an older two-argument one.
      */
-    private static Map<String, String> standInApi(boolean current) {
+    static Map<String, String> standInApi(boolean current) {
         return Map.of(
                 "module-info.java", "module org.djx.api { exports org.djx.api; exports org.djx.api.spi; }",
                 "org/djx/api/Tensor.java", "package org.djx.api;\npublic final class Tensor { private Tensor() { } }\n",
@@ -217,11 +218,11 @@ class BrokenPluginsTests {
     }
 
     @Test
-    void aPluginBuiltAgainstANewerApiIsRefusedAtLoadTimeNamingBothVersions() {
-        assertThat(problem("newer-api.jar"))
-                .isEqualTo("was built against djx-api 0.2.0 (module test.newer requires org.djx.api@0.2.0), but this djx"
-                        + " runs djx-api 0.1.0 (before 1.0 a new minor version of the api may break plugins); rebuild the"
-                        + " plugin against djx-api 0.1.0; it was not loaded");
+    void aPluginBuiltAgainstApi01IsRefusedAtLoadTimeNamingBothVersions() {
+        assertThat(problem("api-0.1-plugin.jar"))
+                .isEqualTo("was built against djx-api 0.1.0 (module test.api01 requires org.djx.api@0.1.0), but this djx"
+                        + " runs djx-api 0.2.0 (before 1.0 a new minor version of the api may break plugins); rebuild the"
+                        + " plugin against djx-api 0.2.0; it was not loaded");
     }
 
     @Test
@@ -335,8 +336,8 @@ class BrokenPluginsTests {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("loss plugin 'old-loss' from old.api 1.0 (" + folder.resolve("old-api-1.0.jar")
                         + ") does not fit this djx: evaluate failed with java.lang.AbstractMethodError")
-                .contains("it was most likely built against another djx-api and this djx runs djx-api 0.1.0: rebuild the"
-                        + " plugin against djx-api 0.1.0")
+                .contains("it was most likely built against another djx-api and this djx runs djx-api 0.2.0: rebuild the"
+                        + " plugin against djx-api 0.2.0")
                 .doesNotContain("\tat ")
                 .doesNotContain("internal error");
         assertThat(Files.readString(dir.resolve("run/status.json"))).contains("FAILED");

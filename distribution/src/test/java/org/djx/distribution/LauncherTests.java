@@ -33,13 +33,13 @@ class LauncherTests {
 
         assertThat(r.exitCode()).isZero();
         for (String name : new String[] {"linear", "sigmoid", "tanh", "relu", "identity"}) {
-            assertThat(r.out()).containsPattern("(?m)^layer\\s+" + name + "\\s+org\\.djx\\.plugins\\.nn\\s+0\\.1\\.0\\s+\\S*djx-plugin-nn-0\\.1\\.0\\.jar$");
+            assertThat(r.out()).containsPattern("(?m)^layer\\s+" + name + "\\s+org\\.djx\\.plugins\\.nn\\s+0\\.2\\.0\\s+\\S*djx-plugin-nn-0\\.2\\.0\\.jar$");
         }
-        assertThat(r.out()).containsPattern("(?m)^optimizer\\s+sgd\\s+org\\.djx\\.plugins\\.optim\\s+\\S+\\s+\\S*djx-plugin-optim-0\\.1\\.0\\.jar$");
+        assertThat(r.out()).containsPattern("(?m)^optimizer\\s+sgd\\s+org\\.djx\\.plugins\\.optim\\s+\\S+\\s+\\S*djx-plugin-optim-0\\.2\\.0\\.jar$");
         assertThat(r.out()).containsPattern("(?m)^initializer\\s+xavier-normal\\s+org\\.djx\\.plugins\\.init\\s");
         assertThat(r.out()).containsPattern("(?m)^loss\\s+mse\\s+org\\.djx\\.plugins\\.nn\\s");
         // its library jars (commons-csv, -io, -codec) must resolve on the module path, or nothing loads
-        assertThat(r.out()).containsPattern("(?m)^dataset\\s+kaggle-house\\s+org\\.djx\\.plugins\\.kaggle\\s+0\\.1\\.0\\s+\\S*djx-plugin-kaggle-0\\.1\\.0\\.jar$");
+        assertThat(r.out()).containsPattern("(?m)^dataset\\s+kaggle-house\\s+org\\.djx\\.plugins\\.kaggle\\s+0\\.2\\.0\\s+\\S*djx-plugin-kaggle-0\\.2\\.0\\.jar$");
         assertThat(r.err()).isEmpty();
     }
 
@@ -87,7 +87,7 @@ class LauncherTests {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("run", "validate", "plugins", "describe");
         assertThat(version.exitCode()).isZero();
-        assertThat(version.out()).startsWith("djx 0.1.0");
+        assertThat(version.out()).startsWith("djx 0.2.0");
     }
 
     @Test

@@ -3,10 +3,12 @@ package org.djx.testkit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import org.djx.api.Parameter;
 import org.djx.api.spi.Config;
 import org.djx.api.spi.Optimizer;
 import org.djx.api.spi.OptimizerFactory;
+import org.djx.api.spi.OptimizerState;
 
 /**
  * Checks that every {@link OptimizerFactory} runs, on a fixed {@link Quadratic}: the trajectory against
@@ -16,6 +18,9 @@ import org.djx.api.spi.OptimizerFactory;
  * overwrites every gradient with {@code a_i (w_i - c_i)} at the current values and calls
  * {@link Optimizer#step()}. A trajectory has {@code steps + 1} rows: row 0 is the start, row t the
  * values after t steps, each row the parameters' values concatenated in order.
+ *
+ * <p>{@link #checkStateRestore} and {@link #checkLearningRate} check the hooks that checkpoints and
+ * learning-rate schedules use ({@link Optimizer#exportState()}, {@link Optimizer#setLearningRate}).
  *
  * @since 0.1
  */
@@ -153,15 +158,180 @@ public final class OptimizerChecks {
         compareBitwise(name, problem, first, alternateRight, "an optimizer stepped alternately with another");
     }
 
+    /**
+     * Checks that an optimizer's state can be taken and given to a fresh one: after {@code STEPS / 2}
+     * steps on {@link Quadratic#standard()} the state is exported; the original steps on, and a fresh
+     * optimizer from the same configuration, started at the same values and given that state, must
+     * follow it bit for bit, and so must a second one given the same state afterwards (the state is a
+     * copy, not a view of the optimizer). The state must carry the plugin's name, and an optimizer
+     * made for another parameter list must refuse it with an {@link IllegalArgumentException}.
+     *
+     * @throws AssertionError naming the step and variable that differ, or the hook that misbehaves
+     */
+    public static void checkStateRestore(OptimizerFactory factory, Config config) {
+        Quadratic problem = Quadratic.standard();
+        String name = Comparison.plugin("optimizer", factory.name(), config) + " on " + problem;
+        int before = STEPS / 2;
+        int after = STEPS - before;
+        List<Parameter> original = problem.newParameters();
+        Optimizer running = create(factory, config, original);
+        run(problem, original, running, before);
+        double[] middle = Quadratic.values(original);
+        OptimizerState state;
+        try {
+            state = running.exportState();
+        } catch (UnsupportedOperationException e) {
+            throw new AssertionError(name + ": exportState() is not implemented (" + e.getMessage() + "); an"
+                    + " optimizer exports its accumulated state, even an empty one, for checkpoints", e);
+        }
+        if (state == null) {
+            throw new AssertionError(name + ": exportState() returned null");
+        }
+        if (!factory.name().equals(state.optimizer())) {
+            throw new AssertionError(name + ": exportState() names the optimizer '" + state.optimizer() + "', expected"
+                    + " the plugin's name '" + factory.name() + "' (OptimizerState.builder(name(), parameters))");
+        }
+        double[][] expected = run(problem, original, running, after);
+        for (String which : new String[] {"a fresh optimizer given the exported state",
+                "a second fresh optimizer given the same state after the first had stepped on"}) {
+            List<Parameter> parameters = problem.newParameters();
+            setValues(parameters, middle);
+            Optimizer restored = create(factory, config, parameters);
+            restored.restoreState(state);
+            compareBitwise(name, problem, expected, run(problem, parameters, restored, after), which
+                    + " differs from the optimizer that exported it (steps counted from the export)", "a restored optimizer must continue exactly as the one"
+                    + " that exported its state: export copies of everything that accumulates, restore all of it");
+        }
+        Quadratic other = Quadratic.of(new double[] {1}, new double[] {0}, new double[] {1});
+        Optimizer elsewhere = create(factory, config, other.newParameters());
+        try {
+            elsewhere.restoreState(state);
+        } catch (IllegalArgumentException expectedRefusal) {
+            return;
+        }
+        throw new AssertionError(name + ": restoreState accepted a state exported for the parameters of " + problem
+                + " into an optimizer for the single parameter of " + other + "; check it first with"
+                + " OptimizerState.requireFits(name(), parameters)");
+    }
+
+    /**
+     * Checks the learning-rate hook that schedules use, on {@link Quadratic#standard()}. An optimizer
+     * whose {@link Optimizer#baseLearningRate()} is empty must refuse {@code setLearningRate} with an
+     * {@link UnsupportedOperationException}. One with a learning rate must report the configured rate
+     * (finite, above 0); over {@link #STEPS} steps at rate 0 leave every value exactly where it started;
+     * give the same trajectory bit for bit when the rate is set to twice the base and back before every
+     * step as when it is never set; and move every variable twice as far in the first step at twice the
+     * base rate (relative error at most 1e-9), as the step of a first-order optimizer scales with its rate.
+     *
+     * @throws AssertionError naming the step and variable that go wrong
+     */
+    public static void checkLearningRate(OptimizerFactory factory, Config config) {
+        Quadratic problem = Quadratic.standard();
+        String name = Comparison.plugin("optimizer", factory.name(), config) + " on " + problem;
+        OptionalDouble base = create(factory, config, problem.newParameters()).baseLearningRate();
+        if (base == null) {
+            throw new AssertionError(name + ": baseLearningRate() returned null; return OptionalDouble.empty() for an"
+                    + " optimizer without a learning rate");
+        }
+        if (base.isEmpty()) {
+            try {
+                create(factory, config, problem.newParameters()).setLearningRate(0.5);
+            } catch (UnsupportedOperationException expected) {
+                return;
+            }
+            throw new AssertionError(name + ": baseLearningRate() is empty, yet setLearningRate(0.5) was accepted; an"
+                    + " optimizer without a learning rate refuses it with UnsupportedOperationException (the default)");
+        }
+        double lr = base.getAsDouble();
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new AssertionError(name + ": baseLearningRate() is " + lr + "; expected the configured rate, finite and > 0");
+        }
+
+        List<Parameter> frozen = problem.newParameters();
+        Optimizer still = create(factory, config, frozen);
+        double[][] atZero = new double[STEPS + 1][];
+        atZero[0] = Quadratic.values(frozen);
+        for (int t = 1; t <= STEPS; t++) {
+            still.setLearningRate(0);
+            problem.writeGradients(frozen);
+            still.step();
+            atZero[t] = Quadratic.values(frozen);
+        }
+        double[][] unmoved = new double[STEPS + 1][];
+        Arrays.fill(unmoved, atZero[0]);
+        compareBitwise(name, problem, unmoved, atZero, "an optimizer at learning rate 0 moved",
+                "a step at rate 0 must leave every parameter as it is");
+
+        double[][] untouched = trajectory(factory, config, problem, STEPS);
+        List<Parameter> reset = problem.newParameters();
+        Optimizer resetting = create(factory, config, reset);
+        double[][] setBack = new double[STEPS + 1][];
+        setBack[0] = Quadratic.values(reset);
+        for (int t = 1; t <= STEPS; t++) {
+            resetting.setLearningRate(2 * lr);
+            resetting.setLearningRate(lr);
+            problem.writeGradients(reset);
+            resetting.step();
+            setBack[t] = Quadratic.values(reset);
+        }
+        compareBitwise(name, problem, untouched, setBack, "an optimizer whose rate was set to " + 2 * lr
+                + " and back to its base " + lr + " before every step differs from one whose rate was never set", "setting the rate replaces it; setting"
+                + " the base again must give the steps of an optimizer whose rate was never set");
+
+        List<Parameter> doubled = problem.newParameters();
+        Optimizer faster = create(factory, config, doubled);
+        faster.setLearningRate(2 * lr);
+        problem.writeGradients(doubled);
+        faster.step();
+        double[] start = problem.start();
+        double[] twice = Quadratic.values(doubled);
+        for (int i = 0; i < start.length; i++) {
+            double once = untouched[1][i] - start[i];
+            double moved = twice[i] - start[i];
+            double error = Math.abs(moved - 2 * once) / Math.max(Math.abs(2 * once), Comparison.FLOOR);
+            if (!(error <= 1e-9)) {
+                throw new AssertionError(name + ": at twice the base rate (" + 2 * lr + ") the first step moved "
+                        + problem.variable(i) + " by " + moved + ", at the base rate by " + once + "; expected twice as"
+                        + " far (relative error " + error + " > 1e-9): the rate set must be the rate used");
+            }
+        }
+    }
+
+    /** Runs {@code steps} steps and returns the values before the first and after each, as {@link #trajectory}. */
+    private static double[][] run(Quadratic problem, List<Parameter> parameters, Optimizer optimizer, int steps) {
+        double[][] out = new double[steps + 1][];
+        out[0] = Quadratic.values(parameters);
+        for (int t = 1; t <= steps; t++) {
+            problem.writeGradients(parameters);
+            optimizer.step();
+            out[t] = Quadratic.values(parameters);
+        }
+        return out;
+    }
+
+    /** Overwrites the parameters' values with {@code values}, concatenated as {@link Quadratic#values} gives them. */
+    private static void setValues(List<Parameter> parameters, double[] values) {
+        int offset = 0;
+        for (Parameter p : parameters) {
+            System.arraycopy(values, offset, p.value().data(), 0, p.value().size());
+            offset += p.value().size();
+        }
+    }
+
     private static void compareBitwise(String name, Quadratic problem, double[][] reference, double[][] other,
             String how) {
+        compareBitwise(name, problem, reference, other, how + " differs from a lone fresh run", "optimizers from the"
+                + " same configuration must give bitwise identical trajectories (keep all state in the instance, draw"
+                + " no randomness)");
+    }
+
+    private static void compareBitwise(String name, Quadratic problem, double[][] reference, double[][] other,
+            String how, String rule) {
         for (int t = 0; t < reference.length; t++) {
             int i = Arrays.mismatch(reference[t], other[t]);
             if (i >= 0) {
-                throw new AssertionError(name + ": " + how + " differs from a lone fresh run after step " + t + " at "
-                        + problem.variable(i) + ": " + other[t][i] + " instead of " + reference[t][i]
-                        + "; optimizers from the same configuration must give bitwise identical trajectories"
-                        + " (keep all state in the instance, draw no randomness)");
+                throw new AssertionError(name + ": " + how + " after step " + t + " at "
+                        + problem.variable(i) + ": " + other[t][i] + " instead of " + reference[t][i] + "; " + rule);
             }
         }
     }

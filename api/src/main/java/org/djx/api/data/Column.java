@@ -1,10 +1,13 @@
 package org.djx.api.data;
 
+import org.djx.api.Stability;
+
 /**
  * One named column of a {@link Table}: numbers or text, either of which may be missing.
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public sealed interface Column permits NumericColumn, TextColumn {
     String name();
 

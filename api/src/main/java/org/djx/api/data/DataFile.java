@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.djx.api.Stability;
 
 /**
  * A file of the data hub: the name a dataset source asks for, where to download it, and the SHA-1
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public final class DataFile {
     private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");

@@ -1,6 +1,7 @@
 package org.djx.api.data;
 
 import java.util.Objects;
+import org.djx.api.Stability;
 
 /**
  * What a {@link org.djx.api.spi.DatasetSource} loads: labelled training rows, optionally unlabelled
@@ -17,6 +18,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public final class Dataset {
     private final Table train;
     private final Table test;

@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.djx.api.Stability;
 
 /**
  * Named columns of equal length, in file order: a dataset as read, before preprocessing.
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public final class Table {
     private final List<Column> columns;
     private final Map<String, Column> byName;

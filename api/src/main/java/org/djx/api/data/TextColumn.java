@@ -2,12 +2,14 @@ package org.djx.api.data;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.djx.api.Stability;
 
 /**
  * A column of text (categories); a missing value is stored as null.
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public final class TextColumn implements Column {
     private final String name;
     private final String[] values;

@@ -1,6 +1,7 @@
 package org.djx.api.spi;
 
 import org.djx.api.ConfigurationException;
+import org.djx.api.Stability;
 
 /**
  * The configuration of one plugin instance, already checked against the plugin's
@@ -14,6 +15,7 @@ import org.djx.api.ConfigurationException;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public interface Config {
     /** Returns whether the key has a value, from the file or from its default. */
     boolean has(String key);

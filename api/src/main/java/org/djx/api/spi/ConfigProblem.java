@@ -1,5 +1,6 @@
 package org.djx.api.spi;
 
+import org.djx.api.Stability;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Objects;
  *
  * @since 0.2
  */
+@Stability(Stability.Status.EXPERIMENTAL)
 public final class ConfigProblem {
     private final String key;
     private final String element;

@@ -1,5 +1,6 @@
 package org.djx.api.spi;
 
+import org.djx.api.Stability;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -29,6 +30,7 @@ import org.djx.api.ConfigurationException;
  *
  * @since 0.2
  */
+@Stability(Stability.Status.EXPERIMENTAL)
 public final class ConfigValues implements Config {
     private final String owner;
     private final Map<String, ParameterSpec> specs;

@@ -1,6 +1,7 @@
 package org.djx.api.spi;
 
 import java.util.List;
+import org.djx.api.Stability;
 import org.djx.api.data.DataContext;
 import org.djx.api.data.DataFile;
 import org.djx.api.data.Dataset;
@@ -10,6 +11,7 @@ import org.djx.api.data.Dataset;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public interface DatasetSource extends Plugin {
     /**
      * Returns the data-hub files this source may fetch, so that {@code djx data fetch} can download

@@ -1,5 +1,6 @@
 package org.djx.api.spi;
 
+import org.djx.api.Stability;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @since 0.2
  */
+@Stability(Stability.Status.EXPERIMENTAL)
 public final class Decoded {
     private final Object value;
     private final List<ConfigProblem> problems;

@@ -1,6 +1,7 @@
 package org.djx.api.spi;
 
 import java.util.random.RandomGenerator;
+import org.djx.api.Stability;
 import org.djx.api.Tensor;
 
 /**
@@ -8,6 +9,7 @@ import org.djx.api.Tensor;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public interface Initializer {
     /**
      * Overwrites every element of {@code tensor}.

@@ -2,6 +2,7 @@ package org.djx.api.spi;
 
 import java.util.List;
 import org.djx.api.Parameter;
+import org.djx.api.Stability;
 import org.djx.api.Tensor;
 
 /**
@@ -16,8 +17,13 @@ import org.djx.api.Tensor;
  * it returns are valid until its next call. {@link #backward(Tensor)} refers to the most recent
  * {@link #forward(Tensor)}. A layer instance is used by one thread at a time.
  *
+ * <p>A layer is in one of two modes, training or evaluation ({@link #setTraining(boolean)}); most layers
+ * compute the same in both. A new layer is in evaluation mode: the engine switches it to training for
+ * the optimizer's steps only.
+ *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public interface Layer {
     /** Returns the number of features per example this layer produces. */
     int outputFeatures();
@@ -43,5 +49,19 @@ public interface Layer {
     /** Returns the trainable parameters, in a stable order; empty for a parameter-free layer. */
     default List<Parameter> parameters() {
         return List.of();
+    }
+
+    /**
+     * Switches the layer between training ({@code true}) and evaluation ({@code false}), for a layer that
+     * computes differently in the two, as dropout does: it drops units while training and passes every
+     * unit when evaluating. A new layer is in evaluation mode. The engine switches every layer of a
+     * network to training before the forward and backward passes of the optimizer's steps and back to
+     * evaluation before anything else (the epoch's full-pass loss, metrics, forward and curve tasks).
+     * The default does nothing: the layer computes the same in both modes.
+     *
+     * @since 0.2
+     */
+    @Stability(Stability.Status.EXPERIMENTAL)
+    default void setTraining(boolean training) {
     }
 }

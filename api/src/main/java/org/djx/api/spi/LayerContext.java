@@ -2,12 +2,14 @@ package org.djx.api.spi;
 
 import org.djx.api.DType;
 import org.djx.api.Parameter;
+import org.djx.api.Stability;
 
 /**
  * What the engine tells a layer when it creates it.
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public interface LayerContext {
     /** Returns the number of features per example that reach the layer. */
     int inputFeatures();
@@ -27,4 +29,18 @@ public interface LayerContext {
      * values its configuration sets explicitly.
      */
     void initialize(Parameter parameter);
+
+    /**
+     * Returns a new, empty output or gradient buffer with {@code columns} columns in the network's
+     * element type ({@link #dtype()}), which grows to the batch and then lets training steps run
+     * without allocating. A layer creates one per tensor it returns (say its output and its input
+     * gradient) and asks it for {@code rows(batchRows)} at each call.
+     *
+     * @throws IllegalArgumentException if {@code columns} is not positive
+     * @since 0.2
+     */
+    @Stability(Stability.Status.EXPERIMENTAL)
+    default BatchBuffer buffer(int columns) {
+        return BatchBuffer.of(dtype(), columns);
+    }
 }

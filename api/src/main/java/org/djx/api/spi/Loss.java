@@ -1,5 +1,6 @@
 package org.djx.api.spi;
 
+import org.djx.api.Stability;
 import org.djx.api.Tensor;
 
 /**
@@ -10,6 +11,7 @@ import org.djx.api.Tensor;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public interface Loss {
     /**
      * Returns the loss of {@code predictions} against {@code targets}.

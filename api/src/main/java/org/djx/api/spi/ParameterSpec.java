@@ -3,6 +3,7 @@ package org.djx.api.spi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.djx.api.Stability;
 
 /**
  * Declares one configuration key of a plugin (or of an engine section): its type, default, bounds and
@@ -23,6 +24,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public final class ParameterSpec {
     private final String name;
     private final ParameterType type;

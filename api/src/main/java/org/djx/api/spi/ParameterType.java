@@ -1,10 +1,13 @@
 package org.djx.api.spi;
 
+import org.djx.api.Stability;
+
 /**
  * The JSON shape a plugin parameter takes in an experiment file.
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public enum ParameterType {
     /** A whole number, written without a fraction or exponent: {@code 64}. */
     INTEGER("integer"),

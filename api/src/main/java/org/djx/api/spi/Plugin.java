@@ -2,6 +2,7 @@ package org.djx.api.spi;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.djx.api.Stability;
 
 /**
  * What every plugin has in common: the name an experiment file refers to it by, a description, and
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
+@Stability(Stability.Status.STABLE)
 public interface Plugin {
     /**
      * The pattern plugin names and configuration keys follow, as experiment files spell them:

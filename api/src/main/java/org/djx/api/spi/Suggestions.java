@@ -1,5 +1,6 @@
 package org.djx.api.spi;
 
+import org.djx.api.Stability;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -9,6 +10,7 @@ import java.util.Locale;
  *
  * @since 0.2
  */
+@Stability(Stability.Status.EXPERIMENTAL)
 public final class Suggestions {
     private Suggestions() {
     }

@@ -13,6 +13,11 @@ import org.djx.api.spi.Layer;
  *
  * <p>Each layer's most recent output stays readable through {@link #output(int)}, which is how a
  * forward task reports D2L's intermediate values.
+ *
+ * <p>A network is in evaluation mode from the start: every layer is told so when the network is built,
+ * so forward and curve tasks, metrics and predictions evaluate. Only the trainer switches to training
+ * ({@link #setTraining(boolean)}), for the passes of its optimizer steps, and back to evaluation before
+ * anything else looks at the network.
  */
 public final class Network {
     private final List<Layer> layers;
@@ -40,6 +45,18 @@ public final class Network {
         this.parameters = List.copyOf(all);
         this.outputs = new Tensor[layers.size()];
         this.outputGradients = new Tensor[layers.size()];
+        // Said explicitly rather than left to each layer's initial field: a fresh network evaluates.
+        setTraining(false);
+    }
+
+    /**
+     * Switches every layer to training ({@code true}) or evaluation ({@code false}); see
+     * {@link Layer#setTraining(boolean)}. Allocates nothing.
+     */
+    public void setTraining(boolean training) {
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).setTraining(training);
+        }
     }
 
     /** Returns the features per example the network takes. */

@@ -1,5 +1,6 @@
 package org.djx.engine.plugin;
 
+import java.lang.module.ModuleDescriptor;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,10 +20,28 @@ final class ApiVersions {
     private ApiVersions() {
     }
 
-    /** Returns the version of the api module djx runs with, or empty when the api is not a named module (tests on the class path). */
+    /**
+     * Returns the version of the api djx runs with: its module's version, or on the class path the
+     * version in the api jar's module-info.class; empty when neither records one.
+     */
     static Optional<String> running() {
         Module api = Plugin.class.getModule();
-        return api.getDescriptor() == null ? Optional.empty() : api.getDescriptor().rawVersion();
+        if (api.getDescriptor() != null) {
+            return api.getDescriptor().rawVersion();
+        }
+        return PluginOrigin.compiledDescriptor(Plugin.class).flatMap(ModuleDescriptor::rawVersion);
+    }
+
+    /**
+     * Returns why a plugin whose module {@code module} was compiled against api {@code builtAgainst}
+     * is not loaded on an api {@code running}, the same on the module path and the class path; empty
+     * if it fits.
+     */
+    static Optional<String> refusal(String module, String builtAgainst, String running) {
+        return incompatibility(builtAgainst, running).map(why -> "was built against djx-api " + builtAgainst
+                + " (module " + module + " requires " + PluginOrigin.API_MODULE + "@" + builtAgainst + "), but this djx"
+                + " runs djx-api " + running + " (" + why + "); rebuild the plugin against djx-api " + running
+                + "; it was not loaded");
     }
 
     /**

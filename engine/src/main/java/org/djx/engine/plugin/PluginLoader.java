@@ -275,12 +275,9 @@ public final class PluginLoader {
                 if (!r.name().equals(PluginOrigin.API_MODULE) || r.rawCompiledVersion().isEmpty()) {
                     continue;
                 }
-                String built = r.rawCompiledVersion().get();
-                Optional<String> why = ApiVersions.incompatibility(built, running);
-                if (why.isPresent()) {
-                    return Optional.of("was built against djx-api " + built + " (module " + d.name() + " requires "
-                            + PluginOrigin.API_MODULE + "@" + built + "), but this djx runs djx-api " + running + " ("
-                            + why.get() + "); rebuild the plugin against djx-api " + running + "; it was not loaded");
+                Optional<String> refusal = ApiVersions.refusal(d.name(), r.rawCompiledVersion().get(), running);
+                if (refusal.isPresent()) {
+                    return refusal;
                 }
             }
         }
@@ -334,6 +331,15 @@ public final class PluginLoader {
                 continue;
             }
             String where = sourceOf(provider.type(), source);
+            if (onlyLayer == null) {
+                // A plugin layer was checked as a whole before it was defined; a provider found on the class
+                // path is checked here, from the module-info.class its jar holds.
+                Optional<String> refusal = classPathRefusal(provider.type());
+                if (refusal.isPresent()) {
+                    problems.add(new PluginProblem(where, refusal.get()));
+                    continue;
+                }
+            }
             Plugin plugin;
             try {
                 plugin = provider.get();
@@ -360,6 +366,17 @@ public final class PluginLoader {
             found.add(new PluginDescriptor(kind, name, plugin, PluginOrigin.of(provider.type()),
                     provider.type().getClassLoader()));
         }
+    }
+
+    /** Returns why a provider class built against another api line must not be used, or empty. */
+    private Optional<String> classPathRefusal(Class<?> type) {
+        PluginOrigin origin = PluginOrigin.of(type);
+        if (runningApi.isEmpty() || "unknown".equals(origin.builtAgainst())) {
+            return Optional.empty();
+        }
+        String module = type.getModule().isNamed() ? type.getModule().getName()
+                : PluginOrigin.compiledDescriptor(type).map(ModuleDescriptor::name).orElse(origin.module());
+        return ApiVersions.refusal(module, origin.builtAgainst(), runningApi.get());
     }
 
     /** Adds what a linkage error most likely means for a plugin, or nothing for other errors. */

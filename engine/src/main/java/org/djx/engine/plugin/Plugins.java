@@ -2,6 +2,7 @@ package org.djx.engine.plugin;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.djx.api.DjxException;
@@ -12,6 +13,7 @@ import org.djx.api.spi.Initializer;
 import org.djx.api.spi.Layer;
 import org.djx.api.spi.Loss;
 import org.djx.api.spi.Optimizer;
+import org.djx.api.spi.OptimizerState;
 
 /**
  * Calls into plugin code with the plugin's own class loader as context, and attributes its failures.
@@ -57,8 +59,7 @@ public final class Plugins {
     private static <T> T created(PluginDescriptor plugin, Supplier<T> create) {
         T made = call(plugin, "create", create);
         if (made == null) {
-            throw new PluginException(plugin.kind().label() + " plugin '" + plugin.name() + "' from " + plugin.origin()
-                    + " returned null from create");
+            throw new PluginException(describe(plugin) + " returned null from create");
         }
         return made;
     }
@@ -79,9 +80,14 @@ public final class Plugins {
         }
     }
 
+    /** Returns {@code loss plugin 'name' from module version (jar)}, as messages name a plugin. */
+    private static String describe(PluginDescriptor plugin) {
+        return plugin.kind().label() + " plugin '" + plugin.name() + "' from " + plugin.origin();
+    }
+
     /** Returns the exception that reports {@code e}, thrown by {@code plugin} in {@code method}. */
     static PluginException failure(PluginDescriptor plugin, String method, Throwable e) {
-        String what = plugin.kind().label() + " plugin '" + plugin.name() + "' from " + plugin.origin();
+        String what = describe(plugin);
         if (e instanceof LinkageError linkage) {
             return new PluginException(what + " does not fit this djx: " + method + " failed with " + e + "; "
                     + explainLinkage(linkage, plugin.origin()), e);
@@ -158,6 +164,14 @@ public final class Plugins {
         public List<Parameter> parameters() {
             return call(plugin, "parameters", layer::parameters);
         }
+
+        @Override
+        public void setTraining(boolean training) {
+            call(plugin, "setTraining", () -> {
+                layer.setTraining(training);
+                return null;
+            });
+        }
     }
 
     /** A loss whose every call goes through {@link Plugins#call}. */
@@ -190,6 +204,48 @@ public final class Plugins {
         public void step() {
             call(plugin, "step", () -> {
                 optimizer.step();
+                return null;
+            });
+        }
+
+        @Override
+        public OptionalDouble baseLearningRate() {
+            OptionalDouble base = call(plugin, "baseLearningRate", optimizer::baseLearningRate);
+            if (base == null) {
+                throw new PluginException(describe(plugin) + " returned null from baseLearningRate()");
+            }
+            return base;
+        }
+
+        @Override
+        public void setLearningRate(double learningRate) {
+            // The one place every learning rate passes on its way into a plugin: check it here.
+            if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+                throw new IllegalArgumentException("a learning rate must be finite and >= 0, found " + learningRate);
+            }
+            if (baseLearningRate().isEmpty()) {
+                throw new PluginException(describe(plugin) + " has no learning rate, so a learning-rate schedule"
+                        + " cannot be applied to it");
+            }
+            call(plugin, "setLearningRate", () -> {
+                optimizer.setLearningRate(learningRate);
+                return null;
+            });
+        }
+
+        @Override
+        public OptimizerState exportState() {
+            OptimizerState state = call(plugin, "exportState", optimizer::exportState);
+            if (state == null) {
+                throw new PluginException(describe(plugin) + " returned null from exportState()");
+            }
+            return state;
+        }
+
+        @Override
+        public void restoreState(OptimizerState state) {
+            call(plugin, "restoreState", () -> {
+                optimizer.restoreState(state);
                 return null;
             });
         }

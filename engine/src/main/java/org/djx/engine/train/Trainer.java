@@ -90,6 +90,8 @@ public final class Trainer {
                 permute(order, shuffle);
             }
             double batchLossSum = 0;
+            // Training mode for the optimizer's steps only; everything else sees evaluation mode.
+            network.setTraining(true);
             for (int start = 0; start < n; start += batch) {
                 Batch b = n - start < batch ? last : full;
                 b.gather(inputs, targets, w, order, start);
@@ -108,9 +110,12 @@ public final class Trainer {
                 optimizer.step();
                 if (!stepped) {
                     stepped = true;
+                    network.setTraining(false);
                     listener.firstStepTaken(batchLoss, network);
+                    network.setTraining(true);
                 }
             }
+            network.setTraining(false);
             Tensor predictions = null;
             double epochLoss;
             if (spec.epochLoss() == EpochLoss.FULL_PASS) {

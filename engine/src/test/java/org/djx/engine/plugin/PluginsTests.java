@@ -7,6 +7,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import org.djx.api.ConfigurationException;
 import org.djx.api.Parameter;
@@ -20,6 +21,7 @@ import org.djx.api.spi.Loss;
 import org.djx.api.spi.LossFactory;
 import org.djx.api.spi.Optimizer;
 import org.djx.api.spi.OptimizerFactory;
+import org.djx.api.spi.OptimizerState;
 import org.junit.jupiter.api.Test;
 
 /** Calls into plugins: context class loader, and failures attributed to the plugin with a cure. */
@@ -179,5 +181,97 @@ class PluginsTests {
             assertThat(seen).containsExactly(pluginLoader, pluginLoader);
             assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
         }
+    }
+
+    @Test
+    void aGuardedLayerPassesTheModeOnToThePluginsLayer() {
+        List<Boolean> modes = new ArrayList<>();
+        Layer guarded = Plugins.layer(LAYER, () -> new Layer() {
+            public int outputFeatures() {
+                return 1;
+            }
+
+            public Tensor forward(Tensor input) {
+                return input;
+            }
+
+            public Tensor backward(Tensor outputGradient) {
+                return outputGradient;
+            }
+
+            public void setTraining(boolean training) {
+                modes.add(training);
+            }
+        });
+
+        guarded.setTraining(true);
+        guarded.setTraining(false);
+
+        assertThat(modes).containsExactly(true, false);
+    }
+
+    /** An optimizer with a learning rate and one number of state, recording what it is told. */
+    private static final class RateOptimizer implements Optimizer {
+        final List<Double> rates = new ArrayList<>();
+        OptimizerState restored;
+
+        public void step() {
+        }
+
+        public OptionalDouble baseLearningRate() {
+            return OptionalDouble.of(0.1);
+        }
+
+        public void setLearningRate(double learningRate) {
+            rates.add(learningRate);
+        }
+
+        public OptimizerState exportState() {
+            return OptimizerState.builder("any", List.of()).scalar("step", 4).build();
+        }
+
+        public void restoreState(OptimizerState state) {
+            restored = state;
+        }
+    }
+
+    @Test
+    void aGuardedOptimizerPassesTheLearningRateAndStateHooksOn() {
+        RateOptimizer plugin = new RateOptimizer();
+        Optimizer guarded = Plugins.optimizer(PluginDescriptor.of(PluginKind.OPTIMIZER, new AnyOptimizer()), () -> plugin);
+
+        guarded.setLearningRate(0.05);
+        OptimizerState state = guarded.exportState();
+        guarded.restoreState(state);
+
+        assertThat(guarded.baseLearningRate()).hasValue(0.1);
+        assertThat(plugin.rates).containsExactly(0.05);
+        assertThat(state.scalar("step")).isEqualTo(4.0);
+        assertThat(plugin.restored).isSameAs(state);
+    }
+
+    @Test
+    void aScheduleOnAnOptimizerWithoutALearningRateIsRefusedNamingThePlugin() {
+        Optimizer guarded = Plugins.optimizer(PluginDescriptor.of(PluginKind.OPTIMIZER, new AnyOptimizer()), () -> () -> { });
+
+        assertThatThrownBy(() -> guarded.setLearningRate(0.05))
+                .isInstanceOf(PluginException.class)
+                .hasMessageStartingWith("optimizer plugin 'any' from ")
+                .hasMessageEndingWith(" has no learning rate, so a learning-rate schedule cannot be applied to it");
+        assertThatThrownBy(() -> Plugins.optimizer(PluginDescriptor.of(PluginKind.OPTIMIZER, new AnyOptimizer()),
+                RateOptimizer::new).setLearningRate(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a learning rate must be finite and >= 0, found NaN");
+    }
+
+    @Test
+    void anOptimizerThatCannotExportItsStateIsReportedAsAFailureOfThatPlugin() {
+        Optimizer guarded = Plugins.optimizer(PluginDescriptor.of(PluginKind.OPTIMIZER, new AnyOptimizer()), () -> () -> { });
+
+        assertThatThrownBy(guarded::exportState)
+                .isInstanceOf(PluginException.class)
+                .hasMessageContaining("optimizer plugin 'any' from ")
+                .hasMessageContaining("failed in exportState: java.lang.UnsupportedOperationException: ")
+                .hasMessageContaining("cannot export its state (it does not implement Optimizer.exportState)");
     }
 }

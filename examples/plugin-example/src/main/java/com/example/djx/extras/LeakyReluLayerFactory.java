@@ -2,6 +2,7 @@ package com.example.djx.extras;
 
 import java.util.List;
 import org.djx.api.Tensor;
+import org.djx.api.spi.BatchBuffer;
 import org.djx.api.spi.Config;
 import org.djx.api.spi.Layer;
 import org.djx.api.spi.LayerContext;
@@ -32,25 +33,26 @@ public final class LeakyReluLayerFactory implements LayerFactory {
 
     @Override
     public Layer create(Config config, LayerContext context) {
-        return new LeakyRelu(context.inputFeatures(), config.number("negative-slope"));
+        return new LeakyRelu(context, config.number("negative-slope"));
     }
 
     /**
-     * The layer: parameter-free, with an output and an input-gradient buffer that grow to the largest
-     * batch and are reused, as the api asks of layers.
+     * The layer: parameter-free, with an output and an input-gradient buffer from the context, which
+     * grow to the largest batch and are then reused, as the api asks of layers.
      */
     private static final class LeakyRelu implements Layer {
         private final int features;
         private final double slope;
-        // Grown to the largest batch, in the element type of the batches that arrive (the network's,
-        // context.dtype()); a smaller batch is a view of the first rows.
-        private Tensor output;
-        private Tensor inputGradient;
+        private final BatchBuffer output;
+        private final BatchBuffer inputGradient;
         private Tensor input;
 
-        LeakyRelu(int features, double slope) {
-            this.features = features;
+        LeakyRelu(LayerContext context, double slope) {
+            this.features = context.inputFeatures();
             this.slope = slope;
+            // In the network's element type; rows(n) hands out an n-row view without allocating.
+            this.output = context.buffer(features);
+            this.inputGradient = context.buffer(features);
         }
 
         @Override
@@ -61,8 +63,7 @@ public final class LeakyReluLayerFactory implements LayerFactory {
         @Override
         public Tensor forward(Tensor x) {
             input = x;
-            output = fit(output, x);
-            Tensor y = output.withRows(x.rows());
+            Tensor y = output.rows(x.rows());
             // get and set serve float32 and float64 tensors alike; a layer on a hot path would loop over
             // x.floats() or x.data() instead, as the built-in activations do.
             for (int i = 0, n = x.size(); i < n; i++) {
@@ -74,21 +75,12 @@ public final class LeakyReluLayerFactory implements LayerFactory {
 
         @Override
         public Tensor backward(Tensor outputGradient) {
-            inputGradient = fit(inputGradient, outputGradient);
-            Tensor dx = inputGradient.withRows(outputGradient.rows());
+            Tensor dx = inputGradient.rows(outputGradient.rows());
             for (int i = 0, n = outputGradient.size(); i < n; i++) {
                 double dy = outputGradient.get(i);
                 dx.set(i, input.get(i) > 0 ? dy : slope * dy);
             }
             return dx;
-        }
-
-        /** Returns {@code buffer}, or a new one of {@code batch}'s type when it is missing or too small. */
-        private Tensor fit(Tensor buffer, Tensor batch) {
-            if (buffer == null || buffer.rows() < batch.rows() || buffer.dtype() != batch.dtype()) {
-                return Tensor.zeros(batch.dtype(), batch.rows(), features);
-            }
-            return buffer;
         }
     }
 }

@@ -1,11 +1,14 @@
 package com.example.djx.extras;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import org.djx.api.Parameter;
+import org.djx.api.Shape;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Config;
 import org.djx.api.spi.Optimizer;
 import org.djx.api.spi.OptimizerFactory;
+import org.djx.api.spi.OptimizerState;
 import org.djx.api.spi.ParameterSpec;
 
 /**
@@ -15,9 +18,11 @@ import org.djx.api.spi.ParameterSpec;
  * first ({@code g = grad + weight-decay * w}), as PyTorch does.
  */
 public final class RmspropOptimizerFactory implements OptimizerFactory {
+    private static final String NAME = "rmsprop";
+
     @Override
     public String name() {
-        return "rmsprop";
+        return NAME;
     }
 
     @Override
@@ -42,11 +47,15 @@ public final class RmspropOptimizerFactory implements OptimizerFactory {
                 config.number("epsilon"), config.number("weight-decay"));
     }
 
-    /** One optimizer per training run; all its state is the running means, one array per parameter. */
+    /**
+     * One optimizer per training run; all its state is the running means, one array per parameter,
+     * which it exports and restores for checkpoints. Its learning rate is what a schedule sets.
+     */
     private static final class Rmsprop implements Optimizer {
         private final List<Parameter> parameters;
         private final double[][] meanSquares;
-        private final double lr;
+        private final double baseLr;
+        private double lr;
         private final double alpha;
         private final double epsilon;
         private final double decay;
@@ -57,6 +66,7 @@ public final class RmspropOptimizerFactory implements OptimizerFactory {
             for (int k = 0; k < parameters.size(); k++) {
                 meanSquares[k] = new double[parameters.get(k).value().size()];
             }
+            this.baseLr = lr;
             this.lr = lr;
             this.alpha = alpha;
             this.epsilon = epsilon;
@@ -75,6 +85,34 @@ public final class RmspropOptimizerFactory implements OptimizerFactory {
                     v[i] = alpha * v[i] + (1 - alpha) * g * g;
                     w.set(i, w.get(i) - lr * g / (Math.sqrt(v[i]) + epsilon));
                 }
+            }
+        }
+
+        @Override
+        public OptionalDouble baseLearningRate() {
+            return OptionalDouble.of(baseLr);
+        }
+
+        @Override
+        public void setLearningRate(double learningRate) {
+            lr = learningRate;
+        }
+
+        @Override
+        public OptimizerState exportState() {
+            OptimizerState.Builder state = OptimizerState.builder(NAME, parameters);
+            for (int k = 0; k < meanSquares.length; k++) {
+                // The builder copies, so wrapping the live array is safe.
+                state.tensor("mean-square/" + k, Tensor.wrap(Shape.of(meanSquares[k].length), meanSquares[k]));
+            }
+            return state.build();
+        }
+
+        @Override
+        public void restoreState(OptimizerState state) {
+            state.requireFits(NAME, parameters);
+            for (int k = 0; k < meanSquares.length; k++) {
+                state.copyInto("mean-square/" + k, Tensor.wrap(Shape.of(meanSquares[k].length), meanSquares[k]));
             }
         }
     }

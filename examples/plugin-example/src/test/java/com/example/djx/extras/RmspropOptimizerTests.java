@@ -36,6 +36,16 @@ class RmspropOptimizerTests {
     }
 
     @Test
+    void continuesBitForBitFromAnExportedState() {
+        OptimizerChecks.checkStateRestore(rmsprop, config(0.01, 0.1));
+    }
+
+    @Test
+    void takesTheLearningRateAScheduleSets() {
+        OptimizerChecks.checkLearningRate(rmsprop, config(0.01, 0.1));
+    }
+
+    @Test
     void firstTwoStepsMatchValuesDerivedByHand() {
         // Step 1: g1 = 2, v1 = 0.01 * 4 = 0.04, w1 = 1.5 - 0.01 * 2 / (sqrt(0.04) + 1e-8) = 1.400000005.
         // Step 2: g2 = 2 (w1 - 0.5) = 1.80000001, v2 = 0.99 * 0.04 + 0.01 * g2^2 = 0.0720000036,

@@ -28,7 +28,7 @@ abstract class Activation {
     }
 
     public final Layer create(Config config, LayerContext context) {
-        return new Elementwise(context.dtype(), context.inputFeatures()) {
+        return new Elementwise(context) {
             @Override
             void apply(double[] x, double[] y, int n) {
                 Activation.this.apply(x, y, n);

@@ -2,7 +2,9 @@ package org.djx.plugins.nn;
 
 import org.djx.api.DType;
 import org.djx.api.Tensor;
+import org.djx.api.spi.BatchBuffer;
 import org.djx.api.spi.Layer;
+import org.djx.api.spi.LayerContext;
 
 /**
  * A parameter-free layer that applies one function to each element; subclasses give the function and
@@ -10,15 +12,15 @@ import org.djx.api.spi.Layer;
  */
 abstract class Elementwise implements Layer {
     private final int features;
-    private final Buffer output;
-    private final Buffer inputGradient;
+    private final BatchBuffer output;
+    private final BatchBuffer inputGradient;
     private Tensor input;
     private Tensor lastOutput;
 
-    Elementwise(DType dtype, int features) {
-        this.features = features;
-        this.output = new Buffer(dtype, features);
-        this.inputGradient = new Buffer(dtype, features);
+    Elementwise(LayerContext context) {
+        this.features = context.inputFeatures();
+        this.output = context.buffer(features);
+        this.inputGradient = context.buffer(features);
     }
 
     /** Writes f(x[i]) into y[i] for i below n. */

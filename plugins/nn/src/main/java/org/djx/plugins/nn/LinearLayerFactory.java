@@ -4,6 +4,7 @@ import java.util.List;
 import org.djx.api.Parameter;
 import org.djx.api.Shape;
 import org.djx.api.Tensor;
+import org.djx.api.spi.BatchBuffer;
 import org.djx.api.spi.Config;
 import org.djx.api.spi.Kernels;
 import org.djx.api.spi.Layer;
@@ -68,23 +69,23 @@ public final class LinearLayerFactory implements LayerFactory {
         } else if (config.has("biases")) {
             throw config.error("biases", "biases are given but bias is false; remove one of them");
         }
-        return new Linear(context.kernels(), weight, bias);
+        return new Linear(context, weight, bias);
     }
 
     private static final class Linear implements Layer {
         private final Kernels kernels;
         private final Parameter weight;
         private final Parameter bias;
-        private final Buffer output;
-        private final Buffer inputGradient;
+        private final BatchBuffer output;
+        private final BatchBuffer inputGradient;
         private Tensor input;
 
-        Linear(Kernels kernels, Parameter weight, Parameter bias) {
-            this.kernels = kernels;
+        Linear(LayerContext context, Parameter weight, Parameter bias) {
+            this.kernels = context.kernels();
             this.weight = weight;
             this.bias = bias;
-            this.output = new Buffer(weight.value().dtype(), weight.value().shape().dim(1));
-            this.inputGradient = new Buffer(weight.value().dtype(), weight.value().shape().dim(0));
+            this.output = context.buffer(weight.value().shape().dim(1));
+            this.inputGradient = context.buffer(weight.value().shape().dim(0));
         }
 
         @Override

@@ -1,12 +1,14 @@
 package org.djx.plugins.optim;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import org.djx.api.DType;
 import org.djx.api.Parameter;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Config;
 import org.djx.api.spi.Optimizer;
 import org.djx.api.spi.OptimizerFactory;
+import org.djx.api.spi.OptimizerState;
 import org.djx.api.spi.ParameterSpec;
 
 /**
@@ -14,9 +16,11 @@ import org.djx.api.spi.ParameterSpec;
  * decay is added to the gradient before the moments (L2, not AdamW's decoupled decay).
  */
 public final class AdamOptimizerFactory implements OptimizerFactory {
+    private static final String NAME = "adam";
+
     @Override
     public String name() {
-        return "adam";
+        return NAME;
     }
 
     @Override
@@ -45,7 +49,9 @@ public final class AdamOptimizerFactory implements OptimizerFactory {
         /** The moment estimates, each of its parameter's element type and size. */
         private final Tensor[] first;
         private final Tensor[] second;
-        private final double lr;
+        private final double baseLr;
+        /** The rate of the coming steps: the configured one until a schedule sets another. */
+        private double lr;
         private final double beta1;
         private final double beta2;
         private final double epsilon;
@@ -61,6 +67,7 @@ public final class AdamOptimizerFactory implements OptimizerFactory {
                 first[k] = Tensor.zeros(value.dtype(), value.size());
                 second[k] = Tensor.zeros(value.dtype(), value.size());
             }
+            this.baseLr = lr;
             this.lr = lr;
             this.beta1 = beta1;
             this.beta2 = beta2;
@@ -84,6 +91,40 @@ public final class AdamOptimizerFactory implements OptimizerFactory {
                             rootCorrection2);
                 }
             }
+        }
+
+        @Override
+        public OptionalDouble baseLearningRate() {
+            return OptionalDouble.of(baseLr);
+        }
+
+        @Override
+        public void setLearningRate(double learningRate) {
+            lr = learningRate;
+        }
+
+        @Override
+        public OptimizerState exportState() {
+            OptimizerState.Builder state = OptimizerState.builder(NAME, parameters).scalar("step", step);
+            for (int k = 0; k < parameters.size(); k++) {
+                state.tensor("first/" + k, first[k]).tensor("second/" + k, second[k]);
+            }
+            return state.build();
+        }
+
+        @Override
+        public void restoreState(OptimizerState state) {
+            state.requireFits(NAME, parameters);
+            double steps = state.scalar("step");
+            if (!(steps >= 0 && steps <= Integer.MAX_VALUE && steps == Math.rint(steps))) {
+                throw new IllegalArgumentException("the state of optimizer 'adam' has the step count " + steps
+                        + "; expected a whole number from 0 to " + Integer.MAX_VALUE);
+            }
+            for (int k = 0; k < parameters.size(); k++) {
+                state.copyInto("first/" + k, first[k]);
+                state.copyInto("second/" + k, second[k]);
+            }
+            step = (int) steps;
         }
 
         private void update(double[] w, double[] g, double[] m, double[] v, double stepSize, double rootCorrection2) {

@@ -1,11 +1,13 @@
 package org.djx.plugins.optim;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import org.djx.api.DType;
 import org.djx.api.Parameter;
 import org.djx.api.spi.Config;
 import org.djx.api.spi.Optimizer;
 import org.djx.api.spi.OptimizerFactory;
+import org.djx.api.spi.OptimizerState;
 import org.djx.api.spi.ParameterSpec;
 
 /**
@@ -13,9 +15,11 @@ import org.djx.api.spi.ParameterSpec;
  * {@code torch.optim.SGD} without momentum.
  */
 public final class SgdOptimizerFactory implements OptimizerFactory {
+    private static final String NAME = "sgd";
+
     @Override
     public String name() {
-        return "sgd";
+        return NAME;
     }
 
     @Override
@@ -32,11 +36,26 @@ public final class SgdOptimizerFactory implements OptimizerFactory {
 
     @Override
     public Optimizer create(Config config, List<Parameter> parameters) {
-        double lr = config.number("lr");
-        double decay = config.number("weight-decay");
-        List<Parameter> params = List.copyOf(parameters);
-        return () -> {
-            for (Parameter p : params) {
+        return new Sgd(List.copyOf(parameters), config.number("lr"), config.number("weight-decay"));
+    }
+
+    /** Keeps no state beyond its configuration; its learning rate is what a schedule sets. */
+    private static final class Sgd implements Optimizer {
+        private final List<Parameter> parameters;
+        private final double baseLr;
+        private final double decay;
+        private double lr;
+
+        Sgd(List<Parameter> parameters, double lr, double decay) {
+            this.parameters = parameters;
+            this.baseLr = lr;
+            this.lr = lr;
+            this.decay = decay;
+        }
+
+        @Override
+        public void step() {
+            for (Parameter p : parameters) {
                 int n = p.value().size();
                 if (p.value().dtype() == DType.FLOAT32) {
                     float[] w = p.value().floats();
@@ -54,6 +73,27 @@ public final class SgdOptimizerFactory implements OptimizerFactory {
                     }
                 }
             }
-        };
+        }
+
+        @Override
+        public OptionalDouble baseLearningRate() {
+            return OptionalDouble.of(baseLr);
+        }
+
+        @Override
+        public void setLearningRate(double learningRate) {
+            lr = learningRate;
+        }
+
+        @Override
+        public OptimizerState exportState() {
+            // Nothing accumulates; the state still records whose it is and for which parameters.
+            return OptimizerState.builder(NAME, parameters).build();
+        }
+
+        @Override
+        public void restoreState(OptimizerState state) {
+            state.requireFits(NAME, parameters);
+        }
     }
 }

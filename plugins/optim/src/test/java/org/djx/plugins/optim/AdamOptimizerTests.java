@@ -1,9 +1,15 @@
 package org.djx.plugins.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
+import org.djx.api.Parameter;
+import org.djx.api.Shape;
+import org.djx.api.spi.Optimizer;
+import org.djx.api.spi.OptimizerState;
 import org.djx.testkit.OptimizerChecks;
 import org.djx.testkit.PluginConfig;
 import org.djx.testkit.Quadratic;
@@ -35,6 +41,44 @@ class AdamOptimizerTests {
     @Test
     void givesBitwiseIdenticalTrajectoriesForTheSameConfiguration() {
         OptimizerChecks.checkDeterminism(adam, config(0.01, 0.1));
+    }
+
+    @Test
+    void continuesBitForBitFromAnExportedStateIncludingTheStepCount() {
+        OptimizerChecks.checkStateRestore(adam, config(0.01, 0.1));
+    }
+
+    @Test
+    void takesTheLearningRateAScheduleSets() {
+        OptimizerChecks.checkLearningRate(adam, config(0.01, 0.1));
+    }
+
+    @Test
+    void refusesTheStateOfAnotherOptimizer() {
+        List<Parameter> parameters = List.of(new Parameter("w", Parameter.Role.WEIGHT, Shape.of(2), 1, 1));
+        OptimizerState sgdState = new SgdOptimizerFactory()
+                .create(PluginConfig.of(new SgdOptimizerFactory(), Map.of("lr", 0.1)), parameters).exportState();
+        Optimizer optimizer = adam.create(config(0.01, 0), parameters);
+
+        assertThatThrownBy(() -> optimizer.restoreState(sgdState)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot restore the state of optimizer 'sgd' into optimizer 'adam'; a state fits only the"
+                        + " kind of optimizer that exported it");
+    }
+
+    @Test
+    void exportsBothMomentsOfEveryParameterAndTheStepCount() {
+        List<Parameter> parameters = List.of(new Parameter("w", Parameter.Role.WEIGHT, Shape.of(1), 1, 1));
+        parameters.get(0).gradient().set(0, 2.0);
+        Optimizer optimizer = adam.create(config(0.1, 0), parameters);
+        optimizer.step();
+
+        OptimizerState state = optimizer.exportState();
+
+        // After one step from zero moments: m = (1 - beta1) g = 0.2, v = (1 - beta2) g^2 = 0.004.
+        assertThat(state.tensorNames()).containsExactly("first/0", "second/0");
+        assertThat(state.tensor("first/0").get(0)).isCloseTo(0.2, within(1e-15));
+        assertThat(state.tensor("second/0").get(0)).isCloseTo(0.004, within(1e-15));
+        assertThat(state.scalar("step")).isEqualTo(1.0);
     }
 
     @Test

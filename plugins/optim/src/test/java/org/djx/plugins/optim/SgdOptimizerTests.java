@@ -29,6 +29,16 @@ class SgdOptimizerTests {
     }
 
     @Test
+    void exportsAStateWithNothingAccumulatedAndRestoresItBitForBit() {
+        OptimizerChecks.checkStateRestore(sgd, PluginConfig.of(sgd, Map.of("lr", 0.01, "weight-decay", 0.1)));
+    }
+
+    @Test
+    void takesTheLearningRateAScheduleSets() {
+        OptimizerChecks.checkLearningRate(sgd, PluginConfig.of(sgd, Map.of("lr", 0.01, "weight-decay", 0.1)));
+    }
+
+    @Test
     void takesOneStepOfLearningRateTimesGradientPlusDecayByHand() {
         // f = (w - 1)^2, w0 = 3: g = 2 (3 - 1) = 4, decay term 0.5 * 3 = 1.5, w1 = 3 - 0.1 * 5.5 = 2.45.
         Quadratic problem = Quadratic.of(new double[] {2}, new double[] {1}, new double[] {3});
