@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
  * A file of the data hub: the name a dataset source asks for, where to download it, and the SHA-1
  * its bytes must have. A copy whose SHA-1 differs is never used.
  *
+ * <p>A file is an archive, which {@link DataContext#extract(String)} extracts, when its file name ends
+ * in {@code .zip}, {@code .tar.gz}, {@code .tgz} or {@code .tar}, in any case: the suffix decides, as
+ * it does for {@code tar} and {@code unzip}, so the hub needs no separate flag.
+ *
  * @param name the hub name, such as {@code kaggle_house_train}
  * @param url  where to download it from; the cached copy takes the last path segment as file name
  * @param sha1 the expected SHA-1 of the file's bytes, 40 lowercase hex digits
@@ -37,6 +41,17 @@ public record DataFile(String name, URI url, String sha1) {
     /** Returns the name of the cached copy: the URL's last path segment. */
     public String fileName() {
         return fileName(url);
+    }
+
+    /**
+     * Returns whether this file is an archive that {@link DataContext#extract(String)} extracts: its
+     * file name ends in {@code .zip}, {@code .tar.gz}, {@code .tgz} or {@code .tar}, ignoring case.
+     *
+     * @since 0.2
+     */
+    public boolean isArchive() {
+        String lower = fileName().toLowerCase(Locale.ROOT);
+        return lower.endsWith(".zip") || lower.endsWith(".tar.gz") || lower.endsWith(".tgz") || lower.endsWith(".tar");
     }
 
     private static String fileName(URI url) {

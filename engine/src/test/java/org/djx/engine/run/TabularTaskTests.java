@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.djx.api.ConfigurationException;
 import org.djx.api.data.DataContext;
+import org.djx.engine.data.FilesOnly;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.TabularSpec;
 import org.djx.engine.experiment.TrainingSpec;
@@ -53,7 +54,7 @@ class TabularTaskTests {
         Files.writeString(dir.resolve("train.csv"), train, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("test.csv"), test, StandardCharsets.UTF_8);
         Map<String, Path> files = Map.of("kaggle_house_train", dir.resolve("train.csv"), "kaggle_house_test", dir.resolve("test.csv"));
-        return files::get;
+        return FilesOnly.of(files::get);
     }
 
     private static Experiment read(String json) {
