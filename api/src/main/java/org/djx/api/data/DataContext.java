@@ -17,4 +17,22 @@ public interface DataContext {
      * @throws org.djx.api.DataException if the file is unknown, cannot be fetched, or is corrupt
      */
     Path fetch(String name);
+
+    /**
+     * Returns the folder that holds the extracted contents of the data-hub archive {@code name}, a file
+     * for which {@link DataFile#isArchive()} is true. The first call fetches the archive as
+     * {@link #fetch(String)} does, verifies its checksum and extracts it safely: every entry must stay
+     * inside the folder, links and special files are refused, and the extracted size is bounded. Later
+     * calls return the same folder without reading the archive again.
+     *
+     * <p>The folder is either complete or absent, never half-extracted, and it is shared by every run
+     * that uses the archive: read from it, never write into it.
+     *
+     * @return the folder, holding the archive's entries at their paths inside the archive
+     * @throws org.djx.api.DataException if the name is unknown or not an archive, the archive cannot be
+     *                                   fetched or is corrupt, or it cannot be extracted safely (the
+     *                                   message names the archive, the entry and the rule it breaks)
+     * @since 0.2
+     */
+    Path extract(String name);
 }

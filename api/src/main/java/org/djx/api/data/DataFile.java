@@ -13,6 +13,10 @@ import org.djx.api.Stability;
  * <p>A final class with a factory since 0.2 (a record before), so that it can grow without breaking
  * sources; the accessors kept their names.
  *
+ * <p>A file is an archive, which {@link DataContext#extract(String)} extracts, when its file name ends
+ * in {@code .zip}, {@code .tar.gz}, {@code .tgz} or {@code .tar}, in any case: the suffix decides, as
+ * it does for {@code tar} and {@code unzip}, so the hub needs no separate flag.
+ *
  * @since 0.1
  */
 @Stability(Stability.Status.STABLE)
@@ -70,6 +74,17 @@ public final class DataFile {
     /** Returns the name of the cached copy: the URL's last path segment. */
     public String fileName() {
         return fileName(url);
+    }
+
+    /**
+     * Returns whether this file is an archive that {@link DataContext#extract(String)} extracts: its
+     * file name ends in {@code .zip}, {@code .tar.gz}, {@code .tgz} or {@code .tar}, ignoring case.
+     *
+     * @since 0.2
+     */
+    public boolean isArchive() {
+        String lower = fileName().toLowerCase(Locale.ROOT);
+        return lower.endsWith(".zip") || lower.endsWith(".tar.gz") || lower.endsWith(".tgz") || lower.endsWith(".tar");
     }
 
     private static String fileName(URI url) {

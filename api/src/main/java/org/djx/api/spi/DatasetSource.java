@@ -22,7 +22,8 @@ public interface DatasetSource extends Plugin {
     }
 
     /**
-     * Loads the dataset; files come from {@link DataContext#fetch(String)}, which verifies them.
+     * Loads the dataset; files come from {@link DataContext#fetch(String)}, which verifies them, and
+     * the contents of archives from {@link DataContext#extract(String)}, which also extracts them safely.
      *
      * @throws org.djx.api.DataException if a file is missing or malformed
      */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DataFileTests {
     private static final URI URL = URI.create("http://example.com/data/house_train.csv");
@@ -28,5 +30,15 @@ class DataFileTests {
         assertThatThrownBy(() -> DataFile.of("x", URI.create("http://example.com/dir/"), sha1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not end in a plain file name");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"points.zip, true", "points.tar.gz, true", "points.tgz, true", "points.tar, true", "POINTS.TAR.GZ, true",
+            "Points.Zip, true", "points.csv, false", "points.gz, false", "points.tar.bz2, false", "points.7z, false",
+            "pointszip, false", "points.zip.part, false"})
+    void tellsAnArchiveByItsFileNameSuffixInAnyCase(String fileName, boolean archive) {
+        DataFile file = DataFile.of("points", URI.create("https://example.org/data/" + fileName), "0".repeat(40));
+
+        assertThat(file.isArchive()).isEqualTo(archive);
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.djx.api.DataException;
 import org.djx.engine.data.CacheCheck;
 import org.djx.engine.data.DataHub;
+import org.djx.engine.data.Extracted;
 import org.djx.engine.data.Fetched;
 import org.djx.engine.data.HubEntry;
 import picocli.CommandLine;
@@ -58,7 +59,8 @@ final class DataCommand implements Runnable {
     /** {@code djx data list}: every hub file and the state of its cached copy. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Lists every data-hub file: name, file name, whether its cached copy is verified, "
-                    + "missing or corrupt, and the URL it comes from. Reads the cache, never the network.")
+                    + "missing or corrupt (and for an archive, whether it is extracted), and the URL it comes from. "
+                    + "Reads the cache, never the network.")
     static final class ListFiles implements Callable<Integer> {
         @ParentCommand
         private DataCommand data;
@@ -79,7 +81,11 @@ final class DataCommand implements Runnable {
                     if (check.status() == CacheCheck.Status.CORRUPT || check.status() == CacheCheck.Status.UNREADABLE) {
                         bad.add(check);
                     }
-                    rows.add(new String[] {e.file().name(), e.file().fileName(), label(check.status()), e.file().url().toString()});
+                    String status = label(check.status());
+                    if (e.file().isArchive()) {
+                        status += hub.isExtracted(e.file().name()) ? ", extracted" : ", not extracted";
+                    }
+                    rows.add(new String[] {e.file().name(), e.file().fileName(), status, e.file().url().toString()});
                 }
                 Table.print(out, rows);
             }
@@ -111,7 +117,8 @@ final class DataCommand implements Runnable {
     /** {@code djx data fetch NAME... | --all}: downloads hub files into the cache ahead of time. */
     @Command(name = "fetch", mixinStandardHelpOptions = true,
             description = "Downloads data-hub files into the cache folder and verifies their SHA-1, so that later "
-                    + "runs work offline. Files already cached and verified are not downloaded again.")
+                    + "runs work offline; archives (.zip, .tar.gz, .tgz, .tar) are then extracted beside their copy. "
+                    + "Files already cached and verified are not downloaded again, archives not extracted again.")
     static final class FetchFiles implements Callable<Integer> {
         @ParentCommand
         private DataCommand data;
@@ -150,9 +157,13 @@ final class DataCommand implements Runnable {
             int failed = 0;
             for (String name : wanted) {
                 try {
-                    Fetched f = hub.retrieve(name);
-                    data.out().println(name + ": " + (f.downloaded() ? "downloaded and verified, " : "already cached and verified, ")
-                            + f.path());
+                    if (hub.entry(name).file().isArchive()) {
+                        Extracted x = hub.retrieveExtracted(name);
+                        data.out().println(name + ": " + fetched(x.archive()) + "; " + (x.extracted() ? "extracted into " : "already extracted in ")
+                                + x.folder());
+                    } else {
+                        data.out().println(name + ": " + fetched(hub.retrieve(name)));
+                    }
                 } catch (DataException e) {
                     data.err().println(e.getMessage());
                     failed++;
@@ -164,6 +175,10 @@ final class DataCommand implements Runnable {
                 return Main.USER_ERROR;
             }
             return 0;
+        }
+
+        private static String fetched(Fetched f) {
+            return (f.downloaded() ? "downloaded and verified, " : "already cached and verified, ") + f.path();
         }
     }
 }

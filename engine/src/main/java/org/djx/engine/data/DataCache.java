@@ -75,6 +75,17 @@ public record DataCache(Path folder, String origin) {
         return folder.resolve(file.fileName());
     }
 
+    /**
+     * Returns where the archive {@code file} is extracted: a folder beside its copy, named after the
+     * file and the first 12 digits of its SHA-1 ({@code house.tar.gz.extracted-3f2a9c1b0d4e}). The
+     * SHA-1 in the name ties the folder to one version of the archive: when a dataset plugin moves to
+     * a new archive under the same file name, its contents go to a new folder, and the old folder is
+     * never mistaken for them.
+     */
+    public Path extractedPathOf(DataFile file) {
+        return folder.resolve(file.fileName() + ".extracted-" + file.sha1().substring(0, 12));
+    }
+
     /** Returns the folder and how it was chosen, as messages show it. */
     public String describe() {
         return folder + " (" + origin + ")";

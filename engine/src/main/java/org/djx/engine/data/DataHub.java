@@ -40,6 +40,13 @@ import org.djx.engine.plugin.Plugins;
  *
  * <p>Two declarations of one name with different URLs or SHA-1s make the name unusable: fetching it
  * fails with a message naming both declarers, and every other name stays usable.
+ *
+ * <p>{@link #extract(String)} extracts a hub archive into a folder beside it
+ * ({@link DataCache#extractedPathOf}) with {@link Archives}, only after the archive's SHA-1 has
+ * matched. {@link Archives} extracts into a temporary {@code .part} folder and renames it into place
+ * once everything is extracted, so the folder, when it exists, is complete: an extraction that was
+ * interrupted leaves only a {@code .part} folder, which is never used, and the next call extracts
+ * again.
  */
 public final class DataHub implements DataContext {
     private final DataCache cache;
@@ -47,6 +54,7 @@ public final class DataHub implements DataContext {
     private final Map<String, String> conflicts;
     private final List<String> problems;
     private final Downloader downloader;
+    private final ArchiveLimits archiveLimits;
 
     private DataHub(Builder b) {
         this.cache = b.cache;
@@ -56,6 +64,7 @@ public final class DataHub implements DataContext {
         all.addAll(b.conflicts.values());
         this.problems = List.copyOf(all);
         this.downloader = new Downloader(b.settings);
+        this.archiveLimits = b.archiveLimits;
     }
 
     /** Returns a builder of a hub whose copies live in {@code cache}. */
@@ -156,6 +165,72 @@ public final class DataHub implements DataContext {
         }
     }
 
+    /**
+     * Returns the folder of the extracted hub archive {@code name}. A folder from an earlier extraction
+     * is used as is, without reading the archive or the network, so a warm cache works offline and
+     * read-only; otherwise the archive is fetched and verified as {@link #fetch(String)} does, then
+     * extracted.
+     *
+     * @throws DataException if the name is unknown, conflicting or not an archive, the archive cannot
+     *                       be fetched or is corrupt, or it is damaged, hostile or too large to extract
+     */
+    @Override
+    public Path extract(String name) {
+        HubEntry entry = archiveEntry(name);
+        Path folder = cache.extractedPathOf(entry.file());
+        return Files.isDirectory(folder) ? folder : unpack(entry).folder();
+    }
+
+    /**
+     * Fetches and verifies the hub archive {@code name} as {@link #retrieve(String)} does, then extracts
+     * it unless its folder exists; says what was done.
+     *
+     * @throws DataException as {@link #extract(String)} does
+     */
+    public Extracted retrieveExtracted(String name) {
+        return unpack(archiveEntry(name));
+    }
+
+    /**
+     * Returns whether the hub archive {@code name} has its extracted folder in the cache; never writes.
+     *
+     * @throws DataException if the name is unknown or conflicting
+     */
+    public boolean isExtracted(String name) {
+        HubEntry entry = entry(name);
+        return entry.file().isArchive() && Files.isDirectory(cache.extractedPathOf(entry.file()));
+    }
+
+    private HubEntry archiveEntry(String name) {
+        HubEntry entry = entry(name);
+        if (!entry.file().isArchive()) {
+            throw new DataException("data-hub file '" + name + "' (" + entry.file().fileName() + ", declared by " + entry.source()
+                    + ") is not an archive, so it cannot be extracted: djx extracts files whose names end in .zip, .tar.gz,"
+                    + " .tgz or .tar. Fetch it as a file instead.");
+        }
+        return entry;
+    }
+
+    private Extracted unpack(HubEntry entry) {
+        DataFile file = entry.file();
+        Path folder = cache.extractedPathOf(file);
+        // The archive is verified before anything is extracted: a copy whose SHA-1 differs fails here.
+        Fetched archive = retrieve(file.name());
+        if (Files.isDirectory(folder)) {
+            return new Extracted(archive, folder, false);
+        }
+        try {
+            return new Extracted(archive, Archives.extract(archive.path(), folder, archiveLimits), true);
+        } catch (DataException e) {
+            if (Files.isDirectory(folder)) {
+                // Another process extracted the same archive at the same time, and its rename came first.
+                return new Extracted(archive, folder, false);
+            }
+            throw new DataException("data-hub archive '" + file.name() + "' (declared by " + entry.source() + ", SHA-1 verified): "
+                    + e.getMessage() + ". The cache folder is " + cache.describe() + ".", e);
+        }
+    }
+
     private Path download(DataFile file, Path target) {
         Path part;
         try {
@@ -250,6 +325,7 @@ public final class DataHub implements DataContext {
         private final Map<String, String> conflicts = new LinkedHashMap<>();
         private final List<String> problems = new ArrayList<>();
         private DownloadSettings settings = DownloadSettings.DEFAULT;
+        private ArchiveLimits archiveLimits = ArchiveLimits.DEFAULT;
 
         private Builder(DataCache cache) {
             this.cache = Objects.requireNonNull(cache, "cache");
@@ -258,6 +334,12 @@ public final class DataHub implements DataContext {
         /** Sets the timeouts and size limit of downloads; {@link DownloadSettings#DEFAULT} otherwise. */
         public Builder settings(DownloadSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Sets the bounds on what extracting one archive may write; {@link ArchiveLimits#DEFAULT} otherwise. */
+        public Builder archiveLimits(ArchiveLimits limits) {
+            this.archiveLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -24,8 +24,16 @@ public final class ExperimentRunner {
 
     /** Creates a runner for experiments that load no dataset. */
     public ExperimentRunner(Supplier<Kernels> kernels, RunOutput out) {
-        this(kernels, out, name -> {
-            throw new DataException("no data hub is configured, so '" + name + "' cannot be fetched");
+        this(kernels, out, new DataContext() {
+            @Override
+            public java.nio.file.Path fetch(String name) {
+                throw new DataException("no data hub is configured, so '" + name + "' cannot be fetched");
+            }
+
+            @Override
+            public java.nio.file.Path extract(String name) {
+                throw new DataException("no data hub is configured, so '" + name + "' cannot be extracted");
+            }
         });
     }
 
@@ -113,6 +121,13 @@ public final class ExperimentRunner {
             java.nio.file.Path path = delegate.fetch(name);
             fetched.put(name, path.toString());
             return path;
+        }
+
+        @Override
+        public java.nio.file.Path extract(String name) {
+            java.nio.file.Path folder = delegate.extract(name);
+            fetched.put(name, folder.toString());
+            return folder;
         }
 
         Map<String, String> fetched() {

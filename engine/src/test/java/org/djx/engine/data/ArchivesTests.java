@@ -2,17 +2,14 @@ package org.djx.engine.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.djx.engine.data.ArchiveBytes.declareSize;
+import static org.djx.engine.data.ArchiveBytes.zip;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.djx.api.DataException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -354,37 +351,5 @@ class ArchivesTests {
                 .hasMessageContaining(reason)
                 .hasMessageEndingWith("; nothing was extracted");
         assertThat(FileTrees.tree(temp)).containsExactly(archive.getFileName().toString());
-    }
-
-    /** Rewrites the uncompressed size that the central directory gives for {@code name}, as a zip bomb would. */
-    private static byte[] declareSize(byte[] zip, String name, int size) {
-        byte[] n = name.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i + 46 < zip.length; i++) {
-            if (b.getInt(i) == 0x02014b50 && b.getShort(i + 28) == n.length
-                    && Arrays.equals(zip, i + 46, i + 46 + n.length, n, 0, n.length)) {
-                b.putInt(i + 24, size);
-                return zip;
-            }
-        }
-        throw new IllegalArgumentException("no central directory entry " + name);
-    }
-
-    /** Builds a zip of name and content pairs; a content is a String, a byte[], or null for a folder. */
-    private static byte[] zip(Object... namesAndContents) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (int i = 0; i < namesAndContents.length; i += 2) {
-                zip.putNextEntry(new ZipEntry((String) namesAndContents[i]));
-                Object content = namesAndContents[i + 1];
-                if (content instanceof String s) {
-                    zip.write(s.getBytes(StandardCharsets.UTF_8));
-                } else if (content instanceof byte[] b) {
-                    zip.write(b);
-                }
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.djx.api.DataException;
 import org.djx.api.data.DataContext;
+import org.djx.engine.data.FilesOnly;
 
 /** Finds the real house-price files for tests: DJX_DATA, else the shared folder beside the checkout. */
 final class SharedDatasets {
@@ -28,12 +29,12 @@ final class SharedDatasets {
 
     /** Returns a data context that serves the two files from {@code folder}. */
     static DataContext context(Path folder) {
-        return name -> {
+        return FilesOnly.of(name -> {
             String file = FILES.get(name);
             if (file == null) {
                 throw new DataException("unknown data file " + name);
             }
             return folder.resolve(file);
-        };
+        });
     }
 }

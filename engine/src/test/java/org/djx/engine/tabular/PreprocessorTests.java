@@ -17,6 +17,7 @@ import org.djx.api.data.Dataset;
 import org.djx.api.data.NumericColumn;
 import org.djx.api.data.Table;
 import org.djx.api.data.TextColumn;
+import org.djx.engine.data.FilesOnly;
 import org.djx.engine.spec.PreprocessingSpec;
 import org.djx.engine.spec.PreprocessingSpec.FillMissing;
 import org.djx.engine.spec.PreprocessingSpec.OneHot;
@@ -88,8 +89,8 @@ class PreprocessorTests {
     void theRealHouseFilesBecome2919By331WithHandCheckedCells() throws IOException {
         Path folder = realFolder();
         assumeThat(folder).as("the house-price files (DJX_DATA or ../shared/datasets)").isNotNull();
-        DataContext files = name -> folder.resolve(Map.of("kaggle_house_train", "kaggle_house_pred_train.csv",
-                "kaggle_house_test", "kaggle_house_pred_test.csv").get(name));
+        DataContext files = FilesOnly.of(name -> folder.resolve(Map.of("kaggle_house_train", "kaggle_house_pred_train.csv",
+                "kaggle_house_test", "kaggle_house_pred_test.csv").get(name)));
         KaggleHouseSource source = new KaggleHouseSource();
         Dataset dataset = source.load(PluginConfig.defaults(source), files);
 

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.djx.api.data.DataContext;
+import org.djx.engine.data.FilesOnly;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.json.JsonDocument;
@@ -207,7 +208,7 @@ class ShiftTasksTests {
         Files.writeString(dir.resolve("train.csv"), train, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("test.csv"), test, StandardCharsets.UTF_8);
         Map<String, Path> files = Map.of("kaggle_house_train", dir.resolve("train.csv"), "kaggle_house_test", dir.resolve("test.csv"));
-        return files::get;
+        return FilesOnly.of(files::get);
     }
 
     private RunResult adversarial(DataContext data) {

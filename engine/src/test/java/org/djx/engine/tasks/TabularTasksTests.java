@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.djx.api.ConfigurationException;
 import org.djx.api.data.DataContext;
+import org.djx.engine.data.FilesOnly;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.spec.TrainingSpec;
 import org.djx.engine.experiment.ExperimentReader;
@@ -57,7 +58,7 @@ class TabularTasksTests {
         Files.writeString(dir.resolve("train.csv"), train, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("test.csv"), test, StandardCharsets.UTF_8);
         Map<String, Path> files = Map.of("kaggle_house_train", dir.resolve("train.csv"), "kaggle_house_test", dir.resolve("test.csv"));
-        return files::get;
+        return FilesOnly.of(files::get);
     }
 
     private static Experiment read(String json) {

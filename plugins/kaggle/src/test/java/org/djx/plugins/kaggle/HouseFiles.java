@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.djx.api.DataException;
 import org.djx.api.data.DataContext;
 import org.djx.api.data.Dataset;
@@ -75,13 +76,28 @@ final class HouseFiles {
         Map<String, Path> files = Map.of(
                 KaggleHouseSource.TRAIN.name(), train,
                 KaggleHouseSource.TEST.name(), test);
-        return name -> {
+        return filesOnly(name -> {
             fetched.add(name);
             Path path = files.get(name);
             if (path == null) {
                 throw new DataException("no data-hub file '" + name + "' in " + dir);
             }
             return path;
+        });
+    }
+
+    /** A context whose {@code fetch} is {@code files}; the house-price dataset declares no archive to extract. */
+    static DataContext filesOnly(Function<String, Path> files) {
+        return new DataContext() {
+            @Override
+            public Path fetch(String name) {
+                return files.apply(name);
+            }
+
+            @Override
+            public Path extract(String name) {
+                throw new DataException("no data-hub archive '" + name + "' here: the test serves plain files only");
+            }
         };
     }
 

@@ -78,11 +78,11 @@ class KaggleHouseSourceTests {
     void passesOnTheContextsErrorWhenAFileCannotBeFetched(@TempDir Path dir) {
         DataException offline = new DataException("kaggle_house_test is not cached and djx is offline");
 
-        assertThatThrownBy(() -> new KaggleHouseSource().load(null, name -> {
+        assertThatThrownBy(() -> new KaggleHouseSource().load(null, HouseFiles.filesOnly(name -> {
             if (name.equals("kaggle_house_test")) {
                 throw offline;
             }
             return new HouseFiles(dir).standard().train;
-        })).isSameAs(offline);
+        }))).isSameAs(offline);
     }
 }

@@ -36,7 +36,7 @@ class RealHouseFilesTests {
         Map<String, Path> paths = Map.of(
                 KaggleHouseSource.TRAIN.name(), folder.resolve(KaggleHouseSource.TRAIN.fileName()),
                 KaggleHouseSource.TEST.name(), folder.resolve(KaggleHouseSource.TEST.fileName()));
-        data = new KaggleHouseSource().load(null, paths::get);
+        data = new KaggleHouseSource().load(null, HouseFiles.filesOnly(paths::get));
     }
 
     @Test
