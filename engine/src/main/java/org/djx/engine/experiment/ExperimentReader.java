@@ -94,8 +94,8 @@ public final class ExperimentReader {
         }
         for (Section s : task.sections()) {
             if (!root.has(s.name())) {
-                problems.add("$", "missing section '" + s.name() + "', which task '" + task.name() + "' requires: "
-                        + s.description());
+                problems.add("$", "missing section '" + s.name() + "', which task '" + task.name() + "' requires, such as \""
+                        + s.name() + "\": " + s.example());
             } else {
                 sections.put(s.name(), binder.bind(root.get(s.name()), JsonDocument.child("$", s.name()), s.form()));
             }

@@ -101,8 +101,9 @@ final class SectionBinder {
         return Bound.parameters(path, config, nested, type);
     }
 
+    /** Names what an object configures, for messages: {@code the training section}, {@code the classifier.training section}. */
     private static String owner(String path, String type) {
-        return type != null ? "step '" + type + "'" : path.equals("$") ? "an experiment" : "'" + path.substring(2) + "'";
+        return type != null ? "step '" + type + "'" : "the " + path.substring(2) + " section";
     }
 
     private Bound plugins(JsonNode node, String path, PluginKind kind) {
@@ -158,7 +159,7 @@ final class SectionBinder {
             if (type == null || !type.isTextual() || !types.contains(type.textValue())) {
                 String given = type != null && type.isTextual() ? type.textValue() : null;
                 problems.add(type == null ? p : JsonDocument.child(p, "type"), (type == null ? "missing 'type'"
-                        : "unknown step " + (given == null ? Values.describe(type) : "'" + given + "'"))
+                        : "unknown " + form.noun() + " " + (given == null ? Values.describe(type) : "'" + given + "'"))
                         + "; available: " + String.join(", ", types) + (given == null ? "" : Suggestions.didYouMean(given, types)));
                 continue;
             }

@@ -185,6 +185,10 @@ public final class Preprocessor {
             if (Double.isNaN(y[r])) {
                 throw new DataException("the target column '" + dataset.target() + "' has no value in training row " + (r + 1));
             }
+            if (!dataset.targetRule().accepts(y[r])) {
+                throw new DataException("the target column '" + dataset.target() + "' is " + y[r] + " in training row " + (r + 1)
+                        + "; " + dataset.targetRule().describe());
+            }
         }
         return Tensor.wrap(Shape.of(y.length, 1), y);
     }

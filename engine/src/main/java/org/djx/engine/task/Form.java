@@ -50,10 +50,12 @@ public sealed interface Form {
      * An array of objects {@code {"type": T, ...}}, each type with its own parameters (preprocessing
      * steps).
      *
+     * @param noun  what one step is called in messages, such as {@code preprocessing step}
      * @param types the parameters of each type, in the order they are listed
      */
-    record Steps(Map<String, List<ParameterSpec>> types) implements Form {
+    record Steps(String noun, Map<String, List<ParameterSpec>> types) implements Form {
         public Steps {
+            Objects.requireNonNull(noun, "noun");
             Map<String, List<ParameterSpec>> copy = new LinkedHashMap<>();
             types.forEach((type, keys) -> copy.put(type, List.copyOf(keys)));
             types = java.util.Collections.unmodifiableMap(copy);

@@ -1,7 +1,7 @@
 package org.djx.engine.task;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
+import org.djx.api.spi.Plugin;
 
 /**
  * A named value of an experiment file that a task requires: a top-level section such as
@@ -13,14 +13,12 @@ import java.util.regex.Pattern;
  * @param example     a short JSON example, for the message when the value is missing
  */
 public record Section(String name, String description, Form form, String example) {
-    private static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
-
     public Section {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(example, "example");
-        if (!KEY.matcher(name).matches()) {
+        if (!Plugin.isValidName(name)) {
             throw new IllegalArgumentException("section name '" + name + "' is not kebab-case");
         }
     }

@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+import org.djx.api.spi.Plugin;
 
 /** Every task an experiment file can name, by name. */
 public final class TaskRegistry {
-    private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
-
     private final Map<String, Task> tasks = new LinkedHashMap<>();
 
     /**
@@ -20,7 +18,7 @@ public final class TaskRegistry {
      */
     public TaskRegistry(List<? extends Task> tasks) {
         for (Task t : tasks) {
-            if (!NAME.matcher(t.name()).matches()) {
+            if (!Plugin.isValidName(t.name())) {
                 throw new IllegalArgumentException("task name '" + t.name() + "' is not kebab-case");
             }
             Task before = this.tasks.putIfAbsent(t.name(), t);

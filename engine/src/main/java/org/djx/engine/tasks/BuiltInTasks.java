@@ -1,5 +1,7 @@
 package org.djx.engine.tasks;
 
+import java.util.List;
+import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskRegistry;
 
 /** The tasks djx ships. A new task is one class and one line here. */
@@ -9,7 +11,12 @@ public final class BuiltInTasks {
 
     /** Returns a registry of every built-in task. */
     public static TaskRegistry registry() {
-        return new TaskRegistry(java.util.List.of(
+        return new TaskRegistry(tasks());
+    }
+
+    /** Returns every built-in task, in the order {@code djx describe} and the schema list them. */
+    public static List<Task> tasks() {
+        return List.of(
                 new ForwardTask(),
                 new TrainTask(),
                 new CurveTask(),
@@ -19,6 +26,6 @@ public final class BuiltInTasks {
                 new SubmissionTask(),
                 new CovariateShiftTask(),
                 new AdversarialValidationTask(),
-                new ConceptShiftTask()));
+                new ConceptShiftTask());
     }
 }

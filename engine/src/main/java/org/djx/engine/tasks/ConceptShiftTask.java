@@ -41,8 +41,8 @@ public final class ConceptShiftTask implements Task {
             ParameterSpec.numbers("thresholds",
                     "One threshold per region (at least two): in region r the label is 1 when x_1 + ... + x_d exceeds thresholds[r].")
                     .asRequired(),
-            ParameterSpec.number("label-noise", "The probability that a label is flipped; below 0.5.").withDefault(0.0).atLeast(0)
-                    .atMost(0.49))), "{\"thresholds\": [0, 1]}");
+            ParameterSpec.number("label-noise", "The probability that a label is flipped.").withDefault(0.0).atLeast(0)
+                    .lessThan(0.5))), "{\"thresholds\": [0, 1]}");
 
     /**
      * A generated classification problem whose label rule depends on a region. Every region draws its inputs

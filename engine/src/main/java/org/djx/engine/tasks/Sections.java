@@ -59,7 +59,7 @@ final class Sections {
     static final Section PREPROCESSING = new Section("preprocessing", "How the dataset's columns become numeric features.",
             Form.parameters(List.of(ParameterSpec.string("fit-on", "Which rows the statistics are fitted on.", "train-and-test", "train")
                             .withDefault("train-and-test")),
-                    new Section("steps", "The steps, applied in order", new Form.Steps(steps()),
+                    new Section("steps", "The steps, applied in order", new Form.Steps("preprocessing step", steps()),
                             "[{\"type\": \"standardize\"}, {\"type\": \"fill-missing\"}, {\"type\": \"one-hot\"}]")),
             "{\"steps\": [{\"type\": \"standardize\"}]}");
 

@@ -76,12 +76,14 @@ public final class SubmissionTask implements Task {
         }
         out.result(String.format(Locale.ROOT, "train %s %f", label.replace('-', ' '), c.lastTrain()));
         Tensor predictions = fitted.network().forward(features.test().to(fitted.network().dtype()));
-        StringBuilder csv = new StringBuilder(dataset.id() + "," + dataset.target() + "\n");
+        // The dataset names the columns and says which predictions are valid ones.
+        String id = dataset.id() == null ? "row" : dataset.id();
+        StringBuilder csv = new StringBuilder(id + "," + dataset.target() + "\n");
         double[] p = predictions.toArray();
         for (int r = 0; r < predictions.rows(); r++) {
-            if (!(Double.isFinite(p[r]) && p[r] > 0)) {
-                throw new DataException("the prediction for test row " + (r + 1) + " (" + dataset.id() + " " + features.testIds().get(r)
-                        + ") is " + p[r] + "; a price must be finite and positive, so no submission was written");
+            if (!dataset.targetRule().accepts(p[r])) {
+                throw new DataException("the prediction for test row " + (r + 1) + " (" + id + " " + features.testIds().get(r)
+                        + ") is " + p[r] + "; " + dataset.targetRule().describe() + ", so no submission was written");
             }
             csv.append(features.testIds().get(r)).append(',').append(p[r]).append('\n');
         }

@@ -205,7 +205,9 @@ class MainTests {
         Outcome o = djx("describe", "adma");
 
         assertThat(o.code()).isEqualTo(2);
-        assertThat(o.err().strip()).isEqualTo("no plugin is named 'adma' (did you mean 'adam'?); 'djx plugins' lists them all");
+        assertThat(o.err().strip()).isEqualTo("no task or plugin is named 'adma' (did you mean 'adam'?); the tasks are forward, train,"
+                + " gradient-curve, matrix-product, depth-statistics, k-fold, submission, covariate-shift, adversarial-validation,"
+                + " concept-shift, and 'djx plugins' lists the plugins");
         o.hasNoStackTrace();
     }
 

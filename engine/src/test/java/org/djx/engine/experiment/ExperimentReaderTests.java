@@ -177,7 +177,7 @@ class ExperimentReaderTests {
 
         assertProblem(onlyProblem(json), "$.seeed", at(json, 3, "7"),
                 "unknown key 'seeed' for an experiment",
-                "valid keys: task, name, description, seed, dataset, preprocessing, model, data, loss, optimizer, training, validation, curve, product, stack",
+                "valid keys: task, name, description, seed, classifier, concept, curve, data, dataset, loss, model, optimizer, preprocessing, product, shift, stack, training, validation, expect",
                 "(did you mean 'seed'?)");
     }
 
@@ -400,7 +400,7 @@ class ExperimentReaderTests {
                 """;
 
         assertProblem(onlyProblem(json), "$.data.targets", at(json, 4, "[[1]]}"),
-                "unknown key 'targets' for the data of task 'forward'", "valid keys: inputs");
+                "unknown key 'targets' for the data section", "valid keys: inputs");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.djx.engine.experiment;
 
+import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.tasks.CovariateShiftTask;
 import org.djx.engine.tasks.ConceptShiftTask;
 import org.djx.engine.tasks.BuiltInTasks;
@@ -62,7 +63,8 @@ class ShiftSectionsTests {
         assertThat(spec.classifier().maxWeight()).isEqualTo(10.0);
         assertThat(spec.classifier().setup().loss().type()).isEqualTo("bce-with-logits");
         assertThat(spec.classifier().setup().model().layers()).extracting(l -> l.layer().type()).containsExactly("linear");
-        assertThat(e.model().inputs()).isEqualTo(2);
+        // The shift section decides the width; the model as written leaves it to the data.
+        assertThat(e.model().inputs()).isEqualTo(ModelSpec.FROM_DATA);
         assertThat(e.plugins()).extracting(PluginDescriptor::name).contains("mse", "sgd", "adam", "bce-with-logits", "linear", "normal");
         assertThat(e.resolved()).contains("\"max-weight\" : 10.0").contains("\"train-rows\" : 500");
     }
@@ -140,7 +142,9 @@ class ShiftSectionsTests {
 
         assertThat(p).hasSize(1);
         assertThat(p.get(0).path()).isEqualTo("$.concept.label-noise");
-        assertThat(p.get(0).message()).contains("label-noise must be in [0, 0.49], found 0.5");
+        assertThat(p.get(0).message()).contains("label-noise must be in [0, 0.5), found 0.5");
+        // Just below the exclusive bound is valid.
+        assertThat(read(CONCEPT.replace("[-1, 1]}", "[-1, 1], \"label-noise\": 0.499}")).name()).isNotEmpty();
     }
 
     @Test
@@ -164,8 +168,9 @@ class ShiftSectionsTests {
                  "loss": {"type": "mse"}, "optimizer": {"type": "adam", "lr": 5}, "training": {"epochs": 3}}
                 """;
 
-        assertThat(problems(json)).extracting(Problem::message).containsExactlyInAnyOrder(
-                "missing section 'classifier', which task 'adversarial-validation' requires",
-                "missing section 'validation', which task 'adversarial-validation' requires");
+        assertThat(problems(json)).extracting(Problem::message).satisfiesExactlyInAnyOrder(
+                m -> assertThat(m).startsWith("missing section 'classifier', which task 'adversarial-validation' requires, such as"),
+                m -> assertThat(m).isEqualTo("missing section 'validation', which task 'adversarial-validation' requires, such as"
+                        + " \"validation\": {\"folds\": 5}"));
     }
 }
