@@ -135,6 +135,36 @@ public final class ArchitectureRules {
             .because("a plugin's helpers are its own business, even on the class path where nothing is"
                     + " encapsulated");
 
+    /**
+     * The engine's computation and the tasks built on it: they see plain specs, never the experiment file
+     * format, and never what runs them.
+     */
+    public static final String[] COMPUTATION = {"org.djx.engine.task..", "org.djx.engine.tasks..", "org.djx.engine.train..",
+            "org.djx.engine.fit..", "org.djx.engine.model..", "org.djx.engine.spec..", "org.djx.engine.tabular..",
+            "org.djx.engine.shift..", "org.djx.engine.metric..", "org.djx.engine.tensor..", "org.djx.engine.random..",
+            "org.djx.engine.report..", "org.djx.engine.data..", "org.djx.engine.plugin.."};
+
+    /** The packages that read experiment files, run them and launch djx. */
+    public static final String[] FILE_FORMAT_AND_ORCHESTRATION = {"org.djx.engine.experiment..", "org.djx.engine.json..",
+            "org.djx.engine.run..", "org.djx.engine.cli..", "com.fasterxml.jackson.."};
+
+    /** The built-in tasks, which only the launcher names (to register them). */
+    public static final String TASKS = "org.djx.engine.tasks..";
+
+    // Rule 9: specs are plain values, so computation and tasks never depend on the file format or the runner.
+    public static final ArchRule COMPUTATION_NEVER_READS_THE_FILE_FORMAT = noClasses()
+            .that().resideInAnyPackage(COMPUTATION)
+            .should().dependOnClassesThat().resideInAnyPackage(FILE_FORMAT_AND_ORCHESTRATION)
+            .because("a spec holds plain values, so that what computes never depends on how the file was written or run");
+
+    // Rule 10: tasks depend on train, fit, model, data and report, never the reverse; the reader, the schema and
+    // the runner learn the tasks from the registry, so adding one is one class and one line.
+    public static final ArchRule ONLY_THE_LAUNCHER_NAMES_THE_TASKS = noClasses()
+            .that().resideInAPackage(ENGINE)
+            .and().resideOutsideOfPackages(TASKS, LAUNCHER)
+            .should().dependOnClassesThat().resideInAPackage(TASKS)
+            .because("everything else reaches tasks through org.djx.engine.task.TaskRegistry");
+
     private ArchitectureRules() {
     }
 

@@ -43,6 +43,8 @@ class ArchitectureRulesFailTests {
                 "org.djx.api.archfixture",
                 "org.djx.engine.archfixture",
                 "org.djx.engine.cli.archfixture",
+                "org.djx.engine.run.archfixture",
+                "org.djx.engine.train.archfixture",
                 "org.djx.engine.plugin.archfixture",
                 "org.djx.plugins.init.archfixture",
                 "org.djx.plugins.nn.archfixture",
@@ -169,6 +171,32 @@ class ArchitectureRulesFailTests {
         assertViolatedBy(ArchitectureRules.PLUGIN_CLASSES_OTHER_THAN_PROVIDERS_ARE_NOT_PUBLIC,
                 PublicHelper.class.getName(), PublicHelper.class.getName(), WellFormedProvider.class.getName(),
                 NonFinalProvider.class.getName(), ProviderWithoutNoArgConstructor.class.getName());
+    }
+
+    @Test
+    void computationReadingTheFileFormatFails() {
+        String fixture = "org.djx.engine.train.archfixture.ReadsTheExperimentFile";
+        assertViolatedBy(ArchitectureRules.COMPUTATION_NEVER_READS_THE_FILE_FORMAT, fixture, fixture);
+    }
+
+    @Test
+    void computationUsingComputationHolds() {
+        assertHolds(ArchitectureRules.COMPUTATION_NEVER_READS_THE_FILE_FORMAT,
+                "org.djx.engine.train.archfixture.TrainsOnly");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "org.djx.engine.run.archfixture.NamesATask",
+            "org.djx.engine.train.archfixture.ReachesUpToATask"})
+    void theRunnerOrTrainingNamingATaskFails(String fixture) {
+        assertViolatedBy(ArchitectureRules.ONLY_THE_LAUNCHER_NAMES_THE_TASKS, fixture, fixture);
+    }
+
+    @Test
+    void theLauncherRegisteringTheTasksHolds() {
+        assertHolds(ArchitectureRules.ONLY_THE_LAUNCHER_NAMES_THE_TASKS,
+                "org.djx.engine.cli.archfixture.RegistersTheTasks", "org.djx.engine.train.archfixture.TrainsOnly");
     }
 
     /**

@@ -81,4 +81,14 @@ class ArchitectureTests {
     void pluginClassesOtherThanProvidersAreNotPublic() {
         ArchitectureRules.PLUGIN_CLASSES_OTHER_THAN_PROVIDERS_ARE_NOT_PUBLIC.check(PRODUCTION);
     }
+
+    @Test
+    void computationNeverReadsTheFileFormat() {
+        ArchitectureRules.COMPUTATION_NEVER_READS_THE_FILE_FORMAT.check(PRODUCTION);
+    }
+
+    @Test
+    void onlyTheLauncherNamesTheTasks() {
+        ArchitectureRules.ONLY_THE_LAUNCHER_NAMES_THE_TASKS.check(PRODUCTION);
+    }
 }

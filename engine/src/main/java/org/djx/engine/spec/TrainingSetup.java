@@ -1,7 +1,6 @@
 package org.djx.engine.spec;
 
 import java.util.Objects;
-import org.djx.engine.train.TrainerOptions;
 
 /**
  * Everything a fit needs besides its data: the network, the loss, the optimizer and the trainer's options.

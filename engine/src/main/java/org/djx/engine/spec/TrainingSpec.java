@@ -1,7 +1,6 @@
 package org.djx.engine.spec;
 
 import java.util.Objects;
-import org.djx.engine.train.TrainerOptions;
 
 /**
  * The {@code training} section: the trainer's options and what the run prints along the way.

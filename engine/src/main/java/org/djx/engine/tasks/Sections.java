@@ -20,8 +20,8 @@ import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.TaskInput;
-import org.djx.engine.train.EpochLoss;
-import org.djx.engine.train.TrainerOptions;
+import org.djx.engine.spec.EpochLoss;
+import org.djx.engine.spec.TrainerOptions;
 
 /** The sections several tasks share, declared once, with how each is read into its spec. */
 final class Sections {

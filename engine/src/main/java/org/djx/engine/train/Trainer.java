@@ -7,6 +7,8 @@ import org.djx.api.Tensor;
 import org.djx.api.spi.Loss;
 import org.djx.api.spi.Optimizer;
 import org.djx.engine.model.Network;
+import org.djx.engine.spec.EpochLoss;
+import org.djx.engine.spec.TrainerOptions;
 
 /**
  * Minibatch training: each epoch visits every example once in batches (shuffled when asked), and

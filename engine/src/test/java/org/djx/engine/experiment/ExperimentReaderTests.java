@@ -1,7 +1,7 @@
 package org.djx.engine.experiment;
 
-import org.djx.engine.train.TrainerOptions;
-import org.djx.engine.train.EpochLoss;
+import org.djx.engine.spec.TrainerOptions;
+import org.djx.engine.spec.EpochLoss;
 import org.djx.engine.tasks.TrainTask;
 import org.djx.engine.tasks.ForwardTask;
 import org.djx.engine.tasks.BuiltInTasks;

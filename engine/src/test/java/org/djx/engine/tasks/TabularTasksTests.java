@@ -1,7 +1,7 @@
 package org.djx.engine.tasks;
 
 import org.djx.engine.run.ExperimentRunner;
-import org.djx.engine.train.EpochLoss;
+import org.djx.engine.spec.EpochLoss;
 import org.djx.engine.tasks.KFoldTask;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunResult;

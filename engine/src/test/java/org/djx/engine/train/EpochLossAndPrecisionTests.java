@@ -1,6 +1,6 @@
 package org.djx.engine.train;
 
-import org.djx.engine.train.EpochLoss;
+import org.djx.engine.spec.EpochLoss;
 import org.djx.engine.model.NetworkBuilder;
 import org.djx.engine.tasks.TrainTask;
 import org.djx.engine.tasks.BuiltInTasks;

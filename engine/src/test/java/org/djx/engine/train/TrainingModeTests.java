@@ -1,5 +1,7 @@
 package org.djx.engine.train;
 
+import org.djx.engine.spec.EpochLoss;
+import org.djx.engine.spec.TrainerOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

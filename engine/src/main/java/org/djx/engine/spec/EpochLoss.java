@@ -1,4 +1,4 @@
-package org.djx.engine.train;
+package org.djx.engine.spec;
 
 /** How the training loss after each epoch is measured. */
 public enum EpochLoss {

@@ -1,9 +1,9 @@
-package org.djx.engine.train;
+package org.djx.engine.spec;
 
 import java.util.Objects;
 
 /**
- * How {@link Trainer} trains: what changes the numbers, and nothing that only changes what is printed.
+ * How {@code Trainer} trains: what changes the numbers, and nothing that only changes what is printed.
  *
  * @param epochs    the most passes over the data
  * @param batchSize examples per minibatch (the last one of an epoch may be smaller)
