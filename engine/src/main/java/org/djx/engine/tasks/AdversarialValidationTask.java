@@ -2,6 +2,7 @@ package org.djx.engine.tasks;
 
 import java.util.List;
 import org.djx.engine.fit.CrossValidation;
+import org.djx.engine.fit.Trials;
 import org.djx.engine.report.Format;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
@@ -145,7 +146,7 @@ public final class AdversarialValidationTask implements Task {
         int k = regression.folds();
         Tensor weights = Tensor.vector(w);
         String[] fits = {"unweighted", "weighted"};
-        List<FoldFits> outcomes = CrossValidation.folds(k, context.threads(), i -> {
+        List<FoldFits> outcomes = Trials.run(k, context.threads(), i -> {
             CrossValidation.FoldData f = CrossValidation.split(train, features.targets(), weights, k, i);
             TaskContext own = context.forThread();
             FoldFits fold = new FoldFits(new double[2], new double[2], new Tabular.Curves[2]);

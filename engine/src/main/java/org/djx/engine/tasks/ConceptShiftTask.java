@@ -12,6 +12,7 @@ import org.djx.engine.report.RunResult;
 import org.djx.engine.report.Format;
 import org.djx.api.spi.ParameterSpec;
 import org.djx.engine.fit.Fit;
+import org.djx.engine.fit.Trials;
 import org.djx.engine.model.Network;
 import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.ModelSpec;
@@ -158,12 +159,17 @@ public final class ConceptShiftTask implements Task {
         StringBuilder csv = new StringBuilder("setting,region,test-error\n");
         double[][] errors = new double[Setting.values().length][k];
         Fit.Fitted[] fitted = new Fit.Fitted[Setting.values().length];
-        for (Setting setting : Setting.values()) {
+        // The three fits are independent (each draws from streams named after its setting), so they run at once.
+        List<Fit.Fitted> fits = Trials.run(Setting.values().length, context.threads(), i -> {
+            Setting setting = Setting.values()[i];
             boolean region = setting == Setting.WITH_REGION;
             int regions = setting == Setting.ONE_REGION ? 1 : k;
-            Tensor x = stack(train, regions, region, k, true);
-            Tensor y = stack(train, regions, region, k, false);
-            Fit.Fitted fit = Fitting.fit(spec.setup(), x, y, null, setting.key + "/", context, setting.words);
+            return Fitting.fit(spec.setup(), stack(train, regions, region, k, true), stack(train, regions, region, k, false), null,
+                    setting.key + "/", context.forThread(), setting.words);
+        });
+        for (Setting setting : Setting.values()) {
+            boolean region = setting == Setting.WITH_REGION;
+            Fit.Fitted fit = fits.get(setting.ordinal());
             if (fit.training().reason() == StopReason.DIVERGED) {
                 out.result("diverged: the model " + setting.words + " reached a loss of " + fit.training().loss(fit.training().epochs())
                         + ". Lower the learning rate.");

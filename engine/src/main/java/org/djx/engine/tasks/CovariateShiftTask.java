@@ -12,6 +12,7 @@ import org.djx.engine.report.RunResult;
 import org.djx.engine.report.Format;
 import org.djx.api.spi.ParameterSpec;
 import org.djx.engine.fit.Fit;
+import org.djx.engine.fit.Trials;
 import org.djx.engine.spec.ClassifierSpec;
 import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.ModelSpec;
@@ -62,6 +63,46 @@ public final class CovariateShiftTask implements Task {
      */
     public record Spec(int inputs, int trainRows, int testRows, double shift, double noise, int repeats, TrainingSetup setup,
             ClassifierSpec classifier) {
+    }
+
+    /** One data set with its detection and fits; {@code divergence} says why it stopped, or is null. */
+    private record Drawn(ShiftedRegression data, ShiftDetector.Detection detection, Fit.Fitted[] fits, double[] rmse,
+            String divergence) {
+    }
+
+    /** Draws data set {@code i}, detects its shift and fits it unweighted, with the estimated and with the true weights. */
+    private static Drawn draw(Spec spec, int i, TaskContext context) {
+        RunOutput out = context.out();
+        RandomStreams streams = context.streams();
+        String prefix = "repeat-" + (i + 1) + "/";
+        String stage = "data set " + (i + 1) + " of " + spec.repeats();
+        ShiftedRegression data = ShiftedRegression.generate(spec.inputs(), spec.trainRows(), spec.testRows(), spec.shift(),
+                spec.noise(), streams, prefix);
+        ShiftDetector.Detection d = ShiftDetector.detect(spec.classifier(), data.trainInputs(), data.testInputs(), streams, prefix,
+                context.kernels(), (fold, epoch, epochs) -> out.progress(stage + ", classifier fold " + fold, epoch, epochs, ""));
+        if (d.diverged()) {
+            return new Drawn(data, d, null, null, "diverged: the classifier's loss became NaN or infinite on " + stage
+                    + ". Lower its learning rate.");
+        }
+        double[] oracleWeights = new double[spec.trainRows()];
+        for (int r = 0; r < oracleWeights.length; r++) {
+            oracleWeights[r] = Math.min(data.densityRatio(data.trainInputs().get(r * spec.inputs())), spec.classifier().maxWeight());
+        }
+        Fit.Fitted[] fits = new Fit.Fitted[3];
+        Tensor[] weights = {null, Tensor.vector(d.weights()), Tensor.vector(oracleWeights)};
+        String[] names = {"unweighted", "weighted", "oracle-weighted"};
+        double[] rmse = new double[3];
+        for (int f = 0; f < 3; f++) {
+            // The same prefix for all three: the same initial parameters and order, only the weights differ.
+            fits[f] = Fitting.fit(spec.setup(), data.trainInputs(), data.trainTargets(), weights[f], prefix + "regression/", context,
+                    stage + ", " + names[f] + " fit");
+            if (fits[f].training().reason() == StopReason.DIVERGED) {
+                return new Drawn(data, d, fits, rmse, "diverged: the " + names[f] + " fit's loss became "
+                        + fits[f].training().loss(fits[f].training().epochs()) + " on " + stage + ". Lower the learning rate.");
+            }
+            rmse[f] = Metric.RMSE.compute(fits[f].network().forward(data.testInputs().to(fits[f].network().dtype())), data.testTargets());
+        }
+        return new Drawn(data, d, fits, rmse, null);
     }
 
     @Override
@@ -135,44 +176,19 @@ public final class CovariateShiftTask implements Task {
         Repeat[] repeats = new Repeat[spec.repeats()];
         StringBuilder csv = new StringBuilder("repeat,auc,auc-lower95,auc-upper95,effective-sample-size,clipped-weights,"
                 + "unweighted-test-rmse,weighted-test-rmse,oracle-weighted-test-rmse\n");
-        ShiftedRegression first = null;
-        Fit.Fitted[] firstFits = null;
+        // Data sets are independent (each draws from its own named streams), so they run at once; lines come in order.
+        List<Drawn> drawn = Trials.run(spec.repeats(), context.threads(), i -> draw(spec, i, context.forThread()));
+        ShiftedRegression first = drawn.get(0).data();
+        Fit.Fitted[] firstFits = drawn.get(0).fits();
         for (int i = 0; i < spec.repeats(); i++) {
-            String prefix = "repeat-" + (i + 1) + "/";
-            String stage = "data set " + (i + 1) + " of " + spec.repeats();
-            ShiftedRegression data = ShiftedRegression.generate(spec.inputs(), spec.trainRows(), spec.testRows(), spec.shift(),
-                    spec.noise(), streams, prefix);
-            ShiftDetector.Detection d = ShiftDetector.detect(spec.classifier(), data.trainInputs(), data.testInputs(), streams, prefix,
-                    context.kernels(), (fold, epoch, epochs) -> out.progress(stage + ", classifier fold " + fold, epoch, epochs, ""));
-            if (d.diverged()) {
-                out.result("diverged: the classifier's loss became NaN or infinite on " + stage + ". Lower its learning rate.");
+            Drawn dr = drawn.get(i);
+            if (dr.divergence() != null) {
+                out.result(dr.divergence());
                 return result.metric("diverged-repeat", i + 1).diverged().build();
             }
-            double[] oracleWeights = new double[spec.trainRows()];
-            for (int r = 0; r < oracleWeights.length; r++) {
-                oracleWeights[r] = Math.min(data.densityRatio(data.trainInputs().get(r * spec.inputs())), spec.classifier().maxWeight());
-            }
-            Fit.Fitted[] fits = new Fit.Fitted[3];
-            Tensor[] weights = {null, Tensor.vector(d.weights()), Tensor.vector(oracleWeights)};
-            String[] names = {"unweighted", "weighted", "oracle-weighted"};
-            double[] rmse = new double[3];
-            for (int f = 0; f < 3; f++) {
-                // The same prefix for all three: the same initial parameters and order, only the weights differ.
-                fits[f] = Fitting.fit(spec.setup(), data.trainInputs(), data.trainTargets(), weights[f], prefix + "regression/", context,
-                        stage + ", " + names[f] + " fit");
-                if (fits[f].training().reason() == StopReason.DIVERGED) {
-                    out.result("diverged: the " + names[f] + " fit's loss became " + fits[f].training().loss(fits[f].training().epochs())
-                            + " on " + stage + ". Lower the learning rate.");
-                    return result.metric("diverged-repeat", i + 1).diverged().build();
-                }
-                rmse[f] = Metric.RMSE.compute(fits[f].network().forward(data.testInputs().to(fits[f].network().dtype())), data.testTargets());
-            }
-            Repeat rep = new Repeat(d, rmse[0], rmse[1], rmse[2]);
+            ShiftDetector.Detection d = dr.detection();
+            Repeat rep = new Repeat(d, dr.rmse()[0], dr.rmse()[1], dr.rmse()[2]);
             repeats[i] = rep;
-            if (i == 0) {
-                first = data;
-                firstFits = fits;
-            }
             out.line(String.format(Locale.ROOT, "data set %d: classifier AUC %.4f (95%% CI %.4f to %.4f); weights mean %.3f, %d clipped"
                     + " at %s, effective sample size %.1f of %d; test rmse unweighted %.4f, weighted %.4f (%.1f%% lower), true weights %.4f",
                     i + 1, d.auc().value(), d.auc().lower95(), d.auc().upper95(), Arrays.stream(d.weights()).average().orElse(0),

@@ -3,6 +3,7 @@ package org.djx.engine.tasks;
 import java.util.List;
 import java.util.Locale;
 import org.djx.engine.fit.CrossValidation;
+import org.djx.engine.fit.Trials;
 import org.djx.engine.metric.Metric;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.MetricsTable;
@@ -81,7 +82,7 @@ public final class KFoldTask implements Task {
         String label = spec.metric().label();
         String words = label.replace('-', ' ');
         int k = spec.folds();
-        List<Tabular.Curves> folds = CrossValidation.folds(k, context.threads(), i -> {
+        List<Tabular.Curves> folds = Trials.run(k, context.threads(), i -> {
             CrossValidation.FoldData f = CrossValidation.split(features.train(), features.targets(), null, k, i);
             return Tabular.fit(spec.setup(), spec.metric(), f.trainX(), f.trainY(), null, f.validX(), f.validY(),
                     "fold-" + (i + 1) + "/", "fold " + (i + 1) + " of " + k, context.forThread()).curves();
