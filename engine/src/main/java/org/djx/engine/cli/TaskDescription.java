@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.djx.api.spi.ParameterSpec;
+import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.plugin.PluginRegistry;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Section;
@@ -38,6 +39,14 @@ final class TaskDescription {
             for (Section nested : p.nested()) {
                 add(rows, inner, nested, plugins);
             }
+        } else if (form instanceof Form.Model) {
+            for (ParameterSpec key : ExperimentReader.modelKeys()) {
+                rows.add(parameter(inner, key));
+            }
+            rows.add(new String[] {inner + "init", "initializer object",
+                    "{\"type\": \"" + ExperimentReader.defaultInitializer() + "\"}", "The initializer of every layer's weights; 'djx plugins' lists them."});
+            rows.add(new String[] {inner + "layers", "array of layer objects",
+                    "required", "The layers, first to last; each may add 'name' and its own 'init'; 'djx plugins' lists them."});
         } else if (form instanceof Form.Steps steps) {
             for (Map.Entry<String, List<ParameterSpec>> step : steps.types().entrySet()) {
                 rows.add(new String[] {inner + "{\"type\": \"" + step.getKey() + "\"}", "step", "", ""});
@@ -60,7 +69,7 @@ final class TaskDescription {
         } else if (form instanceof Form.Steps) {
             return "array of steps";
         }
-        return "model (inputs, dtype, init, layers)";
+        return "object";
     }
 
     /** Returns one parameter's row: the same columns as a plugin's parameters in {@code djx describe}. */

@@ -58,6 +58,16 @@ public final class ExperimentReader {
                 ParameterSpec.integer("seed", "Root of every random stream of the run.").withDefault(0).atLeast(0));
     }
 
+    /** Returns the model section's own keys; besides them it holds {@code init} (an initializer) and {@code layers}. */
+    public static List<ParameterSpec> modelKeys() {
+        return SectionBinder.MODEL;
+    }
+
+    /** Returns the initializer a model uses when it names none. */
+    public static String defaultInitializer() {
+        return SectionBinder.DEFAULT_INITIALIZER;
+    }
+
     /**
      * Reads and checks an experiment file.
      *

@@ -93,7 +93,8 @@ final class SectionBinder {
         for (Section s : form.nested()) {
             JsonNode child = node.get(s.name());
             if (child == null) {
-                problems.add(path, "missing required key '" + s.name() + "': " + s.description() + ", such as " + s.example());
+                problems.add(path, "missing required key '" + s.name() + "', such as \"" + s.name() + "\": " + s.example() + " ("
+                        + s.description() + ")");
             } else {
                 nested.put(s.name(), bindForm(child, JsonDocument.child(path, s.name()), s.form()));
             }

@@ -41,9 +41,9 @@ public final class DepthTask implements Task {
                     ParameterSpec.integer("depth", "Number of linear-activation pairs.").withDefault(30).atLeast(1).atMost(1000),
                     ParameterSpec.integer("width", "Features of every layer.").withDefault(256).atLeast(1).atMost(8192),
                     ParameterSpec.integer("batch", "Examples in the measured batch.").withDefault(256).atLeast(2).atMost(65536)),
-                    new Section("activations", "the activation layers to try", new Form.PluginNames(PluginKind.LAYER),
+                    new Section("activations", "The activation layers to try.", new Form.PluginNames(PluginKind.LAYER),
                             "[\"tanh\", \"relu\"]"),
-                    new Section("initializers", "the initializers to try", new Form.Plugins(PluginKind.INITIALIZER),
+                    new Section("initializers", "The initializers to try.", new Form.Plugins(PluginKind.INITIALIZER),
                             "[{\"type\": \"xavier-normal\"}]")),
             "{\"activations\": [\"tanh\"], \"initializers\": [{\"type\": \"xavier-normal\"}]}");
 

@@ -73,12 +73,10 @@ public final class KFoldTask implements Task {
     private static RunResult run(Spec spec, TaskContext context) {
         RunOutput out = context.out();
         Tabular.Data data = Tabular.load(spec.dataset(), spec.preprocessing(), context);
+        Tabular.announce(context, spec.dataset(), data);
         var features = data.features();
         var dataset = data.dataset();
-        Tabular.announce(context, spec.dataset(), data);
-        RunResult.Builder result = RunResult.builder(context.name())
-                .metric("train-rows", dataset.train().rows())
-                .metric("features", features.width());
+        RunResult.Builder result = Tabular.results(context, data);
         String label = spec.metric().label();
         String words = label.replace('-', ' ');
         int k = spec.folds();

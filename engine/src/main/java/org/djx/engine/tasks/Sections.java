@@ -59,7 +59,7 @@ final class Sections {
     static final Section PREPROCESSING = new Section("preprocessing", "How the dataset's columns become numeric features.",
             Form.parameters(List.of(ParameterSpec.string("fit-on", "Which rows the statistics are fitted on.", "train-and-test", "train")
                             .withDefault("train-and-test")),
-                    new Section("steps", "The steps, applied in order", new Form.Steps("preprocessing step", steps()),
+                    new Section("steps", "The steps, applied in order.", new Form.Steps("preprocessing step", steps()),
                             "[{\"type\": \"standardize\"}, {\"type\": \"fill-missing\"}, {\"type\": \"one-hot\"}]")),
             "{\"steps\": [{\"type\": \"standardize\"}]}");
 
@@ -72,9 +72,9 @@ final class Sections {
                     ParameterSpec.integer("folds",
                             "Cross-validation folds: every row is scored by a classifier that did not see it.").withDefault(5).atLeast(2).atMost(100),
                     ParameterSpec.number("max-weight", "Importance weights above this are clipped to it.").withDefault(10.0).atLeast(1)),
-                    new Section("optimizer", "the classifier's optimizer", new Form.Plugin(PluginKind.OPTIMIZER),
+                    new Section("optimizer", "The classifier's optimizer.", new Form.Plugin(PluginKind.OPTIMIZER),
                             "{\"type\": \"adam\", \"lr\": 0.05}"),
-                    new Section("training", "the classifier's schedule", Form.parameters(TRAINING_KEYS), TRAINING_EXAMPLE)),
+                    new Section("training", "The classifier's schedule.", Form.parameters(TRAINING_KEYS), TRAINING_EXAMPLE)),
             "{\"optimizer\": {\"type\": \"adam\", \"lr\": 0.05}, \"training\": {\"epochs\": 20}}");
     /** The classifier is a logistic regression: one linear layer trained with this loss on its logit. */
     static final String CLASSIFIER_LOSS = "bce-with-logits";

@@ -57,12 +57,10 @@ public final class SubmissionTask implements Task {
     private static RunResult run(Spec spec, TaskContext context) {
         RunOutput out = context.out();
         Tabular.Data data = Tabular.load(spec.dataset(), spec.preprocessing(), context);
+        Tabular.announce(context, spec.dataset(), data);
         var features = data.features();
         var dataset = data.dataset();
-        Tabular.announce(context, spec.dataset(), data);
-        RunResult.Builder result = RunResult.builder(context.name())
-                .metric("train-rows", dataset.train().rows())
-                .metric("features", features.width());
+        RunResult.Builder result = Tabular.results(context, data);
         if (features.test() == null) {
             throw new DataException("dataset '" + spec.dataset().type() + "' has no test rows to predict");
         }

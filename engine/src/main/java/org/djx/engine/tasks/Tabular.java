@@ -10,6 +10,7 @@ import org.djx.engine.metric.Metric;
 import org.djx.engine.model.Network;
 import org.djx.engine.plugin.Plugins;
 import org.djx.engine.report.Format;
+import org.djx.engine.report.RunResult;
 import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.PreprocessingSpec;
 import org.djx.engine.spec.TrainingSetup;
@@ -81,6 +82,12 @@ final class Tabular {
         context.out().line(context.name() + ": " + source.type() + " train " + shape(dataset.train().rows(), dataset.train().columns().size())
                 + (dataset.test() == null ? "" : ", test " + shape(dataset.test().rows(), dataset.test().columns().size()))
                 + "; features after preprocessing " + shape(rows, features.width()));
+    }
+
+    /** Starts a tabular run's results with the rows and features it has. */
+    static RunResult.Builder results(TaskContext context, Data data) {
+        return RunResult.builder(context.name()).metric("train-rows", data.dataset().train().rows())
+                .metric("features", data.features().width());
     }
 
     private static String shape(int rows, int columns) {
