@@ -151,14 +151,29 @@ public final class ArchitectureRules {
     /** The built-in tasks, which only the launcher names (to register them). */
     public static final String TASKS = "org.djx.engine.tasks..";
 
+    /** What a task is and runs with; the tasks, the reader, the runner and the launcher use it. */
+    public static final String TASK = "org.djx.engine.task..";
+
+    /** What the tasks build on: it knows nothing of tasks. */
+    public static final String[] BELOW_THE_TASKS = {"org.djx.engine.train..", "org.djx.engine.fit..", "org.djx.engine.model..",
+            "org.djx.engine.spec..", "org.djx.engine.tabular..", "org.djx.engine.shift..", "org.djx.engine.metric..",
+            "org.djx.engine.tensor..", "org.djx.engine.random..", "org.djx.engine.report..", "org.djx.engine.data..",
+            "org.djx.engine.plugin.."};
+
     // Rule 9: specs are plain values, so computation and tasks never depend on the file format or the runner.
     public static final ArchRule COMPUTATION_NEVER_READS_THE_FILE_FORMAT = noClasses()
             .that().resideInAnyPackage(COMPUTATION)
             .should().dependOnClassesThat().resideInAnyPackage(FILE_FORMAT_AND_ORCHESTRATION)
             .because("a spec holds plain values, so that what computes never depends on how the file was written or run");
 
-    // Rule 10: tasks depend on train, fit, model, data and report, never the reverse; the reader, the schema and
-    // the runner learn the tasks from the registry, so adding one is one class and one line.
+    // Rule 10: tasks depend on train, fit, model, data and report, never the reverse.
+    public static final ArchRule THE_COMPUTATION_SITS_BELOW_THE_TASKS = noClasses()
+            .that().resideInAnyPackage(BELOW_THE_TASKS)
+            .should().dependOnClassesThat().resideInAnyPackage(TASK, TASKS)
+            .because("tasks build on train, fit, model, data and report, which know nothing of tasks");
+
+    // Rule 11: the reader, the schema and the runner learn the tasks from the registry, so adding one is one
+    // class and one line.
     public static final ArchRule ONLY_THE_LAUNCHER_NAMES_THE_TASKS = noClasses()
             .that().resideInAPackage(ENGINE)
             .and().resideOutsideOfPackages(TASKS, LAUNCHER)

@@ -193,6 +193,19 @@ class ArchitectureRulesFailTests {
         assertViolatedBy(ArchitectureRules.ONLY_THE_LAUNCHER_NAMES_THE_TASKS, fixture, fixture);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "org.djx.engine.train.archfixture.TakesATaskContext",
+            "org.djx.engine.train.archfixture.ReachesUpToATask"})
+    void computationDependingOnTheTasksFails(String fixture) {
+        assertViolatedBy(ArchitectureRules.THE_COMPUTATION_SITS_BELOW_THE_TASKS, fixture, fixture);
+    }
+
+    @Test
+    void computationUsingComputationSitsBelowTheTasks() {
+        assertHolds(ArchitectureRules.THE_COMPUTATION_SITS_BELOW_THE_TASKS, "org.djx.engine.train.archfixture.TrainsOnly");
+    }
+
     @Test
     void theLauncherRegisteringTheTasksHolds() {
         assertHolds(ArchitectureRules.ONLY_THE_LAUNCHER_NAMES_THE_TASKS,

@@ -91,4 +91,9 @@ class ArchitectureTests {
     void onlyTheLauncherNamesTheTasks() {
         ArchitectureRules.ONLY_THE_LAUNCHER_NAMES_THE_TASKS.check(PRODUCTION);
     }
+
+    @Test
+    void theComputationSitsBelowTheTasks() {
+        ArchitectureRules.THE_COMPUTATION_SITS_BELOW_THE_TASKS.check(PRODUCTION);
+    }
 }

@@ -22,6 +22,18 @@ public interface DatasetSource extends Plugin {
     }
 
     /**
+     * Checks the configuration without loading anything, for what the declared keys cannot say alone
+     * (values that are valid one by one but not together): {@code djx validate}, and {@code djx run}
+     * before its first experiment, call it, so a bad value is refused before anything runs. Throw
+     * {@link Config#error(String, String)}; by default there is nothing to check.
+     *
+     * @since 0.2
+     */
+    @Stability(Stability.Status.EXPERIMENTAL)
+    default void check(Config config) {
+    }
+
+    /**
      * Loads the dataset; files come from {@link DataContext#fetch(String)}, which verifies them, and
      * the contents of archives from {@link DataContext#extract(String)}, which also extracts them safely.
      *

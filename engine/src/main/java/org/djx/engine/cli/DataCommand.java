@@ -10,11 +10,11 @@ import org.djx.engine.data.DataHub;
 import org.djx.engine.data.Extracted;
 import org.djx.engine.data.Fetched;
 import org.djx.engine.data.HubEntry;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /** {@code djx data list|fetch}: the data-hub files that dataset plugins use, and their cached copies. */
 @Command(name = "data", mixinStandardHelpOptions = true,

@@ -13,8 +13,8 @@ import org.djx.engine.plugin.PluginKind;
 import org.djx.engine.plugin.PluginRegistry;
 import org.djx.engine.task.Task;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code djx describe NAME}: a task's sections, or a plugin's description and parameters, with types, bounds and defaults. */
 @Command(name = "describe", mixinStandardHelpOptions = true,

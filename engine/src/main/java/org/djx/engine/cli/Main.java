@@ -10,17 +10,17 @@ import java.util.Optional;
 import org.djx.api.DjxException;
 import org.djx.engine.data.DataCache;
 import org.djx.engine.data.DataHub;
+import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.plugin.PluginOrigin;
 import org.djx.engine.plugin.PluginProblem;
-import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.plugin.PluginRegistry;
 import org.djx.engine.task.TaskRegistry;
 import org.djx.engine.tasks.BuiltInTasks;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * The {@code djx} launcher: parses the command line and maps outcomes to exit codes.

@@ -2,18 +2,18 @@ package org.djx.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.djx.engine.run.ExperimentRunner;
-import org.djx.engine.tensor.CpuKernels;
-import java.time.LocalDateTime;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunResult;
-import picocli.CommandLine;
+import org.djx.engine.run.ExperimentRunner;
+import org.djx.engine.tensor.CpuKernels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /** {@code djx run FILE...}: checks every file first, then runs them in order. */
 @Command(name = "run", mixinStandardHelpOptions = true,

@@ -4,9 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.djx.engine.report.Format;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code djx validate FILE...}: reports every problem of every file without running anything. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -27,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (ExperimentFiles.Checked c : ExperimentFiles.check(files, main.reader())) {
             if (c.error() == null) {
                 out.println(c.file() + ": valid (task " + c.experiment().task().name()
-                        + (c.experiment().model() == null ? "" : ", " + c.experiment().model().layers().size() + " layers") + ")");
+                        + (c.experiment().model() == null ? "" : ", " + Format.count(c.experiment().model().layers().size(), "layer")) + ")");
             } else {
                 err.println(c.error().getMessage());
                 invalid++;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.djx.api.ConfigurationException;
 import org.djx.api.Parameter;
+import org.djx.api.PluginException;
 import org.djx.api.Shape;
 import org.djx.api.spi.ConfigValues;
 import org.djx.api.spi.ParameterSpec;
@@ -113,9 +114,8 @@ public final class ExperimentReader {
         List<Expectation> expectations = root.has("expect") ? ExpectSection.read(problems, root.get("expect")) : List.of();
         long seed = top.has("seed") ? top.integer("seed") : 0;
         Job job = task.read(new Input(sections, seed, problems, binder));
-        if (job != null && problems.count() == 0) {
-            checkPlugins(binder.components(), problems);
-        }
+        // Every plugin object that bound is checked, whatever else is wrong, so all problems come at once.
+        checkPlugins(binder.components(), problems);
         problems.throwIfAny();
         Bound model = sections.get("model");
         String name = top.has("name") ? top.string("name") : defaultName(file);
@@ -125,9 +125,10 @@ public final class ExperimentReader {
     }
 
     /**
-     * Creates every loss, initializer and optimizer once, so that a plugin rejecting its configuration
-     * does so now. Layers are created by the tasks' probes, which know their input width; an optimizer is
-     * given one probe parameter, since the parameters it will train need the data.
+     * Creates every loss, initializer and optimizer once, and has every dataset source check its
+     * configuration, so that a plugin rejecting its configuration does so now. Layers are created by the
+     * tasks' probes, which know their input width; an optimizer is given one probe parameter, since the
+     * parameters it will train need the data.
      */
     private static void checkPlugins(List<ComponentSpec> components, Problems problems) {
         for (ComponentSpec c : components) {
@@ -136,13 +137,14 @@ public final class ExperimentReader {
                     case LOSS -> c.createLoss();
                     case INITIALIZER -> c.createInitializer();
                     case OPTIMIZER -> c.createOptimizer(List.of(new Parameter("weight", Parameter.Role.WEIGHT, Shape.of(1, 1), 1, 1)));
+                    case DATASET -> c.checkDataset();
                     default -> {
-                        // layers are built by the tasks' probes; a dataset's load is the run itself
+                        // layers are built by the tasks' probes, which know their input width
                     }
                 }
             } catch (InvalidDocumentException e) {
                 problems.addAll(e);
-            } catch (ConfigurationException e) {
+            } catch (ConfigurationException | PluginException e) {
                 problems.add(c.path(), e.getMessage());
             }
         }
@@ -205,13 +207,26 @@ public final class ExperimentReader {
         @Override
         public Network probe(ModelSpec model, int inputs) {
             try {
-                return new NetworkBuilder(new CpuKernels()).build(model, inputs, new RandomStreams(seed), "");
+                return build(model, inputs);
             } catch (InvalidDocumentException e) {
                 problems.addAll(e);
-            } catch (ConfigurationException e) {
+            } catch (ConfigurationException | PluginException e) {
                 problems.add("$.model", e.getMessage());
             }
             return null;
+        }
+
+        @Override
+        public Network tryProbe(ModelSpec model, int inputs) {
+            try {
+                return build(model, inputs);
+            } catch (ConfigurationException e) {
+                return null;
+            }
+        }
+
+        private Network build(ModelSpec model, int inputs) {
+            return new NetworkBuilder(new CpuKernels()).build(model, inputs, new RandomStreams(seed), "");
         }
     }
 }

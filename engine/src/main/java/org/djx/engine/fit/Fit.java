@@ -1,10 +1,12 @@
 package org.djx.engine.fit;
 
+import org.djx.api.ConfigurationException;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Kernels;
 import org.djx.engine.model.Network;
 import org.djx.engine.model.NetworkBuilder;
 import org.djx.engine.random.RandomStreams;
+import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.spec.TrainingSetup;
 import org.djx.engine.train.Trainer;
 import org.djx.engine.train.TrainingResult;
@@ -39,8 +41,17 @@ public final class Fit {
         return new Fitted(network, train(setup, network, x, y, weights, streams, prefix, listener));
     }
 
-    /** Builds a fresh network of {@code setup}'s model for {@code inputs} features, as {@link #fit} does. */
+    /**
+     * Builds a fresh network of {@code setup}'s model for {@code inputs} features, as {@link #fit} does.
+     *
+     * @throws ConfigurationException if the model names a width of its own and the data has another
+     */
     public static Network network(TrainingSetup setup, int inputs, RandomStreams streams, String prefix, Kernels kernels) {
+        int declared = setup.model().inputs();
+        if (declared != ModelSpec.FROM_DATA && declared != inputs) {
+            throw new ConfigurationException("model.inputs is " + declared + " but the data has " + inputs
+                    + " features; leave model.inputs out and the data decides the width");
+        }
         return new NetworkBuilder(kernels).build(setup.model(), inputs, streams, prefix);
     }
 

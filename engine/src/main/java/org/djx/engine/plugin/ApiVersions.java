@@ -45,6 +45,31 @@ final class ApiVersions {
     }
 
     /**
+     * Returns why a plugin class written for api 0.1 is not loaded, or null. Api 0.2 renamed
+     * {@code Plugin.parameters()} to {@code configuration()}, which has a default: a 0.1 plugin in a jar
+     * without a module descriptor (which would name its api version) would link, load and silently accept
+     * no configuration key, so the old method's presence is what tells.
+     */
+    static String olderApi(Class<?> plugin) {
+        try {
+            java.lang.reflect.Method parameters = plugin.getMethod("parameters");
+            java.lang.reflect.Method configuration = plugin.getMethod("configuration");
+            boolean declaresTheOldMethod = java.util.List.class.isAssignableFrom(parameters.getReturnType())
+                    && !parameters.getDeclaringClass().getName().startsWith("org.djx.api.")
+                    // a class that is also a layer declares parameters() for its weights
+                    && !org.djx.api.spi.Layer.class.isAssignableFrom(plugin);
+            if (declaresTheOldMethod && configuration.getDeclaringClass() == Plugin.class) {
+                String running = running().orElse("of this djx");
+                return "was built against djx-api 0.1 (it declares parameters(), which djx-api 0.2 renamed configuration()),"
+                        + " but this djx runs djx-api " + running + "; rebuild the plugin against djx-api " + running;
+            }
+        } catch (NoSuchMethodException e) {
+            // no parameters() method: not a 0.1 plugin
+        }
+        return null;
+    }
+
+    /**
      * Returns why a plugin compiled against api {@code builtAgainst} cannot run on api {@code running},
      * or empty if it can.
      */

@@ -72,6 +72,10 @@ public final class PluginRegistry {
         if (!Plugin.isValidName(d.name())) {
             return "has the name '" + d.name() + "', which is not kebab-case (" + Plugin.NAME_PATTERN + ")";
         }
+        String old = ApiVersions.olderApi(d.plugin().getClass());
+        if (old != null) {
+            return old;
+        }
         List<ParameterSpec> parameters;
         try {
             parameters = d.plugin().configuration();

@@ -76,10 +76,11 @@ public final class PlotWriter {
         style.setMarkerSize(5);
         for (LinePlot.Series s : plot.series()) {
             double[] y = s.y();
-            if (log10Values) {
-                for (int i = 0; i < y.length; i++) {
-                    y[i] = Math.log10(y[i]);
-                }
+            for (int i = 0; i < y.length; i++) {
+                double v = log10Values ? Math.log10(y[i]) : y[i];
+                // A curve that reached infinity (a diverged fit, the log of 0), or a value a log axis cannot show,
+                // is drawn with a gap there.
+                y[i] = Double.isFinite(v) && !(plot.logY() && !log10Values && v <= 0) ? v : Double.NaN;
             }
             XYSeries series = chart.addSeries(s.name(), s.x(), y);
             if (plot.isPoints(s.name())) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.djx.api.Parameter;
 import org.djx.api.spi.Config;
+import org.djx.api.spi.DatasetSource;
 import org.djx.api.spi.Initializer;
 import org.djx.api.spi.InitializerFactory;
 import org.djx.api.spi.Layer;
@@ -50,6 +51,14 @@ public record ComponentSpec(PluginDescriptor plugin, Config config, String path,
 
     public Initializer createInitializer() {
         return Plugins.initializer(plugin, () -> ((InitializerFactory) plugin.plugin()).create(config));
+    }
+
+    /** Has the dataset source check its configuration without loading anything. */
+    public void checkDataset() {
+        Plugins.call(plugin, () -> {
+            ((DatasetSource) plugin.plugin()).check(config);
+            return null;
+        });
     }
 
     public Layer createLayer(LayerContext context) {

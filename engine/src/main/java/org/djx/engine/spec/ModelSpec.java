@@ -1,8 +1,8 @@
 package org.djx.engine.spec;
 
 import java.util.List;
-import org.djx.api.DType;
 import java.util.Objects;
+import org.djx.api.DType;
 
 /**
  * The {@code model} section: a stack of layers fed by {@code inputs} features per example.

@@ -38,4 +38,10 @@ public interface TaskInput {
      * configuration and input; returns null after reporting why not.
      */
     Network probe(ModelSpec model, int inputs);
+
+    /**
+     * Builds {@code model} for a width that only stands in for the one the data will decide, and returns
+     * null, reporting nothing, when a layer refuses it: such a layer is checked again with the real width.
+     */
+    Network tryProbe(ModelSpec model, int inputs);
 }

@@ -1,33 +1,27 @@
 package org.djx.engine.tasks;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import org.djx.api.DataException;
+import org.djx.api.Tensor;
+import org.djx.api.data.Dataset;
 import org.djx.engine.fit.CrossValidation;
 import org.djx.engine.fit.Trials;
+import org.djx.engine.random.RandomStreams;
 import org.djx.engine.report.Format;
+import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
+import org.djx.engine.shift.ShiftDetector;
 import org.djx.engine.spec.ClassifierSpec;
+import org.djx.engine.tabular.Features;
 import org.djx.engine.task.Job;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
 import org.djx.engine.task.TaskInput;
-
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Locale;
-import org.djx.api.DataException;
-import org.djx.api.Tensor;
-import org.djx.api.data.Dataset;
-import org.djx.api.spi.DatasetSource;
-import org.djx.engine.plugin.Plugins;
-import org.djx.engine.random.RandomStreams;
-import org.djx.engine.report.LinePlot;
-import org.djx.engine.shift.ShiftDetector;
-import org.djx.engine.tabular.Features;
-import org.djx.engine.tabular.Preprocessor;
-import org.djx.engine.train.KFold;
-import org.djx.engine.train.StopReason;
 
 /**
  * Adversarial validation of a tabular dataset (D2L 4.9 on D2L 4.10's data): can a classifier tell the
@@ -68,7 +62,7 @@ public final class AdversarialValidationTask implements Task {
     @Override
     public Job read(TaskInput in) {
         // The regression's sections read exactly as a k-fold task's.
-        KFoldTask.Spec regression = KFoldTask.spec(in, name());
+        KFoldTask.Spec regression = KFoldTask.spec(in);
         ClassifierSpec classifier = Sections.classifier(in);
         if (regression == null || classifier == null) {
             return null;
@@ -84,7 +78,7 @@ public final class AdversarialValidationTask implements Task {
     private static RunResult run(Spec spec, TaskContext context) {
         RunOutput out = context.out();
         KFoldTask.Spec regression = spec.regression();
-        Tabular.Data data = Tabular.load(regression.dataset(), regression.preprocessing(), context);
+        Tabular.Data data = Tabular.load(regression.dataset(), regression.preprocessing(), regression.metric(), context);
         Dataset dataset = data.dataset();
         if (dataset.test() == null) {
             throw new DataException("dataset '" + regression.dataset().type() + "' has no test rows, so there is nothing to tell the training rows from");

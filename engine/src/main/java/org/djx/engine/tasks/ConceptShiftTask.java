@@ -1,5 +1,23 @@
 package org.djx.engine.tasks;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.djx.api.Shape;
+import org.djx.api.Tensor;
+import org.djx.api.spi.ParameterSpec;
+import org.djx.engine.fit.Fit;
+import org.djx.engine.fit.Trials;
+import org.djx.engine.model.Network;
+import org.djx.engine.random.RandomStreams;
+import org.djx.engine.report.Format;
+import org.djx.engine.report.LinePlot;
+import org.djx.engine.report.RunOutput;
+import org.djx.engine.report.RunResult;
+import org.djx.engine.shift.RegionConcept;
+import org.djx.engine.spec.ComponentSpec;
+import org.djx.engine.spec.ModelSpec;
+import org.djx.engine.spec.TrainingSetup;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
@@ -7,25 +25,6 @@ import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
 import org.djx.engine.task.TaskInput;
-import org.djx.engine.report.RunOutput;
-import org.djx.engine.report.RunResult;
-import org.djx.engine.report.Format;
-import org.djx.api.spi.ParameterSpec;
-import org.djx.engine.fit.Fit;
-import org.djx.engine.fit.Trials;
-import org.djx.engine.model.Network;
-import org.djx.engine.spec.ComponentSpec;
-import org.djx.engine.spec.ModelSpec;
-import org.djx.engine.spec.TrainingSetup;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import org.djx.api.Shape;
-import org.djx.api.Tensor;
-import org.djx.engine.random.RandomStreams;
-import org.djx.engine.report.LinePlot;
-import org.djx.engine.shift.RegionConcept;
 import org.djx.engine.train.StopReason;
 
 /**
@@ -101,10 +100,16 @@ public final class ConceptShiftTask implements Task {
                     + thresholds.length + " threshold" + (thresholds.length == 1 ? "" : "s"));
         }
         if (setup != null && in.problems() == 0) {
-            Network network = in.probe(setup.model(), c.integer("inputs"));
-            if (network != null && network.outputs() != 1) {
-                in.problem("$.model.layers", "the network's last layer has " + network.outputs() + " outputs; it gives one logit,"
-                        + " so it needs 1");
+            // The model is trained on the inputs alone and on the inputs with one column per region.
+            for (int width : new int[] {c.integer("inputs"), c.integer("inputs") + thresholds.length}) {
+                Network network = in.probe(setup.model(), width);
+                if (network == null || network.outputs() != 1) {
+                    if (network != null) {
+                        in.problem("$.model.layers", "the network's last layer has " + network.outputs() + " outputs; it gives"
+                                + " one logit, so it needs 1");
+                    }
+                    break;
+                }
             }
         }
         if (setup == null || in.problems() > 0) {

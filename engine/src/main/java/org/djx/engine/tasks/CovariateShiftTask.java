@@ -1,5 +1,25 @@
 package org.djx.engine.tasks;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.djx.api.Shape;
+import org.djx.api.Tensor;
+import org.djx.api.spi.ParameterSpec;
+import org.djx.engine.fit.Fit;
+import org.djx.engine.fit.Trials;
+import org.djx.engine.metric.Metric;
+import org.djx.engine.model.Network;
+import org.djx.engine.random.RandomStreams;
+import org.djx.engine.report.Format;
+import org.djx.engine.report.LinePlot;
+import org.djx.engine.report.RunOutput;
+import org.djx.engine.report.RunResult;
+import org.djx.engine.shift.ShiftDetector;
+import org.djx.engine.shift.ShiftedRegression;
+import org.djx.engine.spec.ClassifierSpec;
+import org.djx.engine.spec.ModelSpec;
+import org.djx.engine.spec.TrainingSetup;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
@@ -7,28 +27,6 @@ import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
 import org.djx.engine.task.TaskInput;
-import org.djx.engine.report.RunOutput;
-import org.djx.engine.report.RunResult;
-import org.djx.engine.report.Format;
-import org.djx.api.spi.ParameterSpec;
-import org.djx.engine.fit.Fit;
-import org.djx.engine.fit.Trials;
-import org.djx.engine.spec.ClassifierSpec;
-import org.djx.engine.spec.ComponentSpec;
-import org.djx.engine.spec.ModelSpec;
-import org.djx.engine.spec.TrainingSetup;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import org.djx.api.Shape;
-import org.djx.api.Tensor;
-import org.djx.engine.metric.Metric;
-import org.djx.engine.random.RandomStreams;
-import org.djx.engine.report.LinePlot;
-import org.djx.engine.shift.ShiftDetector;
-import org.djx.engine.model.Network;
-import org.djx.engine.shift.ShiftedRegression;
 import org.djx.engine.train.StopReason;
 
 /**

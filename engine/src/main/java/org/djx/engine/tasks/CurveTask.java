@@ -1,5 +1,17 @@
 package org.djx.engine.tasks;
 
+import java.util.List;
+import org.djx.api.Shape;
+import org.djx.api.Tensor;
+import org.djx.api.spi.ParameterSpec;
+import org.djx.engine.model.Network;
+import org.djx.engine.model.NetworkBuilder;
+import org.djx.engine.report.Csv;
+import org.djx.engine.report.Format;
+import org.djx.engine.report.LinePlot;
+import org.djx.engine.report.RunOutput;
+import org.djx.engine.report.RunResult;
+import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
@@ -7,19 +19,6 @@ import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
 import org.djx.engine.task.TaskInput;
-import org.djx.engine.report.RunOutput;
-import org.djx.engine.report.RunResult;
-import org.djx.engine.report.Format;
-import org.djx.api.spi.ParameterSpec;
-import java.util.List;
-
-import java.util.List;
-import org.djx.api.Shape;
-import org.djx.api.Tensor;
-import org.djx.engine.model.Network;
-import org.djx.engine.model.NetworkBuilder;
-import org.djx.engine.report.Csv;
-import org.djx.engine.report.LinePlot;
 
 /**
  * A one-input network and its derivative over a grid of x: the forward pass gives y(x), and the
@@ -43,7 +42,7 @@ public final class CurveTask implements Task {
      * @param valueLabel    the legend of the network's output
      * @param gradientLabel the legend of its gradient
      */
-    public record Spec(org.djx.engine.spec.ModelSpec model, double start, double stop, double step, String valueLabel, String gradientLabel) {
+    public record Spec(ModelSpec model, double start, double stop, double step, String valueLabel, String gradientLabel) {
         /** Returns the number of x values: ceil((stop - start) / step). */
         int points() {
             return (int) Math.ceil((stop - start) / step);
@@ -74,7 +73,7 @@ public final class CurveTask implements Task {
     public Job read(TaskInput in) {
         Bound model = in.section("model");
         Bound curve = in.section("curve");
-        if (model != null && model.model().inputs() != org.djx.engine.spec.ModelSpec.FROM_DATA && model.model().inputs() != 1) {
+        if (model != null && model.model().inputs() != ModelSpec.FROM_DATA && model.model().inputs() != 1) {
             in.problem("$.model.inputs", "a gradient curve needs a network of one input, found " + model.model().inputs());
             return null;
         }

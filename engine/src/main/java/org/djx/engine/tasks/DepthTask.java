@@ -1,5 +1,26 @@
 package org.djx.engine.tasks;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.djx.api.DType;
+import org.djx.api.Parameter;
+import org.djx.api.Tensor;
+import org.djx.api.spi.ParameterSpec;
+import org.djx.engine.model.Network;
+import org.djx.engine.model.NetworkBuilder;
+import org.djx.engine.plugin.PluginKind;
+import org.djx.engine.random.RandomStreams;
+import org.djx.engine.report.Csv;
+import org.djx.engine.report.Format;
+import org.djx.engine.report.LinePlot;
+import org.djx.engine.report.RunOutput;
+import org.djx.engine.report.RunResult;
+import org.djx.engine.spec.ComponentSpec;
+import org.djx.engine.spec.LayerSpec;
+import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
@@ -7,28 +28,6 @@ import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
 import org.djx.engine.task.TaskInput;
-import org.djx.engine.report.RunOutput;
-import org.djx.engine.report.RunResult;
-import org.djx.engine.report.Format;
-import org.djx.api.spi.ParameterSpec;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.djx.api.DType;
-import org.djx.engine.plugin.PluginKind;
-import org.djx.engine.spec.ComponentSpec;
-import org.djx.engine.spec.LayerSpec;
-import org.djx.engine.spec.ModelSpec;
-import java.util.Locale;
-import java.util.random.RandomGenerator;
-import org.djx.api.Parameter;
-import org.djx.api.Tensor;
-import org.djx.engine.model.Network;
-import org.djx.engine.model.NetworkBuilder;
-import org.djx.engine.random.RandomStreams;
-import org.djx.engine.report.Csv;
-import org.djx.engine.report.LinePlot;
 
 /**
  * D2L 4.8 measured: how the spread of activations and of gradients changes through a deep stack,

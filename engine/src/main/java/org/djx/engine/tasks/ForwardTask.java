@@ -1,5 +1,15 @@
 package org.djx.engine.tasks;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.djx.api.Tensor;
+import org.djx.api.spi.ParameterSpec;
+import org.djx.engine.model.Network;
+import org.djx.engine.model.NetworkBuilder;
+import org.djx.engine.report.Format;
+import org.djx.engine.report.RunResult;
+import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
@@ -7,17 +17,6 @@ import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
 import org.djx.engine.task.TaskInput;
-import org.djx.engine.report.RunOutput;
-import org.djx.engine.report.RunResult;
-import org.djx.engine.report.Format;
-import org.djx.api.spi.ParameterSpec;
-import java.util.List;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.djx.api.Tensor;
-import org.djx.engine.model.Network;
-import org.djx.engine.model.NetworkBuilder;
 
 /** One forward pass, printing the outputs of the named layers (all layers when none is named). */
 public final class ForwardTask implements Task {
@@ -25,7 +24,7 @@ public final class ForwardTask implements Task {
             ParameterSpec.matrix("inputs", "The examples, one per row.").asRequired())), "{\"inputs\": [[1.0, 0.5]]}");
 
     /** A forward pass of the model over inline examples. */
-    public record Spec(org.djx.engine.spec.ModelSpec model, Tensor inputs) {
+    public record Spec(ModelSpec model, Tensor inputs) {
         public Spec {
             inputs = inputs.copy();
         }
@@ -60,7 +59,7 @@ public final class ForwardTask implements Task {
             return null;
         }
         double[][] inputs = data.config().matrix("inputs");
-        org.djx.engine.spec.ModelSpec m = InlineData.fit(in, model.model(), inputs[0].length);
+        ModelSpec m = InlineData.fit(in, model.model(), inputs[0].length);
         if (m == null || in.probe(m, m.inputs()) == null) {
             return null;
         }

@@ -51,13 +51,13 @@ public final class KFoldTask implements Task {
 
     @Override
     public Job read(TaskInput in) {
-        Spec spec = spec(in, name());
+        Spec spec = spec(in);
         return spec == null ? null : Job.of(spec, KFoldTask::run);
     }
 
     /** Reads the k-fold sections, as this task and adversarial validation share them; null after a problem. */
-    static Spec spec(TaskInput in, String task) {
-        Tabular.probe(in, task);
+    static Spec spec(TaskInput in) {
+        Tabular.probe(in);
         Bound dataset = in.section("dataset");
         Bound preprocessing = in.section("preprocessing");
         Bound training = in.section("training");
@@ -72,7 +72,7 @@ public final class KFoldTask implements Task {
 
     private static RunResult run(Spec spec, TaskContext context) {
         RunOutput out = context.out();
-        Tabular.Data data = Tabular.load(spec.dataset(), spec.preprocessing(), context);
+        Tabular.Data data = Tabular.load(spec.dataset(), spec.preprocessing(), spec.metric(), context);
         Tabular.announce(context, spec.dataset(), data);
         var features = data.features();
         var dataset = data.dataset();

@@ -1,5 +1,15 @@
 package org.djx.engine.tasks;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.djx.api.Tensor;
+import org.djx.api.spi.ParameterSpec;
+import org.djx.engine.report.Csv;
+import org.djx.engine.report.Format;
+import org.djx.engine.report.LinePlot;
+import org.djx.engine.report.RunOutput;
+import org.djx.engine.report.RunResult;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
@@ -7,19 +17,6 @@ import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
 import org.djx.engine.task.TaskInput;
-import org.djx.engine.report.RunOutput;
-import org.djx.engine.report.RunResult;
-import org.djx.engine.report.Format;
-import org.djx.api.spi.ParameterSpec;
-import java.util.List;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.random.RandomGenerator;
-import org.djx.api.Tensor;
-import org.djx.engine.random.RandomStreams;
-import org.djx.engine.report.Csv;
-import org.djx.engine.report.LinePlot;
 
 /**
  * D2L 4.8's exploding product: one matrix of N(0, 1) draws multiplied by many more. The same draws are

@@ -11,17 +11,17 @@ import org.djx.engine.metric.Metric;
 import org.djx.engine.plugin.PluginKind;
 import org.djx.engine.spec.ClassifierSpec;
 import org.djx.engine.spec.ComponentSpec;
+import org.djx.engine.spec.EpochLoss;
 import org.djx.engine.spec.LayerSpec;
 import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.spec.PreprocessingSpec;
+import org.djx.engine.spec.TrainerOptions;
 import org.djx.engine.spec.TrainingSetup;
 import org.djx.engine.spec.TrainingSpec;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.TaskInput;
-import org.djx.engine.spec.EpochLoss;
-import org.djx.engine.spec.TrainerOptions;
 
 /** The sections several tasks share, declared once, with how each is read into its spec. */
 final class Sections {

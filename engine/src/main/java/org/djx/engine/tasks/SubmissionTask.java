@@ -42,7 +42,7 @@ public final class SubmissionTask implements Task {
 
     @Override
     public Job read(TaskInput in) {
-        Tabular.probe(in, name());
+        Tabular.probe(in);
         Bound dataset = in.section("dataset");
         Bound preprocessing = in.section("preprocessing");
         Bound training = in.section("training");
@@ -56,7 +56,7 @@ public final class SubmissionTask implements Task {
 
     private static RunResult run(Spec spec, TaskContext context) {
         RunOutput out = context.out();
-        Tabular.Data data = Tabular.load(spec.dataset(), spec.preprocessing(), context);
+        Tabular.Data data = Tabular.load(spec.dataset(), spec.preprocessing(), spec.metric(), context);
         Tabular.announce(context, spec.dataset(), data);
         var features = data.features();
         var dataset = data.dataset();

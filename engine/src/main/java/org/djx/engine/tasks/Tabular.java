@@ -2,6 +2,8 @@ package org.djx.engine.tasks;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.djx.api.ConfigurationException;
+import org.djx.api.DataException;
 import org.djx.api.Tensor;
 import org.djx.api.data.Dataset;
 import org.djx.api.spi.DatasetSource;
@@ -12,6 +14,7 @@ import org.djx.engine.plugin.Plugins;
 import org.djx.engine.report.Format;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.spec.ComponentSpec;
+import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.spec.PreprocessingSpec;
 import org.djx.engine.spec.TrainingSetup;
 import org.djx.engine.tabular.Features;
@@ -49,29 +52,59 @@ final class Tabular {
     }
 
     /**
-     * Checks, with one input feature standing in for the width the data will decide, that the model's
-     * layers accept their configuration and that the network ends in the one output a regression needs.
+     * Checks that the model's layers accept their configuration and that the network ends in the one output
+     * a regression needs. The data decides the width, so one input feature stands in for it; a layer whose
+     * configuration fixes the width (explicit weights) is checked when the data is loaded.
      */
-    static void probe(TaskInput in, String task) {
+    static void probe(TaskInput in) {
         var model = in.section("model");
         if (model == null) {
             return;
         }
-        Network network = in.probe(model.model(), 1);
+        ModelSpec m = model.model();
+        Network network = m.inputs() == ModelSpec.FROM_DATA ? in.tryProbe(m, 1) : in.probe(m, m.inputs());
         if (network != null && network.outputs() != 1) {
-            in.problem("$.model.layers", "the network's last layer has " + network.outputs() + " outputs; task '" + task
-                    + "' fits one target, so it needs 1");
+            in.problem("$.model.layers", outputsMessage(network.outputs()));
         }
     }
 
-    /** Loads the dataset through its plugin, preprocesses it, and writes preprocessing.txt. */
-    static Data load(ComponentSpec source, PreprocessingSpec preprocessing, TaskContext context) {
+    private static String outputsMessage(int outputs) {
+        return "the network's last layer has " + outputs + " outputs; a regression on a tabular dataset fits one target,"
+                + " so it needs 1";
+    }
+
+    /**
+     * Refuses targets the metric cannot take, before any fit: log-rmse takes the logarithm of every target.
+     *
+     * @throws DataException naming the first target that is not positive
+     */
+    private static void checkTargets(Metric metric, Data data) {
+        if (metric != Metric.LOG_RMSE) {
+            return;
+        }
+        Tensor y = data.features().targets();
+        for (int r = 0; r < y.rows(); r++) {
+            if (!(y.get(r) > 0)) {
+                throw new DataException("the metric log-rmse takes the logarithm of each target, but the target column '"
+                        + data.dataset().target() + "' is " + y.get(r) + " in training row " + (r + 1)
+                        + "; use \"metric\": \"rmse\" in the training section");
+            }
+        }
+    }
+
+    /**
+     * Loads the dataset through its plugin, preprocesses it, writes preprocessing.txt, and checks that
+     * {@code metric} can score its targets.
+     */
+    static Data load(ComponentSpec source, PreprocessingSpec preprocessing, Metric metric, TaskContext context) {
         Dataset dataset = Plugins.call(source.plugin(),
                 () -> ((DatasetSource) source.plugin().plugin()).load(source.config(), context.data()));
         Features features = new Preprocessor(preprocessing).apply(dataset);
         context.writeText("preprocessing.txt", String.join("\n", features.statistics()) + "\n"
                 + "feature names: " + String.join(", ", features.names()) + "\n");
-        return new Data(dataset, features);
+        Data data = new Data(dataset, features);
+        checkTargets(metric, data);
+        return data;
     }
 
     /** Says what was loaded: the raw tables' shapes and the features' width. */
@@ -107,6 +140,10 @@ final class Tabular {
         double[] train = new double[epochs];
         double[] valid = new double[xValid == null ? 0 : epochs];
         Network network = Fit.network(setup, x.columns(), context.streams(), prefix, context.kernels());
+        if (network.outputs() != 1) {
+            // The probe at validation stood in one input feature; a layer fixed to the real width is only built now.
+            throw new ConfigurationException(outputsMessage(network.outputs()));
+        }
         Tensor trainInputs = x.to(network.dtype());
         Tensor validInputs = xValid == null ? null : xValid.to(network.dtype());
         TrainingResult training = Fit.train(setup, network, x, y, weights, context.streams(), prefix, (epoch, value, predictions) -> {

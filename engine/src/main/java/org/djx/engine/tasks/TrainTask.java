@@ -1,5 +1,23 @@
 package org.djx.engine.tasks;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.djx.api.Parameter;
+import org.djx.api.Tensor;
+import org.djx.api.spi.ParameterSpec;
+import org.djx.engine.fit.Fit;
+import org.djx.engine.model.Network;
+import org.djx.engine.report.Format;
+import org.djx.engine.report.LinePlot;
+import org.djx.engine.report.MetricsTable;
+import org.djx.engine.report.RunOutput;
+import org.djx.engine.report.RunResult;
+import org.djx.engine.spec.ComponentSpec;
+import org.djx.engine.spec.ModelSpec;
+import org.djx.engine.spec.TrainingSetup;
+import org.djx.engine.spec.TrainingSpec;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
@@ -7,27 +25,6 @@ import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
 import org.djx.engine.task.TaskInput;
-import org.djx.engine.report.RunOutput;
-import org.djx.engine.report.RunResult;
-import org.djx.engine.report.Format;
-import org.djx.api.spi.ParameterSpec;
-import java.util.List;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import org.djx.api.Parameter;
-import org.djx.api.Tensor;
-import org.djx.api.spi.Loss;
-import org.djx.api.spi.Optimizer;
-import org.djx.engine.spec.TrainingSpec;
-import org.djx.engine.model.Network;
-import org.djx.engine.model.NetworkBuilder;
-import org.djx.engine.report.MetricsTable;
-import org.djx.engine.spec.TrainingSpec;
-import org.djx.engine.random.RandomStreams;
-import org.djx.engine.report.LinePlot;
 import org.djx.engine.train.StopReason;
 import org.djx.engine.train.Trainer;
 import org.djx.engine.train.TrainingResult;
@@ -40,9 +37,9 @@ public final class TrainTask implements Task {
             "{\"inputs\": [[0.05, 0.1]], \"targets\": [[0.01, 0.99]]}");
 
     /** Training on inline examples. */
-    public record Spec(org.djx.engine.spec.ModelSpec model, Tensor inputs, Tensor targets,
-            org.djx.engine.spec.ComponentSpec loss, org.djx.engine.spec.ComponentSpec optimizer,
-            org.djx.engine.spec.TrainingSpec training) {
+    public record Spec(ModelSpec model, Tensor inputs, Tensor targets,
+            ComponentSpec loss, ComponentSpec optimizer,
+            TrainingSpec training) {
         public Spec {
             inputs = inputs.copy();
             targets = targets.copy();
@@ -92,7 +89,7 @@ public final class TrainTask implements Task {
             in.problem("$.data.targets", "there are " + targets.length + " target rows for " + inputs.length
                     + " examples; give one target row per example");
         }
-        org.djx.engine.spec.ModelSpec m = model == null ? null : InlineData.fit(in, model.model(), inputs[0].length);
+        ModelSpec m = model == null ? null : InlineData.fit(in, model.model(), inputs[0].length);
         Network network = m == null ? null : in.probe(m, m.inputs());
         if (network != null && network.outputs() != targets[0].length) {
             in.problem("$.data.targets", "each target row has " + targets[0].length + " values but the network's last layer has "
@@ -108,17 +105,15 @@ public final class TrainTask implements Task {
     private static RunResult run(Spec task, TaskContext context) {
         RunOutput out = context.out();
         TrainingSpec spec = task.training();
-        Network network = new NetworkBuilder(context.kernels()).build(task.model(), context.streams());
-        Loss loss = task.loss().createLoss();
-        Optimizer optimizer = task.optimizer().createOptimizer(network.parameters());
+        TrainingSetup setup = new TrainingSetup(task.model(), task.loss(), task.optimizer(), spec.trainer());
         Tensor inputs = task.inputs();
         Tensor targets = task.targets();
         out.line(context.name() + ": training on " + Format.count(inputs.rows(), "example") + " with "
                 + task.loss().type() + " loss and " + task.optimizer().type() + ", at most "
                 + Format.count(spec.epochs(), "epoch") + ", batch size " + Math.min(spec.trainer().batchSize(), inputs.rows()));
         Map<String, Tensor> firstStep = new LinkedHashMap<>();
-        TrainingResult result = new Trainer(spec.trainer()).train(network, loss, optimizer, inputs, targets,
-                context.streams().stream("shuffle"), new Trainer.Listener() {
+        Network network = Fit.network(setup, inputs.columns(), context.streams(), "", context.kernels());
+        TrainingResult result = Fit.train(setup, network, inputs, targets, null, context.streams(), "", new Trainer.Listener() {
                     @Override
                     public void epochEnded(int epoch, double value, Tensor predictions) {
                         out.progress("training", epoch, spec.epochs(), "loss " + Format.number(value));

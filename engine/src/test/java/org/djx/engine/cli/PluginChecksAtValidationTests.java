@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.djx.api.Parameter;
+import org.djx.api.data.DataContext;
+import org.djx.api.data.Dataset;
+import org.djx.api.data.NumericColumn;
+import org.djx.api.data.Table;
+import org.djx.api.spi.DatasetSource;
 import org.djx.api.spi.Config;
 import org.djx.api.spi.Loss;
 import org.djx.api.spi.LossFactory;
@@ -82,12 +87,45 @@ class PluginChecksAtValidationTests {
         }
     }
 
+    /** A generated dataset whose rows must be at least 10. */
+    public static final class PickyDatasetSource implements DatasetSource {
+        @Override
+        public String name() {
+            return "picky";
+        }
+
+        @Override
+        public String description() {
+            return "Rows of y = x.";
+        }
+
+        @Override
+        public List<ParameterSpec> configuration() {
+            return List.of(ParameterSpec.integer("rows", "How many rows.").withDefault(20).atLeast(1));
+        }
+
+        @Override
+        public void check(Config config) {
+            if (config.integer("rows") < 10) {
+                throw config.error("rows", "fewer than 10 rows cannot fill 5 folds of 2");
+            }
+        }
+
+        @Override
+        public Dataset load(Config config, DataContext context) {
+            double[] x = new double[config.integer("rows")];
+            java.util.Arrays.setAll(x, i -> i + 1);
+            return Dataset.of(new Table(List.of(new NumericColumn("x", x), new NumericColumn("y", x))), "y");
+        }
+    }
+
     private static final PluginRegistry PLUGINS = plugins();
 
     private static PluginRegistry plugins() {
         List<PluginDescriptor> all = new ArrayList<>(PluginLoader.load(List.of()).all());
         all.add(PluginDescriptor.of(PluginKind.LOSS, new ClippedLossFactory()));
         all.add(PluginDescriptor.of(PluginKind.OPTIMIZER, new StepperOptimizerFactory()));
+        all.add(PluginDescriptor.of(PluginKind.DATASET, new PickyDatasetSource()));
         return PluginRegistry.of(all, List.of());
     }
 
@@ -141,5 +179,34 @@ class PluginChecksAtValidationTests {
         try (var folders = Files.list(runs)) {
             assertThat(folders.toList()).hasSize(1);
         }
+    }
+
+    @Test
+    void aDatasetSourceChecksItsConfigurationBeforeAnythingRuns(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("picky.json"), """
+                {"task": "k-fold",
+                 "dataset": {"type": "picky", "rows": 4},
+                 "preprocessing": {"steps": []},
+                 "model": {"layers": [{"type": "linear", "outputs": 1}]},
+                 "loss": {"type": "mse"}, "optimizer": {"type": "sgd", "lr": 0.01}, "training": {"epochs": 1, "metric": "rmse"},
+                 "validation": {"folds": 2}}
+                """);
+
+        String[] validate = launch("validate", file.toString());
+
+        assertThat(validate[0]).isEqualTo("2");
+        assertThat(validate[2]).contains("picky.json:2:39: at $.dataset.rows: fewer than 10 rows cannot fill 5 folds of 2");
+    }
+
+    @Test
+    void aPluginsRefusalIsReportedAlongsideTheFilesOtherProblems(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("both.json"), experiment("{\"type\": \"clipped\", \"low\": 2, \"high\": 1}",
+                "{\"type\": \"sgd\", \"lr\": 0.1}").replace("\"epochs\": 2", "\"epochs\": 2, \"epoch\": 1"));
+
+        String[] validate = launch("validate", file.toString());
+
+        assertThat(validate[0]).isEqualTo("2");
+        assertThat(validate[2]).contains("2 problems").contains("at $.training.epoch: unknown key 'epoch'")
+                .contains("at $.loss.high: high must exceed low");
     }
 }

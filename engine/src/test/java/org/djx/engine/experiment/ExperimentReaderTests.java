@@ -710,4 +710,33 @@ class ExperimentReaderTests {
         assertThat(e.job().spec()).isInstanceOf(TrainTask.Spec.class);
         return (TrainTask.Spec) e.job().spec();
     }
+
+    @Test
+    void aTabularModelWhoseWeightsFixTheDataWidthIsLeftToTheRun() {
+        // The data decides the width: 331 house-price features here. One input feature stands in for it at
+        // validation, and a layer that refuses that stand-in is not reported: its real width comes with the data.
+        String weights = java.util.Collections.nCopies(331, "[0.0]").toString();
+        Experiment e = read("""
+                {"task": "k-fold", "dataset": {"type": "kaggle-house"}, "preprocessing": {"steps": [{"type": "standardize"}]},
+                 "model": {"layers": [{"type": "linear", "outputs": 1, "weights": WEIGHTS}]},
+                 "loss": {"type": "mse"}, "optimizer": {"type": "sgd", "lr": 0.1}, "training": {"epochs": 1},
+                 "validation": {"folds": 2}}
+                """.replace("WEIGHTS", weights));
+
+        assertThat(e.task().name()).isEqualTo("k-fold");
+    }
+
+    @Test
+    void aTabularModelWithTwoOutputsIsRefusedBeforeTheDataIsLoaded() {
+        String json = """
+                {"task": "k-fold", "dataset": {"type": "kaggle-house"}, "preprocessing": {"steps": []},
+                 "model": {"layers": [{"type": "linear", "outputs": 2}]},
+                 "loss": {"type": "mse"}, "optimizer": {"type": "sgd", "lr": 0.1}, "training": {"epochs": 1},
+                 "validation": {"folds": 2}}
+                """;
+
+        assertThat(onlyProblem(json).message()).isEqualTo("the network's last layer has 2 outputs; a regression on a tabular"
+                + " dataset fits one target, so it needs 1");
+        assertThat(onlyProblem(json).path()).isEqualTo("$.model.layers");
+    }
 }

@@ -173,4 +173,15 @@ class ShiftSectionsTests {
                 m -> assertThat(m).isEqualTo("missing section 'validation', which task 'adversarial-validation' requires, such as"
                         + " \"validation\": {\"folds\": 5}"));
     }
+
+    @Test
+    void aConceptShiftModelMustFitTheInputsWithAndWithoutTheRegionColumns() {
+        // Two inputs, and two regions: the with-region fit sees 2 + 2 = 4 inputs, which weights for 2 do not fit.
+        List<Problem> p = problems(CONCEPT.replace("\"outputs\": 1}", "\"outputs\": 1, \"weights\": [[1], [1]]}"));
+
+        assertThat(p).singleElement().satisfies(x -> {
+            assertThat(x.path()).isEqualTo("$.model.layers[0].weights");
+            assertThat(x.message()).contains("expected 4 x 1 (inputs x outputs), found 2 x 1");
+        });
+    }
 }

@@ -401,4 +401,38 @@ class PluginRegistryTests {
         assertThat(PluginLoader.parsePath("  ")).isEmpty();
         assertThat(PluginLoader.parsePath("a" + sep + sep + "b")).containsExactly(Path.of("a"), Path.of("b"));
     }
+
+    /** A loss written for api 0.1: it declares its keys in parameters(), which api 0.2 renamed configuration(). */
+    public static final class ApiZeroOneLoss implements LossFactory {
+        @Override
+        public String name() {
+            return "old-loss";
+        }
+
+        @Override
+        public String description() {
+            return "A loss of api 0.1.";
+        }
+
+        public List<ParameterSpec> parameters() {
+            return List.of(ParameterSpec.number("scale", "A factor.").withDefault(1.0));
+        }
+
+        @Override
+        public Loss create(Config config) {
+            return (predictions, targets, weights, gradient) -> 0;
+        }
+    }
+
+    @Test
+    void aPluginThatStillDeclaresParametersIsRefusedNamingBothApis() {
+        // In a plain jar nothing records the api it was compiled against, and configuration() has a default,
+        // so without this check it would load and silently accept no key at all.
+        PluginRegistry registry = PluginRegistry.of(List.of(PluginDescriptor.of(PluginKind.LOSS, new ApiZeroOneLoss())), List.of());
+
+        assertThat(registry.names(PluginKind.LOSS)).isEmpty();
+        assertThat(registry.problems()).singleElement().satisfies(p -> assertThat(p.reason())
+                .contains("was built against djx-api 0.1 (it declares parameters(), which djx-api 0.2 renamed configuration())")
+                .contains("rebuild the plugin against djx-api").endsWith("; it was not loaded"));
+    }
 }
