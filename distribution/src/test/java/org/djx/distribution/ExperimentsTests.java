@@ -3,6 +3,8 @@ package org.djx.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,5 +60,16 @@ class ExperimentsTests {
             assertThat(run.resolve(file)).as(file).isNotEmptyFile();
         }
         assertThat(Files.readString(run.resolve("report.html"))).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+
+        // The run folder's experiment.json, every default written out, reproduces the run: the same results
+        // under the same names, so every band holds again.
+        Launcher.Result again = Launcher.djx(environment, "run", "--quiet", run.resolve("experiment.json").toString(),
+                "--out", out.resolve("again").toString());
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(results(out.resolve("again"))).isEqualTo(results(run));
+    }
+
+    private static JsonNode results(Path run) throws IOException {
+        return new ObjectMapper().readTree(run.resolve("summary.json").toFile()).get("results");
     }
 }

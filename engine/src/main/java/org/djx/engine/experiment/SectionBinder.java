@@ -209,9 +209,10 @@ final class SectionBinder {
 
     private LayerSpec layer(JsonNode node, String path, Set<String> labels) {
         ComponentSpec layer = component(node, path, PluginKind.LAYER, LAYER_KEYS);
-        if (layer == null) {
+        if (node == null || !node.isObject()) {
             return null;
         }
+        // The keys the engine reads itself are checked whether or not the plugin's part is valid: all problems at once.
         String label = null;
         JsonNode name = node.get("name");
         if (name != null) {
@@ -231,7 +232,7 @@ final class SectionBinder {
                 return null;
             }
         }
-        return new LayerSpec(label, layer, init);
+        return layer == null ? null : new LayerSpec(label, layer, init);
     }
 
     private ComponentSpec defaultInitializer(ObjectNode model, String path) {
@@ -272,7 +273,7 @@ final class SectionBinder {
         if (plugin == null) {
             return null;
         }
-        String label = label(node, engineKeys);
+        String label = label(node, engineKeys, plugin.plugin().configuration());
         Set<String> ignored = new TreeSet<>(engineKeys);
         ignored.add("type");
         int before = problems.count();
@@ -303,11 +304,15 @@ final class SectionBinder {
         }
     }
 
-    /** Returns the type with the settings the file wrote, such as {@code normal(std=1.0)}, before defaults are written in. */
-    private static String label(JsonNode node, List<String> engineKeys) {
+    /**
+     * Returns the type with the settings that differ from their defaults, such as {@code normal(std=1.0)}:
+     * the same for a file and for its resolved copy, where every default is written out.
+     */
+    private static String label(JsonNode node, List<String> engineKeys, List<ParameterSpec> specs) {
         List<String> settings = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (!e.getKey().equals("type") && !engineKeys.contains(e.getKey())) {
+            if (!e.getKey().equals("type") && !engineKeys.contains(e.getKey())
+                    && !isDefault(e.getValue(), specs.stream().filter(p -> p.name().equals(e.getKey())).findFirst().orElse(null))) {
                 settings.add(e.getKey() + "=" + e.getValue().asText());
             }
         }
@@ -318,6 +323,17 @@ final class SectionBinder {
     /** Returns the installed plugins of {@code kind}, by name. */
     List<String> names(PluginKind kind) {
         return registry.names(kind);
+    }
+
+    private static boolean isDefault(JsonNode value, ParameterSpec spec) {
+        Object d = spec == null ? null : spec.defaultValue();
+        if (d instanceof Number n) {
+            return value.isNumber() && value.doubleValue() == n.doubleValue();
+        }
+        if (d instanceof Boolean b) {
+            return value.isBoolean() && value.booleanValue() == b;
+        }
+        return d instanceof String t && value.isTextual() && value.textValue().equals(t);
     }
 
     private String example(PluginKind kind) {

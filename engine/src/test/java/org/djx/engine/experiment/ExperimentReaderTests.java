@@ -739,4 +739,16 @@ class ExperimentReaderTests {
                 + " dataset fits one target, so it needs 1");
         assertThat(onlyProblem(json).path()).isEqualTo("$.model.layers");
     }
+
+    @Test
+    void aLayersOwnKeysAreCheckedEvenWhenItsPluginKeysAreNot() {
+        String json = """
+                {"task": "forward",
+                 "model": {"inputs": 1, "layers": [{"type": "linear", "outputs": [4], "name": ["x"], "init": {"type": "nomal"}}]},
+                 "data": {"inputs": [[1]]}}
+                """;
+
+        assertThat(problems(json)).extracting(Problem::path).containsExactly("$.model.layers[0].outputs",
+                "$.model.layers[0].name", "$.model.layers[0].init.type");
+    }
 }
