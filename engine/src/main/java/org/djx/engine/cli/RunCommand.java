@@ -72,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.USER_ERROR;
         }
         boolean held = true;
+        boolean diverged = false;
         // Ctrl-C: the run in progress says INTERRUPTED in its status.json instead of looking alive.
         Thread hook = new Thread(runner::markInterrupted, "djx-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -81,6 +82,7 @@ final class RunCommand implements Callable<Integer> {
                         : RunFolder.createUnder(runs, c.experiment().name(), LocalDateTime.now());
                 RunResult result = runner.run(c.experiment(), folder);
                 held &= result.expectationsHeld();
+                diverged |= result.diverged();
             }
         } finally {
             try {
@@ -89,6 +91,6 @@ final class RunCommand implements Callable<Integer> {
                 // the hook is running or has run: nothing left to remove
             }
         }
-        return held ? 0 : Main.EXPECTATION_BROKEN;
+        return diverged ? Main.DIVERGED : held ? 0 : Main.EXPECTATION_BROKEN;
     }
 }

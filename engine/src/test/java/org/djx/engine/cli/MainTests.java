@@ -260,4 +260,32 @@ class MainTests {
                 .contains("--plugin-path DIR or DJX_PLUGIN_PATH");
         assertThat(o.err()).isEmpty();
     }
+
+    @Test
+    void aDivergedRunExitsFourAndABrokenBandThree(@TempDir Path dir) throws Exception {
+        String train = """
+                {"task": "train",
+                 "model": {"inputs": 1, "layers": [{"type": "linear", "outputs": 1}]},
+                 "data": {"inputs": [[1], [2], [3]], "targets": [[2], [4], [6]]},
+                 "loss": {"type": "mse"}, "optimizer": {"type": "sgd", "lr": LR},
+                 "training": {"epochs": 200},
+                 "expect": {"final-loss": {"max": BAND}}}
+                """;
+        // lr 50 on y = 2x overshoots further with every step; lr 0.05 converges, but not below 1e-30.
+        Path diverging = write(dir, "diverging.json", train.replace("LR", "50").replace("BAND", "1e-3"));
+        Path broken = write(dir, "broken.json", train.replace("LR", "0.05").replace("BAND", "1e-30"));
+        Path fine = write(dir, "fine.json", train.replace("LR", "0.05").replace("BAND", "1e-3"));
+
+        Outcome d = djx("run", "--quiet", "--runs", dir.resolve("runs").toString(), diverging.toString());
+        Outcome b = djx("run", "--quiet", "--runs", dir.resolve("runs").toString(), broken.toString());
+        Outcome f = djx("run", "--quiet", "--runs", dir.resolve("runs").toString(), fine.toString());
+        Outcome both = djx("run", "--quiet", "--runs", dir.resolve("runs").toString(), broken.toString(), diverging.toString());
+
+        assertThat(d.code()).as(d.out() + d.err()).isEqualTo(4);
+        assertThat(d.out()).contains("diverged: the loss became");
+        assertThat(b.code()).as(b.out() + b.err()).isEqualTo(3);
+        assertThat(f.code()).as(f.out() + f.err()).isZero();
+        // A diverged run's numbers are no result, so it outranks a broken band.
+        assertThat(both.code()).isEqualTo(4);
+    }
 }
