@@ -16,8 +16,9 @@ class LauncherTests {
     private static final Pattern VECTOR_LINE = Pattern.compile("^(\\w+)\\s*= \\[([^\\]]*)]$", Pattern.MULTILINE);
 
     @Test
-    void forwardPassPrintsD2lFigures() throws Exception {
-        Launcher.Result r = Launcher.djx("run", "experiments/forward-pass.json");
+    void forwardPassPrintsD2lFigures(@TempDir Path dir) throws Exception {
+        // --runs: a test leaves no run folder in the checkout.
+        Launcher.Result r = Launcher.djx("run", "experiments/forward-pass.json", "--runs", dir.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         // D2L 4.7's printed values (see shared/docs/REFERENCE.md).
