@@ -17,7 +17,9 @@ import org.djx.api.data.TextColumn;
  * Reads a Kaggle-style pair of CSV files, a training file with a target column and a test file with
  * the same columns but the target, into a {@link Dataset}.
  *
- * <p>Missing values are {@code NA} and empty cells, as pandas' {@code read_csv} reads these files.
+ * <p>Missing values are {@code NA}, empty cells, and the not-a-number and infinity spellings
+ * ({@code NaN}, {@code nan}, {@code Infinity}, {@code inf}, with a sign or not), as pandas' {@code read_csv}
+ * reads these files (pandas reads an infinity as a number, which no preprocessing step can use).
  * A column is numeric when every cell that is not missing, in the training and the test file, is a
  * decimal number ({@link Decimals}); otherwise it is text. That is pandas' type inference on
  * concatenated files, which D2L's preprocessing relies on: {@code MSSubClass} is numeric, {@code
@@ -29,6 +31,10 @@ import org.djx.api.data.TextColumn;
 final class KagglePairReader {
     /** The cell text pandas reads as a missing value in these files. */
     static final String NOT_AVAILABLE = "NA";
+
+    /** The spellings of not-a-number and infinity, read as missing values rather than turning a column into text. */
+    private static final java.util.Set<String> NOT_FINITE = java.util.Set.of("NaN", "nan", "-NaN", "-nan", "+NaN", "+nan",
+            "Infinity", "-Infinity", "+Infinity", "inf", "-inf", "+inf", "Inf", "-Inf", "+Inf");
 
     private final CsvReader csv;
     private final String target;
@@ -59,7 +65,17 @@ final class KagglePairReader {
         for (int c = 0; c < train.header().size(); c++) {
             String name = train.header().get(c);
             int t = test.header().indexOf(name);
-            boolean numeric = allDecimal(train, c) && (t < 0 || allDecimal(test, t));
+            boolean numericTrain = allDecimal(train, c);
+            boolean numeric = numericTrain && (t < 0 || allDecimal(test, t));
+            if (t >= 0 && numericTrain != allDecimal(test, t) && hasValue(train, c) && hasValue(test, t)) {
+                // pandas would read the pair as text; a column that is numbers in one file and words in the other is a mistake.
+                CsvFile words = numericTrain ? test : train;
+                int column = numericTrain ? t : c;
+                int row = firstText(words, column);
+                throw words.place(row, column).problem("the column '" + name + "' holds numbers in the "
+                        + (numericTrain ? "training" : "test") + " file but the text " + Place.quote(words.cell(row, column))
+                        + " here", "the same type of value in both files", "Correct the value, or write NA if it is unknown.");
+            }
             if (name.equals(target)) {
                 checkTarget(train, c, numeric);
             }
@@ -72,7 +88,7 @@ final class KagglePairReader {
     }
 
     static boolean isMissing(String cell) {
-        return cell.isEmpty() || cell.equals(NOT_AVAILABLE);
+        return cell.isEmpty() || cell.equals(NOT_AVAILABLE) || NOT_FINITE.contains(cell);
     }
 
     private static boolean allDecimal(CsvFile file, int column) {
@@ -83,6 +99,25 @@ final class KagglePairReader {
             }
         }
         return true;
+    }
+
+    private static boolean hasValue(CsvFile file, int column) {
+        for (int r = 0; r < file.rows(); r++) {
+            if (!isMissing(file.cell(r, column))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstText(CsvFile file, int column) {
+        for (int r = 0; r < file.rows(); r++) {
+            String cell = file.cell(r, column);
+            if (!isMissing(cell) && !Decimals.isDecimal(cell)) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("no text cell in column " + column);
     }
 
     private static NumericColumn numeric(CsvFile file, int column) {

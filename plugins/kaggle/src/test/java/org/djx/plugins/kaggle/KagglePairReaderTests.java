@@ -68,19 +68,30 @@ class KagglePairReaderTests {
     }
 
     @Test
-    void aColumnWithOneTextCellInTheTestFileIsTextInBothFiles() {
+    void aColumnOfNumbersInOneFileAndTextInTheOtherIsAnErrorAtTheFirstWord() {
+        // pandas would quietly read both as text, and one typo would turn a number column into categories.
         HouseFiles files = new HouseFiles(dir).withTest(HouseFiles.TEST.replace("5,20,RH", "5,20A,RH"));
 
-        Dataset data = files.load();
-
-        assertThat(texts(data.train(), "MSSubClass")).containsExactly("60", "20", "60", "70");
-        assertThat(texts(data.test(), "MSSubClass")).containsExactly("20A", "190", "60");
+        assertThat(files.failure()).startsWith(files.test + ":2: record 2, column 'MSSubClass' (field 2): the column"
+                + " 'MSSubClass' holds numbers in the training file but the text '20A' here").contains("expected the same type");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sixty", "NaN", "Infinity", "-Infinity", "0x1p3", "1d", "2f", " 65", "65 ", "1e", "+", ".", "6_5", "６５"})
-    void aCellOutsideTheDecimalGrammarMakesItsColumnText(String cell) {
+    @ValueSource(strings = {"NaN", "nan", "-NaN", "Infinity", "-Infinity", "+inf", "inf"})
+    void notANumberAndInfinityAreMissingValuesAndKeepTheColumnNumeric(String cell) {
         HouseFiles files = new HouseFiles(dir).withTrain(HouseFiles.TRAIN.replace("2,20,RL,80,", "2,20,RL," + cell + ","));
+
+        Dataset data = files.load();
+
+        assertThat(data.train().column("LotFrontage")).containsInstanceOf(NumericColumn.class);
+        assertThat(numbers(data.train(), "LotFrontage")).containsExactly(65, Double.NaN, 68, Double.NaN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sixty", "0x1p3", "1d", "2f", " 65", "65 ", "1e", "+", ".", "6_5", "６５"})
+    void aCellOutsideTheDecimalGrammarInBothFilesMakesItsColumnText(String cell) {
+        HouseFiles files = new HouseFiles(dir).write(HouseFiles.TRAIN.replace("2,20,RL,80,", "2,20,RL," + cell + ","),
+                HouseFiles.TEST.replace(",80,", ",eighty,"));
 
         Dataset data = files.load();
 
