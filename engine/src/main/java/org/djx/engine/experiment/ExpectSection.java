@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.djx.api.spi.ConfigValues;
 import org.djx.api.spi.ParameterSpec;
+import org.djx.api.spi.Suggestions;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.report.Expectation;
+import org.djx.engine.task.ResultNames;
 
 /** The {@code expect} section: a band for each result the run must produce, any task. */
 final class ExpectSection {
@@ -17,6 +19,16 @@ final class ExpectSection {
             ParameterSpec.number("equals", "The one value that holds; instead of min and max."));
 
     private ExpectSection() {
+    }
+
+    /** Reports each expectation that names a result the task does not produce, with the names it does. */
+    static void checkNames(Problems problems, List<Expectation> expectations, String task, ResultNames results) {
+        for (Expectation e : expectations) {
+            if (!results.has(e.metric())) {
+                problems.add(e.path(), "task '" + task + "' produces no result '" + e.metric() + "'; its results are: "
+                        + String.join(", ", results.listing()) + Suggestions.didYouMean(e.metric(), results.exact()));
+            }
+        }
     }
 
     /** Reads {@code "expect": {"RESULT": {"min": a, "max": b} or {"equals": v}, ...}}. */

@@ -116,6 +116,9 @@ public final class ExperimentReader {
         Job job = task.read(new Input(sections, seed, problems, binder));
         // Every plugin object that bound is checked, whatever else is wrong, so all problems come at once.
         checkPlugins(binder.components(), problems);
+        if (job != null) {
+            ExpectSection.checkNames(problems, expectations, task.name(), job.results());
+        }
         problems.throwIfAny();
         Bound model = sections.get("model");
         String name = top.has("name") ? top.string("name") : defaultName(file);

@@ -79,6 +79,13 @@ public final class ExperimentRunner {
         try {
             RunResult result = experiment.job().run(new TaskContext(experiment.name(), experiment.seed(), kernels, out, folder, recording,
                     threads));
+            for (String name : result.metrics().keySet()) {
+                if (!experiment.job().results().has(name)) {
+                    // Expectations were checked against the declared names: a result outside them is a bug in the task.
+                    throw new IllegalStateException("task '" + experiment.task().name() + "' produced the result '" + name
+                            + "', which it does not declare");
+                }
+            }
             List<Expectations.Outcome> outcomes = Expectations.evaluate(experiment.expectations(), result.metrics());
             outcomes.forEach(o -> out.result(o.line()));
             if (record != null) {

@@ -12,12 +12,12 @@ import java.util.Map;
 import org.djx.api.data.DataFile;
 import org.djx.api.spi.DatasetSource;
 import org.djx.engine.experiment.Experiment;
-import org.djx.engine.report.Expectations;
-import org.djx.engine.report.RunFolder;
-import org.djx.engine.report.RunResult;
 import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.PluginOrigin;
+import org.djx.engine.report.Expectations;
 import org.djx.engine.report.HtmlReport;
+import org.djx.engine.report.RunFolder;
+import org.djx.engine.report.RunResult;
 
 /**
  * Writes what a run folder says about its run: status.json first (RUNNING) and last (how it ended),

@@ -7,20 +7,28 @@ import org.djx.engine.report.RunResult;
 /** An experiment's task, read and checked: its plain spec, and how it runs. */
 public final class Job {
     private final Object spec;
+    private final ResultNames results;
     private final BiFunction<Object, TaskContext, RunResult> run;
 
-    private Job(Object spec, BiFunction<Object, TaskContext, RunResult> run) {
+    private Job(Object spec, ResultNames results, BiFunction<Object, TaskContext, RunResult> run) {
         this.spec = spec;
+        this.results = results;
         this.run = run;
     }
 
-    /** Returns a job that runs {@code spec} with {@code run}. */
-    public static <S> Job of(S spec, BiFunction<S, TaskContext, RunResult> run) {
+    /** Returns a job that runs {@code spec} with {@code run} and produces results of these names. */
+    public static <S> Job of(S spec, ResultNames results, BiFunction<S, TaskContext, RunResult> run) {
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(results, "results");
         Objects.requireNonNull(run, "run");
         @SuppressWarnings("unchecked")
         BiFunction<Object, TaskContext, RunResult> erased = (s, c) -> run.apply((S) s, c);
-        return new Job(spec, erased);
+        return new Job(spec, results, erased);
+    }
+
+    /** Returns the names of the results the run produces, which expectations may name. */
+    public ResultNames results() {
+        return results;
     }
 
     /** Returns the task's spec: plain values, every default filled in, as the task read them from the file. */

@@ -1,5 +1,6 @@
 package org.djx.engine.tasks;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -68,7 +69,19 @@ public final class AdversarialValidationTask implements Task {
             return null;
         }
         Spec spec = new Spec(regression, classifier);
-        return Job.of(spec, AdversarialValidationTask::run);
+        String m = regression.metric().label();
+        List<String> names = new ArrayList<>(List.of("test-rows", "auc", "auc-lower95", "auc-upper95", "auc-standard-error",
+                "top-feature-auc-distance", "weight-mean", "weight-max", "clipped-weights", "effective-sample-size",
+                "unweighted/avg-valid-" + m, "weighted/avg-valid-" + m, "unweighted/avg-importance-weighted-valid-" + m,
+                "weighted/avg-importance-weighted-valid-" + m, "avg-valid-" + m + "-change"));
+        for (int i = 1; i <= regression.folds(); i++) {
+            for (String fit : List.of("unweighted", "weighted")) {
+                names.add("fold-" + i + "/" + fit + "/valid-" + m);
+                names.add("fold-" + i + "/" + fit + "/importance-weighted-valid-" + m);
+            }
+        }
+        // The data names the features, so their AUCs are declared by the prefix they share.
+        return Job.of(spec, Tabular.RESULTS.and(names).andAnyStartingWith("feature-auc/"), AdversarialValidationTask::run);
     }
 
     /** One fold's regressions: index 0 unweighted, 1 weighted. */

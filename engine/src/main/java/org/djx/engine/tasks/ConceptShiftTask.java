@@ -21,6 +21,7 @@ import org.djx.engine.spec.TrainingSetup;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
+import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
@@ -120,7 +121,17 @@ public final class ConceptShiftTask implements Task {
             list.add(t);
         }
         Spec spec = new Spec(c.integer("inputs"), c.integer("train-rows"), c.integer("test-rows"), list, c.number("label-noise"), setup);
-        return Job.of(spec, ConceptShiftTask::run);
+        List<String> names = new ArrayList<>();
+        for (Setting setting : Setting.values()) {
+            for (int r = 1; r <= spec.regions(); r++) {
+                names.add(setting.key + "/region-" + r + "-error");
+            }
+            names.add(setting.key + "/worst-error");
+        }
+        for (int r = 2; r <= spec.regions(); r++) {
+            names.add("rule-disagreement/region-" + r);
+        }
+        return Job.of(spec, ResultNames.of().and(names), ConceptShiftTask::run);
     }
 
     /** How a model is trained: on which regions, and whether it sees the region. */

@@ -1,5 +1,6 @@
 package org.djx.engine.tasks;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import org.djx.engine.spec.TrainingSetup;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
+import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
@@ -153,7 +155,16 @@ public final class CovariateShiftTask implements Task {
         }
         Spec spec = new Spec(inputs, c.integer("train-rows"), c.integer("test-rows"), c.number("shift"), c.number("noise"),
                 c.integer("repeats"), setup, classifier);
-        return Job.of(spec, CovariateShiftTask::run);
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= spec.repeats(); i++) {
+            for (String r : List.of("auc", "auc-lower95", "auc-upper95", "effective-sample-size", "clipped-weights", "unweighted-test-rmse",
+                    "weighted-test-rmse", "oracle-weighted-test-rmse", "improvement")) {
+                names.add("repeat-" + i + "/" + r);
+            }
+        }
+        return Job.of(spec, ResultNames.of().and(names).and("auc", "auc-min", "unweighted-test-rmse", "weighted-test-rmse",
+                "oracle-weighted-test-rmse", "improvement", "improvement-min", "weighted-wins", "diverged-repeat"),
+                CovariateShiftTask::run);
     }
 
     /** One data set's figures. */

@@ -15,6 +15,7 @@ import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
+import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
@@ -92,7 +93,8 @@ public final class CurveTask implements Task {
                     + " are allowed, so use a larger step");
             return null;
         }
-        return in.probe(spec.model(), 1) == null ? null : Job.of(spec, CurveTask::run);
+        return in.probe(spec.model(), 1) == null ? null : Job.of(spec,
+                ResultNames.of("points", "max-gradient", "argmax-gradient", "tail-from", "max-tail-gradient"), CurveTask::run);
     }
 
     private static RunResult run(Spec spec, TaskContext context) {

@@ -24,6 +24,7 @@ import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
+import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
@@ -113,7 +114,14 @@ public final class DepthTask implements Task {
             return null;
         }
         Spec spec = new Spec(depth, width, stack.config().integer("batch"), variants);
-        return Job.of(spec, DepthTask::run);
+        List<String> names = new ArrayList<>();
+        for (Variant v : variants) {
+            for (String measure : List.of("activation-std-first", "activation-std-last", "gradient-std-first", "gradient-std-last",
+                    "gradient-ratio")) {
+                names.add(v.activation() + "/" + v.initializer() + "/" + measure);
+            }
+        }
+        return Job.of(spec, ResultNames.of().and(names), DepthTask::run);
     }
 
     /** Plotted in place of a spread that underflowed to zero, which a log axis cannot show. */

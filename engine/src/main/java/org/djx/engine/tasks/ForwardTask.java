@@ -13,6 +13,7 @@ import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
+import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
@@ -60,10 +61,14 @@ public final class ForwardTask implements Task {
         }
         double[][] inputs = data.config().matrix("inputs");
         ModelSpec m = InlineData.fit(in, model.model(), inputs[0].length);
-        if (m == null || in.probe(m, m.inputs()) == null) {
+        Network probe = m == null ? null : in.probe(m, m.inputs());
+        if (probe == null) {
             return null;
         }
-        return Job.of(new Spec(m, Tensor.matrix(inputs)), ForwardTask::run);
+        // The inputs are written in the file, so one pass names every reported value exactly as the run will.
+        probe.forward(Tensor.matrix(inputs).to(probe.dtype()));
+        return Job.of(new Spec(m, Tensor.matrix(inputs)), ResultNames.of().and(valueNames(reportedOutputs(probe)).keySet()),
+                ForwardTask::run);
     }
 
     private static RunResult run(Spec spec, TaskContext context) {
@@ -76,16 +81,22 @@ public final class ForwardTask implements Task {
         int width = reported.keySet().stream().mapToInt(String::length).max().orElse(0);
         reported.forEach((label, value) -> context.out().result(Format.pad(label, width) + " = " + Format.tensor(value)));
         RunResult.Builder result = RunResult.builder(context.name()).outputs(reported);
-        // Every reported value is a result of its own, Z1[0] or Y[2][1], so expectations can pin them.
+        valueNames(reported).forEach(result::metric);
+        return result.build();
+    }
+
+    /** Every reported value is a result of its own, Z1[0] or Y[2][1], so expectations can pin them. */
+    private static Map<String, Double> valueNames(Map<String, Tensor> reported) {
+        Map<String, Double> values = new LinkedHashMap<>();
         reported.forEach((label, value) -> {
             double[][] rows = value.toRows();
             for (int r = 0; r < rows.length; r++) {
                 for (int c = 0; c < rows[r].length; c++) {
-                    result.metric(rows.length == 1 ? label + "[" + c + "]" : label + "[" + r + "][" + c + "]", rows[r][c]);
+                    values.put(rows.length == 1 ? label + "[" + c + "]" : label + "[" + r + "][" + c + "]", rows[r][c]);
                 }
             }
         });
-        return result.build();
+        return values;
     }
 
     private static Map<String, Tensor> reportedOutputs(Network network) {

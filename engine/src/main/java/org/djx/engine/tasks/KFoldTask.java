@@ -1,5 +1,6 @@
 package org.djx.engine.tasks;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.djx.engine.fit.CrossValidation;
@@ -14,6 +15,7 @@ import org.djx.engine.spec.PreprocessingSpec;
 import org.djx.engine.spec.TrainingSetup;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Job;
+import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
@@ -52,7 +54,7 @@ public final class KFoldTask implements Task {
     @Override
     public Job read(TaskInput in) {
         Spec spec = spec(in);
-        return spec == null ? null : Job.of(spec, KFoldTask::run);
+        return spec == null ? null : Job.of(spec, results(spec), KFoldTask::run);
     }
 
     /** Reads the k-fold sections, as this task and adversarial validation share them; null after a problem. */
@@ -68,6 +70,16 @@ public final class KFoldTask implements Task {
         }
         return new Spec(dataset.component(), Sections.preprocessing(preprocessing), setup, Sections.metric(training),
                 validation.config().integer("folds"));
+    }
+
+    private static ResultNames results(Spec spec) {
+        String m = spec.metric().label();
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= spec.folds(); i++) {
+            names.add("fold-" + i + "/train-" + m);
+            names.add("fold-" + i + "/valid-" + m);
+        }
+        return Tabular.RESULTS.and(names).and("avg-train-" + m, "avg-valid-" + m, "diverged-epoch");
     }
 
     private static RunResult run(Spec spec, TaskContext context) {

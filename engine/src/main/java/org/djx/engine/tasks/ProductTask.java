@@ -13,6 +13,7 @@ import org.djx.engine.report.RunResult;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
+import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
@@ -64,7 +65,8 @@ public final class ProductTask implements Task {
         }
         var c = product.config();
         Spec spec = new Spec(c.integer("size"), c.integer("factors"), c.integer("overflow-search"));
-        return Job.of(spec, ProductTask::run);
+        return Job.of(spec, ResultNames.of("max-abs-unscaled", "max-abs-scaled", "float32-overflow-factor",
+                "float64-overflow-factor"), ProductTask::run);
     }
 
     private static RunResult run(Spec spec, TaskContext context) {

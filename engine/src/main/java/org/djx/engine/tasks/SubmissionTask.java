@@ -51,7 +51,8 @@ public final class SubmissionTask implements Task {
             return null;
         }
         Spec spec = new Spec(dataset.component(), Sections.preprocessing(preprocessing), setup, Sections.metric(training));
-        return Job.of(spec, SubmissionTask::run);
+        return Job.of(spec, Tabular.RESULTS.and("train-" + spec.metric().label(), "predictions",
+                "diverged-epoch"), SubmissionTask::run);
     }
 
     private static RunResult run(Spec spec, TaskContext context) {

@@ -19,6 +19,7 @@ import org.djx.engine.spec.PreprocessingSpec;
 import org.djx.engine.spec.TrainingSetup;
 import org.djx.engine.tabular.Features;
 import org.djx.engine.tabular.Preprocessor;
+import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.TaskContext;
 import org.djx.engine.task.TaskInput;
 import org.djx.engine.train.StopReason;
@@ -116,6 +117,9 @@ final class Tabular {
                 + (dataset.test() == null ? "" : ", test " + shape(dataset.test().rows(), dataset.test().columns().size()))
                 + "; features after preprocessing " + shape(rows, features.width()));
     }
+
+    /** The results every tabular run has. */
+    static final ResultNames RESULTS = ResultNames.of("train-rows", "features");
 
     /** Starts a tabular run's results with the rows and features it has. */
     static RunResult.Builder results(TaskContext context, Data data) {

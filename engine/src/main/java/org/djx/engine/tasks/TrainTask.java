@@ -21,6 +21,7 @@ import org.djx.engine.spec.TrainingSpec;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
+import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
@@ -99,7 +100,7 @@ public final class TrainTask implements Task {
             return null;
         }
         Spec spec = new Spec(m, Tensor.matrix(inputs), Tensor.matrix(targets), loss.component(), optimizer.component(), Sections.training(training));
-        return Job.of(spec, TrainTask::run);
+        return Job.of(spec, ResultNames.of("epochs", "final-loss"), TrainTask::run);
     }
 
     private static RunResult run(Spec task, TaskContext context) {

@@ -23,6 +23,7 @@ import org.djx.engine.run.ExperimentRunner;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
+import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
@@ -74,7 +75,7 @@ class AddingATaskTests {
                 in.problem("$.squares.count", "13 squares are unlucky");
                 return null;
             }
-            return Job.of(new Spec(c.integer("count"), c.number("scale")), SquaresTask::run);
+            return Job.of(new Spec(c.integer("count"), c.number("scale")), ResultNames.of("sum"), SquaresTask::run);
         }
 
         private static RunResult run(Spec spec, TaskContext context) {
@@ -115,9 +116,12 @@ class AddingATaskTests {
     void validateAndRunReportItsProblemsAtTheirPaths(@TempDir Path dir) throws Exception {
         Path bound = Files.writeString(dir.resolve("bound.json"), "{\"task\": \"squares\", \"squares\": {\"count\": 0, \"scal\": 1}}");
         Path unlucky = Files.writeString(dir.resolve("unlucky.json"), "{\"task\": \"squares\", \"squares\": {\"count\": 13}}");
-        Path good = Files.writeString(dir.resolve("good.json"), "{\"task\": \"squares\", \"squares\": {\"count\": 2}}");
+        Path good = Files.writeString(dir.resolve("good.json"), "{\"task\": \"squares\", \"squares\": {\"count\": 2},"
+                + " \"expect\": {\"sum\": {\"equals\": 5}}}");
+        Path misspelt = Files.writeString(dir.resolve("misspelt.json"), "{\"task\": \"squares\", \"squares\": {\"count\": 2},"
+                + " \"expect\": {\"summ\": {\"equals\": 5}}}");
 
-        String[] validate = launch("validate", bound.toString(), unlucky.toString(), good.toString());
+        String[] validate = launch("validate", bound.toString(), unlucky.toString(), good.toString(), misspelt.toString());
         String[] run = launch("run", "--quiet", "--runs", dir.resolve("runs").toString(), good.toString(), unlucky.toString());
 
         assertThat(validate[0]).isEqualTo("2");
@@ -125,6 +129,9 @@ class AddingATaskTests {
                 .contains("at $.squares.scal: unknown key 'scal'").contains("(did you mean 'scale'?)")
                 .contains("unlucky.json:1:42: at $.squares.count: 13 squares are unlucky");
         assertThat(validate[1]).contains("good.json: valid (task squares)");
+        // An expectation names a result the task declares; a typo is found before anything runs.
+        assertThat(validate[2]).contains("misspelt.json:1:65: at $.expect.summ: task 'squares' produces no result 'summ';"
+                + " its results are: sum (did you mean 'sum'?)");
         // Every file is checked before the first one runs.
         assertThat(run[0]).isEqualTo("2");
         assertThat(dir.resolve("runs")).doesNotExist();

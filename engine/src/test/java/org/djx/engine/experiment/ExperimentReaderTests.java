@@ -751,4 +751,22 @@ class ExperimentReaderTests {
         assertThat(problems(json)).extracting(Problem::path).containsExactly("$.model.layers[0].outputs",
                 "$.model.layers[0].name", "$.model.layers[0].init.type");
     }
+
+    @Test
+    void anExpectationOfAResultTheTaskDoesNotProduceIsRefusedWithTheResultsItDoes() {
+        String json = """
+                {"task": "k-fold", "dataset": {"type": "kaggle-house"}, "preprocessing": {"steps": []},
+                 "model": {"layers": [{"type": "linear", "outputs": 1}]},
+                 "loss": {"type": "mse"}, "optimizer": {"type": "sgd", "lr": 0.1}, "training": {"epochs": 1},
+                 "validation": {"folds": 2},
+                 "expect": {"avg-valid-log-rmsee": {"max": 0.2}, "fold-2/valid-log-rmse": {"max": 0.3}, "fold-3/valid-log-rmse": {"max": 1}}}
+                """;
+
+        List<Problem> p = problems(json);
+
+        assertThat(p).extracting(Problem::path).containsExactly("$.expect.avg-valid-log-rmsee", "$.expect['fold-3/valid-log-rmse']");
+        assertThat(p.get(0).message()).startsWith("task 'k-fold' produces no result 'avg-valid-log-rmsee'; its results are:"
+                + " train-rows, features, fold-1/train-log-rmse, fold-1/valid-log-rmse, fold-2/train-log-rmse")
+                .endsWith("(did you mean 'avg-valid-log-rmse'?)");
+    }
 }
