@@ -22,6 +22,7 @@ import org.djx.engine.tabular.Preprocessor;
 import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.TaskContext;
 import org.djx.engine.task.TaskInput;
+import org.djx.engine.train.EpochValues;
 import org.djx.engine.train.StopReason;
 import org.djx.engine.train.TrainingResult;
 
@@ -141,8 +142,8 @@ final class Tabular {
     static Fitted fit(TrainingSetup setup, Metric metric, Tensor x, Tensor y, Tensor weights, Tensor xValid, Tensor yValid,
             String prefix, String stage, TaskContext context) {
         int epochs = setup.trainer().epochs();
-        double[] train = new double[epochs];
-        double[] valid = new double[xValid == null ? 0 : epochs];
+        EpochValues train = new EpochValues();
+        EpochValues valid = new EpochValues();
         Network network = Fit.network(setup, x.columns(), context.streams(), prefix, context.kernels());
         if (network.outputs() != 1) {
             // The probe at validation stood in one input feature; a layer fixed to the real width is only built now.
@@ -152,15 +153,17 @@ final class Tabular {
         Tensor validInputs = xValid == null ? null : xValid.to(network.dtype());
         TrainingResult training = Fit.train(setup, network, x, y, weights, context.streams(), prefix, (epoch, value, predictions) -> {
             // The trainer hands over its full pass, if it made one.
-            train[epoch - 1] = metric.compute(predictions != null ? predictions : network.forward(trainInputs), y);
+            double t = metric.compute(predictions != null ? predictions : network.forward(trainInputs), y);
+            train.set(epoch, t);
+            double v = Double.NaN;
             if (xValid != null) {
-                valid[epoch - 1] = metric.compute(network.forward(validInputs), yValid);
+                v = metric.compute(network.forward(validInputs), yValid);
+                valid.set(epoch, v);
             }
             context.out().progress(stage, epoch, epochs, String.format(Locale.ROOT, "%s %s %.4f",
-                    xValid == null ? "train" : "valid", metric.label(), xValid == null ? train[epoch - 1] : valid[epoch - 1]));
+                    xValid == null ? "train" : "valid", metric.label(), xValid == null ? t : v));
         });
-        int done = training.epochs();
-        return new Fitted(network, new Curves(Arrays.copyOf(train, done), Arrays.copyOf(valid, xValid == null ? 0 : done), training));
+        return new Fitted(network, new Curves(train.toArray(), valid.toArray(), training));
     }
     /** Reports a diverged fit and returns the metric that says where. */
     static String divergence(String where, TrainingResult t) {

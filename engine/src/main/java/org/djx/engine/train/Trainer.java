@@ -83,7 +83,7 @@ public final class Trainer {
         Batch last = n % batch == 0 ? full : full.withRows(n % batch);
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
-        double[] losses = new double[spec.epochs()];
+        EpochValues losses = new EpochValues();
         StopReason reason = StopReason.MAX_EPOCHS;
         int epoch = 0;
         boolean stepped = false;
@@ -126,7 +126,8 @@ public final class Trainer {
             } else {
                 epochLoss = batchLossSum / totalWeight;
             }
-            losses[epoch++] = epochLoss;
+            losses.add(epochLoss);
+            epoch++;
             listener.epochEnded(epoch, epochLoss, predictions);
             if (!Double.isFinite(epochLoss)) {
                 reason = StopReason.DIVERGED;
@@ -137,7 +138,7 @@ public final class Trainer {
                 break;
             }
         }
-        return new TrainingResult(Arrays.copyOf(losses, epoch), reason);
+        return new TrainingResult(losses.toArray(), reason);
     }
 
     /** Returns the weights as a float64 vector, after checking each. */
