@@ -127,29 +127,51 @@ public final class Plugins {
         return "";
     }
 
-    /** A layer whose every call goes through {@link Plugins#call}. */
+    /**
+     * A layer whose every call goes through {@link Plugins#call}, and whose outputs are checked for the shape
+     * it promises, so that a wrong one is blamed on this layer rather than on the layer after it.
+     */
     private static final class GuardedLayer implements Layer {
         private final PluginDescriptor plugin;
         private final Layer layer;
+        private final int outputFeatures;
+        private int inputFeatures = -1;
 
         GuardedLayer(PluginDescriptor plugin, Layer layer) {
             this.plugin = Objects.requireNonNull(plugin, "plugin");
             this.layer = layer;
+            this.outputFeatures = call(plugin, "outputFeatures", layer::outputFeatures);
         }
 
         @Override
         public int outputFeatures() {
-            return call(plugin, "outputFeatures", layer::outputFeatures);
+            return outputFeatures;
         }
 
         @Override
         public Tensor forward(Tensor input) {
-            return call(plugin, "forward", () -> layer.forward(input));
+            inputFeatures = input.columns();
+            return checked("forward", call(plugin, "forward", () -> layer.forward(input)), input, outputFeatures);
         }
 
         @Override
         public Tensor backward(Tensor outputGradient) {
-            return call(plugin, "backward", () -> layer.backward(outputGradient));
+            return checked("backward", call(plugin, "backward", () -> layer.backward(outputGradient)), outputGradient,
+                    inputFeatures);
+        }
+
+        /** Returns {@code result} after checking it has a row per row of {@code given}, {@code columns} wide, in its type. */
+        private Tensor checked(String method, Tensor result, Tensor given, int columns) {
+            String wrong = result == null ? "null"
+                    : result.rows() != given.rows() || result.columns() != columns || result.dtype() != given.dtype()
+                    ? "a " + result.rows() + " x " + result.columns() + " " + result.dtype() + " tensor" : null;
+            if (wrong != null) {
+                throw new PluginException(plugin.kind().label() + " plugin '" + plugin.name() + "' from " + plugin.origin()
+                        + " returned " + wrong + " from " + method + " for a batch of " + given.rows() + " x " + given.columns()
+                        + " " + given.dtype() + "; it must return " + given.rows() + " x " + columns + " " + given.dtype()
+                        + (method.equals("forward") ? ", one row per example of the " + columns + " output features it declares" : ""));
+            }
+            return result;
         }
 
         @Override

@@ -274,4 +274,44 @@ class PluginsTests {
                 .hasMessageContaining("failed in exportState: java.lang.UnsupportedOperationException: ")
                 .hasMessageContaining("cannot export its state (it does not implement Optimizer.exportState)");
     }
+
+    /** A layer of 3 declared output features whose forward returns what the test hands it. */
+    private static Layer returning(java.util.function.UnaryOperator<Tensor> forward) {
+        return new Layer() {
+            @Override
+            public int outputFeatures() {
+                return 3;
+            }
+
+            @Override
+            public Tensor forward(Tensor input) {
+                return forward.apply(input);
+            }
+
+            @Override
+            public Tensor backward(Tensor outputGradient) {
+                return null;
+            }
+        };
+    }
+
+    @Test
+    void aLayerThatReturnsNullOrTheWrongShapeIsBlamedItselfNotTheLayerAfterIt() {
+        Tensor batch = Tensor.zeros(2, 4);
+        Layer nothing = Plugins.layer(LAYER, () -> returning(x -> null));
+        Layer narrow = Plugins.layer(LAYER, () -> returning(x -> Tensor.zeros(2, 2)));
+        Layer short_ = Plugins.layer(LAYER, () -> returning(x -> Tensor.zeros(1, 3)));
+        Layer right = Plugins.layer(LAYER, () -> returning(x -> Tensor.zeros(2, 3)));
+
+        assertThatThrownBy(() -> nothing.forward(batch)).isInstanceOf(PluginException.class)
+                .hasMessageStartingWith("layer plugin 'scripted' from ").hasMessageContaining("returned null from forward for a batch of 2 x 4");
+        assertThatThrownBy(() -> narrow.forward(batch)).isInstanceOf(PluginException.class)
+                .hasMessageContaining("returned a 2 x 2 float64 tensor from forward for a batch of 2 x 4 float64; it must return 2 x 3 float64,"
+                        + " one row per example of the 3 output features it declares");
+        assertThatThrownBy(() -> short_.forward(batch)).isInstanceOf(PluginException.class).hasMessageContaining("returned a 1 x 3");
+        assertThat(right.forward(batch).columns()).isEqualTo(3);
+        // Backward owes dLoss/dInput: as wide as the input of the last forward.
+        assertThatThrownBy(() -> right.backward(Tensor.zeros(2, 3))).isInstanceOf(PluginException.class)
+                .hasMessageContaining("returned null from backward for a batch of 2 x 3 float64; it must return 2 x 4 float64");
+    }
 }
