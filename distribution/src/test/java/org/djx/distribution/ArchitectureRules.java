@@ -142,7 +142,7 @@ public final class ArchitectureRules {
     public static final String[] COMPUTATION = {"org.djx.engine.task..", "org.djx.engine.tasks..", "org.djx.engine.train..",
             "org.djx.engine.fit..", "org.djx.engine.model..", "org.djx.engine.spec..", "org.djx.engine.tabular..",
             "org.djx.engine.shift..", "org.djx.engine.metric..", "org.djx.engine.tensor..", "org.djx.engine.random..",
-            "org.djx.engine.report..", "org.djx.engine.data..", "org.djx.engine.plugin.."};
+            "org.djx.engine.report..", "org.djx.engine.data..", "org.djx.engine.plugin..", "org.djx.engine.io.."};
 
     /** The packages that read experiment files, run them and launch djx. */
     public static final String[] FILE_FORMAT_AND_ORCHESTRATION = {"org.djx.engine.experiment..", "org.djx.engine.json..",
@@ -158,7 +158,7 @@ public final class ArchitectureRules {
     public static final String[] BELOW_THE_TASKS = {"org.djx.engine.train..", "org.djx.engine.fit..", "org.djx.engine.model..",
             "org.djx.engine.spec..", "org.djx.engine.tabular..", "org.djx.engine.shift..", "org.djx.engine.metric..",
             "org.djx.engine.tensor..", "org.djx.engine.random..", "org.djx.engine.report..", "org.djx.engine.data..",
-            "org.djx.engine.plugin.."};
+            "org.djx.engine.plugin..", "org.djx.engine.io.."};
 
     // Rule 9: specs are plain values, so computation and tasks never depend on the file format or the runner.
     public static final ArchRule COMPUTATION_NEVER_READS_THE_FILE_FORMAT = noClasses()

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.djx.api.ConfigurationException;
 import org.djx.engine.experiment.ExperimentSchema;
+import org.djx.engine.io.IoReasons;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -48,7 +49,7 @@ final class SchemaCommand implements Callable<Integer> {
             } catch (IOException ignored) {
                 // the first failure is the one to report
             }
-            throw new ConfigurationException("cannot write the schema to " + out + ": " + e.getMessage());
+            throw new ConfigurationException("cannot write the schema to " + out + ": " + IoReasons.of(e));
         }
         main.spec().commandLine().getOut().println("wrote " + out);
         return 0;

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.djx.engine.io.IoReasons;
 
 /**
  * A JSON document parsed strictly, with the line:column of every value kept by JSON path.
@@ -91,7 +92,7 @@ public final class JsonDocument {
         } catch (NoSuchFileException e) {
             throw single(name, null, "no such file");
         } catch (IOException e) {
-            throw single(name, null, "cannot be read: " + e.getMessage());
+            throw single(name, null, "cannot be read: " + IoReasons.of(e));
         }
         return parse(name, bytes);
     }
@@ -108,7 +109,7 @@ public final class JsonDocument {
         try {
             parser = FACTORY.createParser(text);
         } catch (IOException e) {
-            throw single(file, null, "cannot be read: " + e.getMessage());
+            throw single(file, null, "cannot be read: " + IoReasons.of(e));
         }
         try (parser) {
             JsonToken first = parser.nextToken();
@@ -136,7 +137,7 @@ public final class JsonDocument {
             JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
             throw single(file, where == null ? null : location(where), "invalid JSON: " + plain(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw single(file, null, "cannot be read: " + e.getMessage());
+            throw single(file, null, "cannot be read: " + IoReasons.of(e));
         }
     }
 

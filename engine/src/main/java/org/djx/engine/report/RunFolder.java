@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Stream;
 import org.djx.api.ConfigurationException;
+import org.djx.engine.io.IoReasons;
 
 /**
  * The folder a run writes its files into. Every file is written under a temporary name and moved into
@@ -41,7 +42,7 @@ public final class RunFolder {
                 }
             }
         } catch (IOException e) {
-            throw new ConfigurationException("cannot create a run folder under " + parent + ": " + e.getMessage()
+            throw new ConfigurationException("cannot create a run folder under " + parent + ": " + IoReasons.of(e)
                     + "; choose another place with --out");
         }
     }
@@ -65,7 +66,7 @@ public final class RunFolder {
             }
             return new RunFolder(Files.createDirectories(path));
         } catch (IOException e) {
-            throw new ConfigurationException("cannot create the output folder " + path + ": " + e.getMessage());
+            throw new ConfigurationException("cannot create the output folder " + path + ": " + IoReasons.of(e));
         }
     }
 
@@ -99,7 +100,7 @@ public final class RunFolder {
             } catch (IOException ignored) {
                 // the original failure is the one to report
             }
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + IoReasons.of(e), e);
         }
     }
 
