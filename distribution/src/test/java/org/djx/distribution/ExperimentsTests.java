@@ -39,6 +39,10 @@ class ExperimentsTests {
         if (text.contains("\"kaggle-house\"")) {
             String data = System.getenv("DJX_DATA") != null ? System.getenv("DJX_DATA")
                     : Files.isDirectory(SHARED) ? SHARED.toString() : null;
+            if (data == null && "true".equals(System.getenv("DJX_REQUIRE_DATA"))) {
+                throw new AssertionError("the house-price files are in neither DJX_DATA nor ../shared/datasets,"
+                        + " and DJX_REQUIRE_DATA is true");
+            }
             assumeThat(data).as("the house-price files (DJX_DATA or ../shared/datasets)").isNotNull();
             environment.put("DJX_DATA", data);
         }

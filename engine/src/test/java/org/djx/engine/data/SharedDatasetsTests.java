@@ -3,27 +3,23 @@ package org.djx.engine.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.djx.api.data.DataFile;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * D2L's two house-price files in the shared, read-only dataset folder beside the repository
- * (../shared/datasets from the repository root; the engine module runs its tests in engine/). Skipped
- * where that folder does not exist.
+ * D2L's two house-price files in the read-only dataset folder ({@link SharedDatasets}: DJX_DATA, else
+ * ../shared/datasets beside the repository), verified by the data hub without being touched.
  */
 class SharedDatasetsTests {
-    private static final Path SHARED = Path.of("..", "..", "shared", "datasets");
     private static final String D2L = "http://d2l-data.s3-accelerate.amazonaws.com/";
 
     @Test
     void findsAndVerifiesD2lsHouseFilesInTheReadOnlySharedFolder() {
-        Assumptions.assumeTrue(Files.isDirectory(SHARED), "no shared dataset folder at " + SHARED.toAbsolutePath());
-        Map<String, String> before = FileTrees.snapshot(SHARED);
-        DataHub hub = DataHub.builder(DataCache.at(SHARED, "the shared datasets"))
+        Path shared = SharedDatasets.require();
+        Map<String, String> before = FileTrees.snapshot(shared);
+        DataHub hub = DataHub.builder(DataCache.at(shared, "the shared datasets"))
                 .add(DataFile.of("kaggle_house_train", URI.create(D2L + "kaggle_house_pred_train.csv"),
                         "585e9cc93e70b39160e7921475f9bcd7d31219ce"), "D2L")
                 .add(DataFile.of("kaggle_house_test", URI.create(D2L + "kaggle_house_pred_test.csv"),
@@ -36,10 +32,10 @@ class SharedDatasetsTests {
         Fetched train = hub.retrieve("kaggle_house_train");
         Fetched test = hub.retrieve("kaggle_house_test");
 
-        assertThat(train.path()).isEqualTo(SHARED.resolve("kaggle_house_pred_train.csv").toAbsolutePath().normalize());
-        assertThat(test.path()).isEqualTo(SHARED.resolve("kaggle_house_pred_test.csv").toAbsolutePath().normalize());
+        assertThat(train.path()).isEqualTo(shared.resolve("kaggle_house_pred_train.csv").toAbsolutePath().normalize());
+        assertThat(test.path()).isEqualTo(shared.resolve("kaggle_house_pred_test.csv").toAbsolutePath().normalize());
         assertThat(train.downloaded()).isFalse();
         assertThat(test.downloaded()).isFalse();
-        assertThat(FileTrees.snapshot(SHARED)).isEqualTo(before);
+        assertThat(FileTrees.snapshot(shared)).isEqualTo(before);
     }
 }

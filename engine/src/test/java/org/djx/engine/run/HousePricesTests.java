@@ -1,10 +1,10 @@
 package org.djx.engine.run;
 
+import org.djx.engine.data.SharedDatasets;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.tasks.BuiltInTasks;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +22,7 @@ class HousePricesTests {
     private final List<String> lines = new ArrayList<>();
 
     private RunResult run(String name, Path out) {
-        Path data = SharedDatasets.folder();
-        assumeThat(data).as("the house-price files (DJX_DATA or ../shared/datasets)").isNotNull();
+        Path data = SharedDatasets.require();
         Experiment experiment = new ExperimentReader(PluginLoader.load(List.of()), BuiltInTasks.registry())
                 .read(Path.of("..", "experiments", name + ".json"));
         return new ExperimentRunner(CpuKernels::new, lines::add, SharedDatasets.context(data)).run(experiment, RunFolder.at(out));

@@ -3,7 +3,6 @@ package org.djx.engine.tabular;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.djx.engine.data.SharedDatasets;
 import org.djx.api.DataException;
 import org.djx.api.data.DataContext;
 import org.djx.api.data.Dataset;
@@ -87,8 +87,7 @@ class PreprocessorTests {
 
     @Test
     void theRealHouseFilesBecome2919By331WithHandCheckedCells() throws IOException {
-        Path folder = realFolder();
-        assumeThat(folder).as("the house-price files (DJX_DATA or ../shared/datasets)").isNotNull();
+        Path folder = SharedDatasets.require();
         DataContext files = FilesOnly.of(name -> folder.resolve(Map.of("kaggle_house_train", "kaggle_house_pred_train.csv",
                 "kaggle_house_test", "kaggle_house_pred_test.csv").get(name)));
         KaggleHouseSource source = new KaggleHouseSource();
@@ -125,16 +124,5 @@ class PreprocessorTests {
         // Numeric columns first, in file order; then one-hot columns.
         assertThat(f.names().get(0)).isEqualTo("MSSubClass");
         assertThat(f.names().get(36)).startsWith("MSZoning_");
-    }
-
-    private static Path realFolder() {
-        String env = System.getenv("DJX_DATA");
-        for (Path p : new Path[] {env == null ? null : Path.of(env), Path.of("..", "..", "shared", "datasets")}) {
-            if (p != null && Files.isRegularFile(p.resolve("kaggle_house_pred_train.csv"))
-                    && Files.isRegularFile(p.resolve("kaggle_house_pred_test.csv"))) {
-                return p;
-            }
-        }
-        return null;
     }
 }
