@@ -70,14 +70,22 @@ class LauncherTests {
         Path file = dir.resolve("strict.json");
         String good = Files.readString(Launcher.ROOT.resolve("experiments/forward-pass.json"));
         Files.writeString(file, good.replace("\"Y[1]\": { \"min\": 0.696279085, \"max\": 0.696279095 }",
-                "\"Y[1]\": { \"min\": 0.7, \"max\": 0.8 }, \"nothing\": { \"equals\": 1 }"));
+                "\"Y[1]\": { \"min\": 0.7, \"max\": 0.8 }"));
+        Path unknown = dir.resolve("unknown.json");
+        Files.writeString(unknown, good.replace("\"Y[1]\": { \"min\": 0.696279085, \"max\": 0.696279095 }",
+                "\"Y[1]\": { \"min\": 0.696279085, \"max\": 0.696279095 }, \"Y[2]\": { \"equals\": 1 }"));
 
         Launcher.Result r = Launcher.djx("run", file.toString(), "--out", dir.resolve("run").toString());
+        Launcher.Result u = Launcher.djx("run", unknown.toString(), "--out", dir.resolve("unknown-run").toString());
 
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.out()).contains("expectation Y[1] in [0.7, 0.8]: BROKEN (0.69627909)")
-                .contains("expectation Y[0] in [0.316827075, 0.316827085]: held (0.31682708)")
-                .contains("expectation nothing = 1: BROKEN, the run has no result 'nothing'");
+                .contains("expectation Y[0] in [0.316827075, 0.316827085]: held (0.31682708)");
+        // A band of a result the task does not produce is refused before the run, with what it produces.
+        assertThat(u.exitCode()).isEqualTo(2);
+        assertThat(u.err()).contains("at $.expect['Y[2]']: task 'forward' produces no result 'Y[2]'; its results are:")
+                .contains("Y[0], Y[1]").contains("(did you mean 'Y[0]'?)");
+        assertThat(dir.resolve("unknown-run")).doesNotExist();
     }
 
     @Test
