@@ -15,6 +15,7 @@ import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.plugin.PluginOrigin;
 import org.djx.engine.plugin.PluginProblem;
 import org.djx.engine.plugin.PluginRegistry;
+import org.djx.engine.plugin.Resources;
 import org.djx.engine.task.TaskRegistry;
 import org.djx.engine.tasks.BuiltInTasks;
 import picocli.CommandLine.Command;
@@ -124,7 +125,13 @@ public final class Main implements Runnable {
             return INTERNAL_ERROR;
         });
         cmd.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? USER_ERROR : INTERNAL_ERROR);
-        return cmd.execute(args);
+        try {
+            return cmd.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Not a bug: an experiment too large for the limits the JVM was given. picocli passes errors on.
+            err.println("djx " + Resources.exhausted(e));
+            return USER_ERROR;
+        }
     }
 
     @Override

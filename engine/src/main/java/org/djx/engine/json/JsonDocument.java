@@ -84,11 +84,13 @@ public final class JsonDocument {
     public static JsonDocument read(Path path) {
         String name = path.toString();
         byte[] bytes;
-        try {
-            if (Files.size(path) > MAX_DOCUMENT_BYTES) {
-                throw single(name, null, "the file is larger than " + (MAX_DOCUMENT_BYTES >> 20) + " MiB");
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            // Read at most one byte past the limit: a pipe or a device (/dev/zero) has no size to check first.
+            bytes = in.readNBytes((int) MAX_DOCUMENT_BYTES + 1);
+            if (bytes.length > MAX_DOCUMENT_BYTES) {
+                throw single(name, null, "the file is larger than " + (MAX_DOCUMENT_BYTES >> 20) + " MiB, the most an"
+                        + " experiment file may be");
             }
-            bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw single(name, null, "no such file");
         } catch (IOException e) {

@@ -75,6 +75,9 @@ public final class Plugins {
             throw e;
         } catch (RuntimeException | LinkageError e) {
             throw failure(plugin, method, e);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // The failed allocation or the unwound stack is given back by now, so there is room to say whose it was.
+            throw new PluginException(describe(plugin) + " " + Resources.exhausted(e, "in " + method));
         } finally {
             thread.setContextClassLoader(previous);
         }

@@ -8,6 +8,7 @@ import org.djx.api.DataException;
 import org.djx.api.data.DataContext;
 import org.djx.api.spi.Kernels;
 import org.djx.engine.experiment.Experiment;
+import org.djx.engine.plugin.Resources;
 import org.djx.engine.report.Expectations;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunOutput;
@@ -95,7 +96,8 @@ public final class ExperimentRunner {
             return result.withExpectations(outcomes);
         } catch (RuntimeException | Error e) {
             if (record != null) {
-                record.fail(RunStatus.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+                record.fail(RunStatus.FAILED, e instanceof VirtualMachineError v ? "djx " + Resources.exhausted(v)
+                        : e.getMessage() == null ? e.toString() : e.getMessage());
             }
             throw e;
         } finally {

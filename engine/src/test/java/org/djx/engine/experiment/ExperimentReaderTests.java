@@ -769,4 +769,19 @@ class ExperimentReaderTests {
                 + " train-rows, features, fold-1/train-log-rmse, fold-1/valid-log-rmse, fold-2/train-log-rmse")
                 .endsWith("(did you mean 'avg-valid-log-rmse'?)");
     }
+
+    @Test
+    void aNetworkTooLargeForTheHeapIsRefusedNamingThePluginAndTheLimit() {
+        // 2 x 1e9 float64 weights are 16 GB: the allocation fails at once, whatever the test JVM's heap.
+        String json = """
+                {"task": "forward", "model": {"inputs": 2, "layers": [{"type": "linear", "outputs": 1000000000}]},
+                 "data": {"inputs": [[1, 2]]}}
+                """;
+
+        Problem p = onlyProblem(json);
+
+        assertThat(p.path()).isEqualTo("$.model");
+        assertThat(p.message()).startsWith("layer plugin 'linear' from ").contains("ran out of memory in create (OutOfMemoryError")
+                .contains("the heap holds at most ").contains("DJX_JAVA_OPTS=-Xmx");
+    }
 }

@@ -346,4 +346,16 @@ class JsonDocumentTests {
                 + "  f.json:1:2: at $.a: first" + System.lineSeparator() + "  f.json: second");
         assertThat(e.isUserError()).isTrue();
     }
+
+    @Test
+    void anEndlessDeviceIsReadOnlyUpToTheLimit() {
+        // /dev/zero reports a size of 0 and never ends: reading it whole would fill the heap.
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(zero), "no /dev/zero on this system");
+
+        InvalidDocumentException e = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidDocumentException.class,
+                () -> JsonDocument.read(zero));
+
+        assertThat(e.getMessage()).isEqualTo("/dev/zero: the file is larger than 16 MiB, the most an experiment file may be");
+    }
 }
