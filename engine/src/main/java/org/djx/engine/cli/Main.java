@@ -118,6 +118,9 @@ public final class Main implements Runnable {
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof DjxException d && d.isUserError()) {
                 err.println(d.getMessage());
+                for (Throwable also : d.getSuppressed()) {
+                    err.println("  and then: " + also.getMessage());
+                }
                 return USER_ERROR;
             }
             err.println("djx: internal error; this is a bug in djx, please report it with what follows:");

@@ -2,7 +2,6 @@ package org.djx.engine.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -80,7 +79,13 @@ public final class RunFolder {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Writes {@code fileName} atomically and returns its final path. */
+    /**
+     * Writes {@code fileName} atomically and returns its final path; whatever stops the write, the partial
+     * file is removed.
+     *
+     * @throws ConfigurationException if the file cannot be written (a full disk, a folder in the way), with the
+     *                                operating system's reason
+     */
     public Path write(String fileName, Content content) {
         Path target = path.resolve(fileName);
         Path temporary = path.resolve("." + fileName + ".part");
@@ -95,12 +100,20 @@ public final class RunFolder {
             }
             return target;
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // the original failure is the one to report
-            }
-            throw new UncheckedIOException("cannot write " + target + ": " + IoReasons.of(e), e);
+            deleteQuietly(temporary);
+            throw new ConfigurationException("cannot write " + target + ": " + IoReasons.of(e));
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(temporary);
+            throw e;
+        }
+    }
+
+    /** Removes {@code file} if it is there; a failure to is not worth more than the error being reported. */
+    public static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the original failure is the one to report
         }
     }
 

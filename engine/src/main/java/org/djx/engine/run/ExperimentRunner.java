@@ -96,8 +96,12 @@ public final class ExperimentRunner {
             return result.withExpectations(outcomes);
         } catch (RuntimeException | Error e) {
             if (record != null) {
-                record.fail(RunStatus.FAILED, e instanceof VirtualMachineError v ? "djx " + Resources.exhausted(v)
-                        : e.getMessage() == null ? e.toString() : e.getMessage());
+                RuntimeException unwritten = record.fail(RunStatus.FAILED, e instanceof VirtualMachineError v
+                        ? "djx " + Resources.exhausted(v) : e.getMessage() == null ? e.toString() : e.getMessage());
+                if (unwritten != null) {
+                    // The first error is the one reported; that status.json could not say so comes with it.
+                    e.addSuppressed(unwritten);
+                }
             }
             throw e;
         } finally {

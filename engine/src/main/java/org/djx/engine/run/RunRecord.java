@@ -38,11 +38,19 @@ final class RunRecord {
         this.started = started;
     }
 
-    /** Marks the folder RUNNING and writes the resolved experiment. */
+    /** Marks the folder RUNNING, its first file, and writes the resolved experiment. */
     static RunRecord start(RunFolder folder, Experiment experiment) {
         RunRecord record = new RunRecord(folder, experiment, Instant.now());
-        folder.writeText("experiment.json", experiment.resolved() + "\n");
         record.status(RunStatus.RUNNING, null);
+        try {
+            folder.writeText("experiment.json", experiment.resolved() + "\n");
+        } catch (RuntimeException e) {
+            RuntimeException unwritten = record.fail(RunStatus.FAILED, e.getMessage());
+            if (unwritten != null) {
+                e.addSuppressed(unwritten);
+            }
+            throw e;
+        }
         return record;
     }
 
@@ -73,18 +81,35 @@ final class RunRecord {
             summary.put("stopped-because", result.training().reason().explanation());
         }
         Map<String, Object> provenance = provenance(datasets);
-        folder.writeText("summary.json", json(summary));
-        folder.writeText("provenance.json", json(provenance));
-        folder.writeText("report.html", HtmlReport.render(experiment.name(), experiment.description(), status.name(),
-                experiment.resolved(), result.metrics(), outcomes.stream().map(o -> new HtmlReport.Band(
-                        o.expectation().metric(), o.expectation().band(), o.value(), o.held())).toList(),
-                provenance, folder.path()));
-        status(status, null);
+        try {
+            folder.writeText("provenance.json", json(provenance));
+            folder.writeText("report.html", HtmlReport.render(experiment.name(), experiment.description(), status.name(),
+                    experiment.resolved(), result.metrics(), outcomes.stream().map(o -> new HtmlReport.Band(
+                            o.expectation().metric(), o.expectation().band(), o.value(), o.held())).toList(),
+                    provenance, folder.path()));
+            // The summary, which says the run completed, comes last before the status that confirms it.
+            folder.writeText("summary.json", json(summary));
+            status(status, null);
+        } catch (RuntimeException e) {
+            // Never a summary that says COMPLETED beside a status that does not.
+            RunFolder.deleteQuietly(folder.path().resolve("summary.json"));
+            throw e;
+        }
     }
 
-    /** Marks the run FAILED or INTERRUPTED, with what stopped it. */
-    void fail(RunStatus status, String why) {
-        status(status, why);
+    /**
+     * Marks the run FAILED or INTERRUPTED, with what stopped it.
+     *
+     * @return the failure to write status.json, to add to the error being reported (which stays the first), or
+     *         null when it was written
+     */
+    RuntimeException fail(RunStatus status, String why) {
+        try {
+            status(status, why);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
     }
 
     /** Writes status.json; the first way the run ends is the one it keeps (Ctrl-C, then the failure it causes). */
@@ -92,6 +117,7 @@ final class RunRecord {
         if (ended) {
             return;
         }
+        // Set before writing: if the write fails, no later ending replaces the first one.
         ended = status != RunStatus.RUNNING;
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("status", status.name());
