@@ -11,6 +11,7 @@ import org.djx.api.DjxException;
 import org.djx.engine.data.DataCache;
 import org.djx.engine.data.DataHub;
 import org.djx.engine.experiment.ExperimentReader;
+import org.djx.engine.io.PartFiles;
 import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.plugin.PluginOrigin;
 import org.djx.engine.plugin.PluginProblem;
@@ -85,6 +86,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        // SIGINT, SIGTERM: no half-written .part file outlives the process.
+        Runtime.getRuntime().addShutdownHook(new Thread(PartFiles::deleteAll, "djx-part-files"));
         int code = execute(args, out, err);
         out.flush();
         err.flush();

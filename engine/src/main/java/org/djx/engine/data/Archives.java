@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.djx.engine.io.PartFiles;
 import org.djx.api.DataException;
 
 /**
@@ -79,8 +80,9 @@ public final class Archives {
         Path staging;
         try {
             Files.createDirectories(root.getParent());
-            staging = Files.createDirectory(root.resolveSibling(root.getFileName() + "." + ProcessHandle.current().pid()
-                    + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".part"));
+            staging = PartFiles.track(Files.createDirectory(root.resolveSibling(root.getFileName() + "."
+                    + ProcessHandle.current().pid() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)
+                    + ".part")));
         } catch (IOException e) {
             throw new DataException(prefix + "cannot create a folder beside the target: " + Downloader.describe(e), e);
         }
@@ -106,6 +108,7 @@ public final class Archives {
             if (!done) {
                 deleteTree(staging);
             }
+            PartFiles.done(staging);
         }
     }
 

@@ -16,6 +16,7 @@ import org.djx.api.DataException;
 import org.djx.api.DjxException;
 import org.djx.api.data.DataContext;
 import org.djx.api.data.DataFile;
+import org.djx.engine.io.PartFiles;
 import org.djx.api.spi.DatasetSource;
 import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.PluginKind;
@@ -235,8 +236,8 @@ public final class DataHub implements DataContext {
         Path part;
         try {
             Files.createDirectories(cache.folder());
-            part = Files.createFile(cache.folder().resolve(file.fileName() + "." + ProcessHandle.current().pid() + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".part"));
+            part = PartFiles.track(Files.createFile(cache.folder().resolve(file.fileName() + "." + ProcessHandle.current().pid()
+                    + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".part")));
         } catch (IOException e) {
             throw new DataException("cannot download data-hub file '" + file.name() + "' from " + file.url()
                     + ": cannot write in the cache folder " + cache.describe() + " (" + Downloader.describe(e) + "). "
@@ -270,6 +271,7 @@ public final class DataHub implements DataContext {
             if (!moved) {
                 deleteQuietly(part);
             }
+            PartFiles.done(part);
         }
     }
 

@@ -99,11 +99,19 @@ final class Downloader {
     private Result await(CompletableFuture<HttpResponse<Result>> response, Transfer transfer) throws Failure, InterruptedException {
         long timeout = settings.readTimeout().toNanos();
         long poll = Math.max(TimeUnit.MILLISECONDS.toNanos(20), Math.min(timeout / 4, TimeUnit.SECONDS.toNanos(1)));
+        long deadline = System.nanoTime() + settings.deadline().toNanos();
         while (true) {
             HttpResponse<Result> r;
             try {
                 r = response.get(poll, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    // A server that trickles a byte now and then is never idle long enough for the read timeout.
+                    Failure late = new Failure("the download took longer than " + seconds(settings.deadline().toMillis())
+                            + " in all (" + transfer.received + " bytes received)", null);
+                    transfer.abort(late);
+                    throw late;
+                }
                 long idle = transfer.idleNanos();
                 if (idle > timeout) {
                     Failure stalled = new Failure("the server sent nothing for " + seconds(settings.readTimeout().toMillis())

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.stream.Stream;
 import org.djx.api.ConfigurationException;
 import org.djx.engine.io.IoReasons;
+import org.djx.engine.io.PartFiles;
 
 /**
  * The folder a run writes its files into. Every file is written under a temporary name and moved into
@@ -88,7 +89,7 @@ public final class RunFolder {
      */
     public Path write(String fileName, Content content) {
         Path target = path.resolve(fileName);
-        Path temporary = path.resolve("." + fileName + ".part");
+        Path temporary = PartFiles.track(path.resolve("." + fileName + ".part"));
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 content.writeTo(out);
@@ -105,6 +106,8 @@ public final class RunFolder {
         } catch (RuntimeException | Error e) {
             deleteQuietly(temporary);
             throw e;
+        } finally {
+            PartFiles.done(temporary);
         }
     }
 

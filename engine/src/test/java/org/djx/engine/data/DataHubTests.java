@@ -286,6 +286,36 @@ class DataHubTests {
     }
 
     @Test
+    void aDownloadThatTricklesForeverIsCutOffAtItsDeadline() {
+        CountDownLatch release = new CountDownLatch(1);
+        server.handle("/trickle.csv", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                // A byte every 50 ms: never idle for the 300 ms read timeout, never done.
+                while (release.getCount() > 0) {
+                    out.write('x');
+                    out.flush();
+                    sleep(50);
+                }
+            } catch (IOException closedByTheClient) {
+                // the client gave up, as it should
+            }
+        });
+        DataHub hub = hub(new DownloadSettings(Duration.ofSeconds(5), Duration.ofMillis(300), 1 << 20, Duration.ofSeconds(1)),
+                DataFile.of("trickle", server.url("/trickle.csv"), sha1(CSV)));
+        try {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> hub.fetch("trickle"))
+                    .isInstanceOf(DataException.class)
+                    .hasMessageContaining("the download took longer than 1 s in all");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(FileTrees.tree(cacheFolder)).isEmpty();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void aSlowButSteadyDownloadIsNotCutOffByTheReadTimeout() {
         server.handle("/steady.csv", exchange -> {
             exchange.sendResponseHeaders(200, CSV.length);
