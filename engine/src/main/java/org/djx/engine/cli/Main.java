@@ -77,6 +77,9 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** What the interrupt hook does before it removes the .part files: marking the run in progress INTERRUPTED. */
+    static volatile Runnable onInterrupt;
+
     private TaskRegistry tasks = BuiltInTasks.registry();
     private PluginRegistry registry;
 
@@ -86,8 +89,15 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        // SIGINT, SIGTERM: no half-written .part file outlives the process.
-        Runtime.getRuntime().addShutdownHook(new Thread(PartFiles::deleteAll, "djx-part-files"));
+        // SIGINT, SIGTERM: one hook, so its steps run in order: the run in progress says INTERRUPTED (its status
+        // write is itself a .part file), then no half-written .part file outlives the process.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Runnable interrupted = onInterrupt;
+            if (interrupted != null) {
+                interrupted.run();
+            }
+            PartFiles.deleteAll();
+        }, "djx-interrupt"));
         int code = execute(args, out, err);
         out.flush();
         err.flush();

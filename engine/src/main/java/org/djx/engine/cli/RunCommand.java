@@ -74,8 +74,7 @@ final class RunCommand implements Callable<Integer> {
         boolean held = true;
         boolean diverged = false;
         // Ctrl-C: the run in progress says INTERRUPTED in its status.json instead of looking alive.
-        Thread hook = new Thread(runner::markInterrupted, "djx-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Main.onInterrupt = runner::markInterrupted;
         try {
             for (ExperimentFiles.Checked c : checked) {
                 RunFolder folder = out != null ? RunFolder.at(out)
@@ -85,11 +84,7 @@ final class RunCommand implements Callable<Integer> {
                 diverged |= result.diverged();
             }
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run: nothing left to remove
-            }
+            Main.onInterrupt = null;
         }
         return diverged ? Main.DIVERGED : held ? 0 : Main.EXPECTATION_BROKEN;
     }

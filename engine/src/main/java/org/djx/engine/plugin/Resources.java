@@ -23,6 +23,6 @@ public final class Resources {
         long max = Runtime.getRuntime().maxMemory() >> 20;
         return "ran out of memory" + place + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
                 + e.getMessage()) + "); the heap holds at most " + max + " MiB: make the model or the batch smaller, or give"
-                + " the JVM more with DJX_JAVA_OPTS=-Xmx" + Math.max(1, 2 * max / 1024) + "g";
+                + " the JVM more, such as DJX_JAVA_OPTS=-Xmx" + 2 * max + "m";
     }
 }

@@ -3,6 +3,10 @@ package org.djx.engine.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +60,10 @@ final class RunRecord {
 
     /** Writes the summary, provenance and report, then the final status, unless the run already ended. */
     synchronized void finish(RunResult result, List<Expectations.Outcome> outcomes, Map<String, String> datasets) {
+        if (ended) {
+            // Interrupted just before the end: no summary that says COMPLETED beside a status that says INTERRUPTED.
+            return;
+        }
         Instant finished = Instant.now();
         RunStatus status = result.diverged() ? RunStatus.DIVERGED : RunStatus.COMPLETED;
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -129,7 +137,22 @@ final class RunRecord {
         if (why != null) {
             s.put("reason", why);
         }
-        folder.writeText("status.json", json(s));
+        String text = json(s);
+        try {
+            folder.writeText("status.json", text);
+        } catch (RuntimeException e) {
+            // A full disk has no block for a new file, but rewriting the status already there needs none: a folder
+            // must not keep saying RUNNING after its run ended.
+            Path file = folder.path().resolve("status.json");
+            if (!Files.isRegularFile(file)) {
+                throw e;
+            }
+            try {
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException again) {
+                throw e;
+            }
+        }
     }
 
     private Map<String, Object> provenance(Map<String, String> datasets) {

@@ -95,6 +95,17 @@ public final class DepthTask implements Task {
         // The stack is written out as if the file listed every layer, so its layers are checked the same way.
         ComponentSpec linear = in.builtIn(PluginKind.LAYER, "linear", Map.of("outputs", width, "bias", false), "$.stack",
                 "a stack is made of linear layers");
+        // Results and legends are named after each initializer's label, so two alike would collide.
+        List<String> labels = new ArrayList<>();
+        List<ComponentSpec> initializers = stack.get("initializers").components();
+        for (int i = 0; i < initializers.size(); i++) {
+            String label = initializers.get(i).label();
+            if (labels.contains(label)) {
+                in.problem("$.stack.initializers[" + i + "]", "this initializer is labelled '" + label + "', as initializer "
+                        + labels.indexOf(label) + " is, and their results would share names; list each setting once");
+            }
+            labels.add(label);
+        }
         List<Variant> variants = new ArrayList<>();
         for (String activation : stack.get("activations").names()) {
             ComponentSpec act = in.builtIn(PluginKind.LAYER, activation, Map.of(), "$.stack.activations", "the stack is activated");

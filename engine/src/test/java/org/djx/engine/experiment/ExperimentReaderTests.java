@@ -784,4 +784,18 @@ class ExperimentReaderTests {
         assertThat(p.message()).startsWith("layer plugin 'linear' from ").contains("ran out of memory in create (OutOfMemoryError")
                 .contains("the heap holds at most ").contains("DJX_JAVA_OPTS=-Xmx");
     }
+
+    @Test
+    void twoStackInitializersOfOneLabelAreRefusedBeforeTheirResultsCollide() {
+        // Labels leave out settings equal to their defaults, so these two would both name their results "normal".
+        String json = """
+                {"task": "depth-statistics", "stack": {"depth": 2, "width": 4, "batch": 4, "activations": ["tanh"],
+                 "initializers": [{"type": "normal"}, {"type": "normal", "std": 0.01}]}}
+                """;
+
+        Problem p = onlyProblem(json);
+
+        assertThat(p.path()).isEqualTo("$.stack.initializers[1]");
+        assertThat(p.message()).startsWith("this initializer is labelled 'normal', as initializer 0 is");
+    }
 }

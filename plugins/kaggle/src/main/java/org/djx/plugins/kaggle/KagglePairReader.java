@@ -67,14 +67,14 @@ final class KagglePairReader {
             int t = test.header().indexOf(name);
             boolean numericTrain = allDecimal(train, c);
             boolean numeric = numericTrain && (t < 0 || allDecimal(test, t));
-            if (t >= 0 && numericTrain != allDecimal(test, t) && hasValue(train, c) && hasValue(test, t)) {
-                // pandas would read the pair as text; a column that is numbers in one file and words in the other is a mistake.
-                CsvFile words = numericTrain ? test : train;
-                int column = numericTrain ? t : c;
-                int row = firstText(words, column);
-                throw words.place(row, column).problem("the column '" + name + "' holds numbers in the "
-                        + (numericTrain ? "training" : "test") + " file but the text " + Place.quote(words.cell(row, column))
-                        + " here", "the same type of value in both files", "Correct the value, or write NA if it is unknown.");
+            if (t >= 0 && numericTrain && !numeric && !name.equals(id) && hasValue(train, c)) {
+                // A column of numbers in the training file with words in the test file is a typo, not a category:
+                // pandas would quietly turn every value of it into a category. (Words in training and numbers in
+                // test is a category column whose test rows happen to use numeric codes.)
+                int row = firstText(test, t);
+                throw test.place(row, t).problem("the column '" + name + "' holds numbers in the training file but the text "
+                        + Place.quote(test.cell(row, t)) + " here", "the same type of value in both files",
+                        "Correct the value, or write NA if it is unknown.");
             }
             if (name.equals(target)) {
                 checkTarget(train, c, numeric);

@@ -76,6 +76,26 @@ class KagglePairReaderTests {
                 + " 'MSSubClass' holds numbers in the training file but the text '20A' here").contains("expected the same type");
     }
 
+    @Test
+    void wordsInTrainingAndNumericCodesInTestAreOneCategoryColumn() {
+        // MSZoning holds words in training; test rows that happen to use numeric codes stay categories.
+        HouseFiles files = new HouseFiles(dir).withTest(HouseFiles.TEST.replace("5,20,RH,", "5,20,30,").replace("7,60,RL,", "7,60,40,")
+                .replace("6,190,C (all),", "6,190,50,"));
+
+        Dataset data = files.load();
+
+        assertThat(texts(data.test(), "MSZoning")).containsExactly("30", "50", "40");
+    }
+
+    @Test
+    void theIdColumnMayHoldNumbersInOneFileAndWordsInTheOther() {
+        HouseFiles files = new HouseFiles(dir).withTest(HouseFiles.TEST.replace("5,20,RH", "T5,20,RH"));
+
+        Dataset data = files.load();
+
+        assertThat(texts(data.test(), "Id")).containsExactly("T5", "6", "7");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"NaN", "nan", "-NaN", "Infinity", "-Infinity", "+inf", "inf"})
     void notANumberAndInfinityAreMissingValuesAndKeepTheColumnNumeric(String cell) {
