@@ -34,15 +34,13 @@ final class ExpectSection {
     /** Reads {@code "expect": {"RESULT": {"min": a, "max": b} or {"equals": v}, ...}}. */
     static List<Expectation> read(Problems problems, JsonNode node) {
         String path = "$.expect";
-        if (node == null || !node.isObject()) {
-            problems.add(path, "expected a JSON object, found " + (node == null ? "nothing" : Values.describe(node)));
+        if (!SectionBinder.expectObject(problems, node, path)) {
             return List.of();
         }
         List<Expectation> list = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             String p = JsonDocument.child(path, e.getKey());
-            if (!e.getValue().isObject()) {
-                problems.add(p, "expected a JSON object, found " + Values.describe(e.getValue()));
+            if (!SectionBinder.expectObject(problems, e.getValue(), p)) {
                 continue;
             }
             ConfigValues band = ConfigBinder.bindValid(problems, e.getValue(), p, BAND, List.of(), "the expectation of '" + e.getKey() + "'");

@@ -342,6 +342,11 @@ final class SectionBinder {
     }
 
     private boolean expectObject(JsonNode node, String path) {
+        return expectObject(problems, node, path);
+    }
+
+    /** Returns whether {@code node} is an object, after recording a problem at {@code path} when it is not. */
+    static boolean expectObject(Problems problems, JsonNode node, String path) {
         if (node == null || !node.isObject()) {
             problems.add(path, "expected a JSON object, found " + (node == null ? "nothing" : Values.describe(node)));
             return false;

@@ -59,16 +59,12 @@ public final class KFoldTask implements Task {
 
     /** Reads the k-fold sections, as this task and adversarial validation share them; null after a problem. */
     static Spec spec(TaskInput in) {
-        Tabular.probe(in);
-        Bound dataset = in.section("dataset");
-        Bound preprocessing = in.section("preprocessing");
-        Bound training = in.section("training");
+        Tabular.Spec tabular = Tabular.read(in);
         Bound validation = in.section("validation");
-        TrainingSetup setup = Sections.setup(in, Sections.loss(in));
-        if (dataset == null || preprocessing == null || training == null || validation == null || setup == null) {
+        if (tabular == null || validation == null) {
             return null;
         }
-        return new Spec(dataset.component(), Sections.preprocessing(preprocessing), setup, Sections.metric(training),
+        return new Spec(tabular.dataset(), tabular.preprocessing(), tabular.setup(), tabular.metric(),
                 validation.config().integer("folds"));
     }
 

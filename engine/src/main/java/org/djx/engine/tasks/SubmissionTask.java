@@ -4,15 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import org.djx.api.DataException;
 import org.djx.api.Tensor;
-import org.djx.engine.metric.Metric;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.MetricsTable;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
-import org.djx.engine.spec.ComponentSpec;
-import org.djx.engine.spec.PreprocessingSpec;
-import org.djx.engine.spec.TrainingSetup;
-import org.djx.engine.task.Bound;
 import org.djx.engine.task.Job;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
@@ -21,9 +16,6 @@ import org.djx.engine.task.TaskInput;
 
 /** D2L 4.10's last step: train on every training row of a tabular dataset and predict its test rows into submission.csv. */
 public final class SubmissionTask implements Task {
-    public record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric) {
-    }
-
     @Override
     public String name() {
         return "submission";
@@ -42,20 +34,15 @@ public final class SubmissionTask implements Task {
 
     @Override
     public Job read(TaskInput in) {
-        Tabular.probe(in);
-        Bound dataset = in.section("dataset");
-        Bound preprocessing = in.section("preprocessing");
-        Bound training = in.section("training");
-        TrainingSetup setup = Sections.setup(in, Sections.loss(in));
-        if (dataset == null || preprocessing == null || training == null || setup == null) {
+        Tabular.Spec spec = Tabular.read(in);
+        if (spec == null) {
             return null;
         }
-        Spec spec = new Spec(dataset.component(), Sections.preprocessing(preprocessing), setup, Sections.metric(training));
         return Job.of(spec, Tabular.RESULTS.and("train-" + spec.metric().label(), "predictions",
                 "diverged-epoch"), SubmissionTask::run);
     }
 
-    private static RunResult run(Spec spec, TaskContext context) {
+    private static RunResult run(Tabular.Spec spec, TaskContext context) {
         RunOutput out = context.out();
         Tabular.Data data = Tabular.load(spec.dataset(), spec.preprocessing(), spec.metric(), context);
         Tabular.announce(context, spec.dataset(), data);

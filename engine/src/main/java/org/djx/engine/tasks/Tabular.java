@@ -19,6 +19,7 @@ import org.djx.engine.spec.PreprocessingSpec;
 import org.djx.engine.spec.TrainingSetup;
 import org.djx.engine.tabular.Features;
 import org.djx.engine.tabular.Preprocessor;
+import org.djx.engine.task.Bound;
 import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.TaskContext;
 import org.djx.engine.task.TaskInput;
@@ -49,6 +50,30 @@ final class Tabular {
     record Fitted(Network network, Curves curves) {
     }
 
+    /**
+     * What every task on a tabular dataset reads from its file.
+     *
+     * @param dataset       the dataset source plugin
+     * @param preprocessing how columns become features
+     * @param setup         the model, loss, optimizer and schedule
+     * @param metric        what is reported after each epoch
+     */
+    record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric) {
+    }
+
+    /** Reads the dataset, preprocessing, model, loss, optimizer and training sections; null after a problem. */
+    static Spec read(TaskInput in) {
+        probe(in);
+        Bound dataset = in.section("dataset");
+        Bound preprocessing = in.section("preprocessing");
+        Bound training = in.section("training");
+        TrainingSetup setup = Sections.setup(in, Sections.loss(in));
+        if (dataset == null || preprocessing == null || training == null || setup == null) {
+            return null;
+        }
+        return new Spec(dataset.component(), Sections.preprocessing(preprocessing), setup, Sections.metric(training));
+    }
+
     /** A dataset as loaded and as preprocessed. */
     record Data(Dataset dataset, Features features) {
     }
@@ -58,7 +83,7 @@ final class Tabular {
      * a regression needs. The data decides the width, so one input feature stands in for it; a layer whose
      * configuration fixes the width (explicit weights) is checked when the data is loaded.
      */
-    static void probe(TaskInput in) {
+    private static void probe(TaskInput in) {
         var model = in.section("model");
         if (model == null) {
             return;
@@ -165,7 +190,7 @@ final class Tabular {
         });
         return new Fitted(network, new Curves(train.toArray(), valid.toArray(), training));
     }
-    /** Reports a diverged fit and returns the metric that says where. */
+    /** Returns the line that reports a diverged fit: where, the loss it reached, and the last finite one. */
     static String divergence(String where, TrainingResult t) {
         return "diverged in " + where + ": the loss became " + t.loss(t.epochs()) + " in epoch " + t.epochs()
                 + "; last finite loss " + Format.number(t.lastFiniteLoss()) + ". Lower the learning rate.";
