@@ -46,8 +46,8 @@ import picocli.CommandLine;
                 DataCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error (a bug), 2 invalid input or usage,",
-                "3 a result outside a band the experiment declares under \"expect\", 4 a training run diverged,",
-                "130 interrupted (Ctrl-C)."})
+                "3 a result outside a band the experiment declares under \"expect\",",
+                "4 a training run diverged, 130 interrupted (Ctrl-C)."})
 public final class Main implements Runnable {
     static final int USER_ERROR = 2;
     static final int EXPECTATION_BROKEN = 3;
