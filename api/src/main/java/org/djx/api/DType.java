@@ -11,13 +11,24 @@ package org.djx.api;
  */
 @Stability(Stability.Status.STABLE)
 public enum DType {
-    FLOAT32("float32"),
-    FLOAT64("float64");
+    FLOAT32("float32", 4),
+    FLOAT64("float64", 8);
 
     private final String label;
+    private final int bytes;
 
-    DType(String label) {
+    DType(String label, int bytes) {
         this.label = label;
+        this.bytes = bytes;
+    }
+
+    /**
+     * Returns the bytes one element takes: 4 or 8.
+     *
+     * @since 0.2
+     */
+    public int bytes() {
+        return bytes;
     }
 
     /** Returns the name experiment files use: {@code float32} or {@code float64}. */

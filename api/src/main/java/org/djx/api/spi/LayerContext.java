@@ -2,6 +2,7 @@ package org.djx.api.spi;
 
 import org.djx.api.DType;
 import org.djx.api.Parameter;
+import org.djx.api.Shape;
 import org.djx.api.Stability;
 
 /**
@@ -29,6 +30,20 @@ public interface LayerContext {
      * values its configuration sets explicitly.
      */
     void initialize(Parameter parameter);
+
+    /**
+     * Creates a parameter (zero value and gradient) in the network's element type. The engine first adds its
+     * memory to the model's, so a model whose parameters cannot fit the heap is refused with its size and the
+     * layer that asked, before anything is allocated. Layers should create their parameters here rather than
+     * with {@code new Parameter(...)}.
+     *
+     * @throws org.djx.api.ConfigurationException if the model's parameters would not fit the heap
+     * @since 0.2
+     */
+    @Stability(Stability.Status.EXPERIMENTAL)
+    default Parameter parameter(String name, Parameter.Role role, Shape shape, int fanIn, int fanOut) {
+        return new Parameter(name, role, dtype(), shape, fanIn, fanOut);
+    }
 
     /**
      * Returns a new, empty output or gradient buffer with {@code columns} columns in the network's

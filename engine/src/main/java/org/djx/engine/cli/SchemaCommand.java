@@ -49,7 +49,7 @@ final class SchemaCommand implements Callable<Integer> {
             } catch (IOException ignored) {
                 // the first failure is the one to report
             }
-            throw new ConfigurationException("cannot write the schema to " + out + ": " + IoReasons.of(e));
+            throw new ConfigurationException("cannot write the schema to " + out + ": " + IoReasons.of(e, out));
         }
         main.spec().commandLine().getOut().println("wrote " + out);
         return 0;

@@ -17,6 +17,7 @@ import org.djx.api.spi.ParameterSpec;
 import org.djx.engine.json.InvalidDocumentException;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.model.Network;
+import org.djx.engine.model.ModelTooLargeException;
 import org.djx.engine.model.NetworkBuilder;
 import org.djx.engine.plugin.PluginKind;
 import org.djx.engine.plugin.PluginRegistry;
@@ -223,6 +224,10 @@ public final class ExperimentReader {
         public Network tryProbe(ModelSpec model, int inputs) {
             try {
                 return build(model, inputs);
+            } catch (ModelTooLargeException e) {
+                // Too large with a stand-in width is too large with any: report it now.
+                problems.add("$.model", e.getMessage());
+                return null;
             } catch (ConfigurationException e) {
                 return null;
             }

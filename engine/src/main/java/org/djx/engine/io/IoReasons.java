@@ -17,6 +17,16 @@ public final class IoReasons {
     private IoReasons() {
     }
 
+    /**
+     * Returns the reason of {@code e} for a message that already names {@code file}: the file {@code e} concerns is
+     * added only when it is another one (a part of the path, a temporary file).
+     */
+    public static String of(IOException e, java.nio.file.Path file) {
+        String full = of(e);
+        String prefix = file + ": ";
+        return full.startsWith(prefix) ? full.substring(prefix.length()) : full;
+    }
+
     /** Returns the reason of {@code e}, with the file it concerns, such as {@code /x: no such file or folder}. */
     public static String of(IOException e) {
         if (e instanceof FileSystemException f) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -45,6 +46,9 @@ public final class JsonDocument {
     /** The largest document accepted, in bytes. */
     public static final long MAX_DOCUMENT_BYTES = 16L << 20;
 
+    /** Jackson's words for a string or number past its limit, naming its own configuration method. */
+    private static final Pattern CONSTRAINT = Pattern.compile(
+            "(String|Number) value length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
     private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     /** A number literal whose digits before any exponent are not all zero. */
     private static final Pattern NONZERO_MANTISSA = Pattern.compile("^-?[0-9.]*[1-9]");
@@ -52,7 +56,8 @@ public final class JsonDocument {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
+                    // One level more than allowed: the builder refuses the deepest level itself, at its own line:column.
+                    .maxNestingDepth(MAX_DEPTH + 1)
                     .maxNumberLength(MAX_NUMBER_LENGTH)
                     .maxStringLength(MAX_STRING_LENGTH)
                     .maxDocumentLength(MAX_DOCUMENT_BYTES)
@@ -94,7 +99,7 @@ public final class JsonDocument {
         } catch (NoSuchFileException e) {
             throw single(name, null, "no such file");
         } catch (IOException e) {
-            throw single(name, null, "cannot be read: " + IoReasons.of(e));
+            throw single(name, null, "cannot be read: " + IoReasons.of(e, path));
         }
         return parse(name, bytes);
     }
@@ -148,6 +153,13 @@ public final class JsonDocument {
      * cannot do, and with what JSON allows instead.
      */
     static String plain(String message) {
+        java.util.regex.Matcher limit = CONSTRAINT.matcher(message);
+        if (limit.find()) {
+            String what = limit.group(1);
+            String unit = what.equals("String") ? "characters" : "digits";
+            return "a " + what.toLowerCase(java.util.Locale.ROOT) + " of " + limit.group(2) + " " + unit + "; at most "
+                    + limit.group(3) + " are allowed";
+        }
         String m = message.replaceAll(":? ?enable `[^`]*` to allow", "")
                 .replaceAll(" ?\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)", "");
         if (m.startsWith("Duplicate field ")) {
@@ -268,30 +280,33 @@ public final class JsonDocument {
             this.locations = locations;
         }
 
+        private int depth;
+
         JsonNode value(String path) throws IOException {
             Location here = location(parser.currentTokenLocation());
             locations.put(path, here);
             JsonToken token = parser.currentToken();
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                if (depth == MAX_DEPTH) {
+                    throw new InvalidDocumentException(List.of(new Problem(file, here, null, "this "
+                            + (token == JsonToken.START_OBJECT ? "object" : "array") + " is nested " + (depth + 1)
+                            + " levels deep; objects and arrays may nest at most " + MAX_DEPTH + " levels")));
+                }
+                depth++;
+                try {
+                    return container(token, path);
+                } finally {
+                    depth--;
+                }
+            }
             switch (token) {
-                case START_OBJECT: {
-                    ObjectNode object = nodes.objectNode();
-                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String key = parser.currentName();
-                        parser.nextToken();
-                        object.set(key, value(child(path, key)));
-                    }
-                    return object;
-                }
-                case START_ARRAY: {
-                    ArrayNode array = nodes.arrayNode();
-                    int index = 0;
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        array.add(value(element(path, index++)));
-                    }
-                    return array;
-                }
                 case VALUE_STRING:
-                    return nodes.textNode(parser.getText());
+                    try {
+                        return nodes.textNode(parser.getText());
+                    } catch (StreamConstraintsException e) {
+                        // Said where the string starts, not where the parser gave up on it.
+                        throw new InvalidDocumentException(List.of(new Problem(file, here, path, plain(e.getOriginalMessage()))));
+                    }
                 case VALUE_NUMBER_INT:
                     switch (parser.getNumberType()) {
                         case INT:
@@ -323,6 +338,24 @@ public final class JsonDocument {
                 default:
                     throw new IllegalStateException("unexpected token " + token + " at " + here);
             }
+        }
+
+        private JsonNode container(JsonToken token, String path) throws IOException {
+            if (token == JsonToken.START_OBJECT) {
+                ObjectNode object = nodes.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    parser.nextToken();
+                    object.set(key, value(child(path, key)));
+                }
+                return object;
+            }
+            ArrayNode array = nodes.arrayNode();
+            int index = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                array.add(value(element(path, index++)));
+            }
+            return array;
         }
     }
 }

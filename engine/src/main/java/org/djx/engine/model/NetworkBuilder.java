@@ -6,6 +6,7 @@ import org.djx.api.ConfigurationException;
 import org.djx.api.DType;
 import org.djx.api.Parameter;
 import org.djx.api.PluginException;
+import org.djx.api.Shape;
 import org.djx.api.spi.Initializer;
 import org.djx.api.spi.Kernels;
 import org.djx.api.spi.Layer;
@@ -45,12 +46,13 @@ public final class NetworkBuilder {
         Initializer modelInit = model.init().createInitializer();
         List<Layer> layers = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        ParameterMemory memory = new ParameterMemory(model.dtype());
         int features = inputs;
         for (int i = 0; i < model.layers().size(); i++) {
             LayerSpec spec = model.layers().get(i);
             Initializer init = spec.init() == null ? modelInit : spec.init().createInitializer();
             Layer layer = spec.layer().createLayer(new Context(features, model.dtype(), kernels, init, random,
-                    streamPrefix + "init/layer-" + i + "/"));
+                    streamPrefix + "init/layer-" + i + "/", memory, describe(spec.layer())));
             if (layer.outputFeatures() < 1) {
                 throw new PluginException(describe(spec.layer()) + " reports " + layer.outputFeatures()
                         + " output features; a layer produces at least one");
@@ -74,15 +76,25 @@ public final class NetworkBuilder {
         private final Initializer initializer;
         private final RandomStreams random;
         private final String streamPrefix;
+        private final ParameterMemory memory;
+        private final String layer;
 
         Context(int inputFeatures, DType dtype, Kernels kernels, Initializer initializer, RandomStreams random,
-                String streamPrefix) {
+                String streamPrefix, ParameterMemory memory, String layer) {
             this.inputFeatures = inputFeatures;
             this.dtype = dtype;
             this.kernels = kernels;
             this.initializer = initializer;
             this.random = random;
             this.streamPrefix = streamPrefix;
+            this.memory = memory;
+            this.layer = layer;
+        }
+
+        @Override
+        public Parameter parameter(String name, Parameter.Role role, Shape shape, int fanIn, int fanOut) {
+            memory.reserve(layer, name, shape);
+            return new Parameter(name, role, dtype, shape, fanIn, fanOut);
         }
 
         @Override

@@ -22,8 +22,15 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Returns the page for the run whose files are in {@code folder}. */
-    public static String render(String name, String description, String status, String resolvedExperiment,
+    /** Beyond this many rows a table of results is folded, so that the plots after it stay in view. */
+    static final int FOLD_RESULTS_BEYOND = 12;
+
+    /**
+     * Returns the page for the run whose files are in {@code folder}.
+     *
+     * @param reason why the run ended as it did (a divergence, a failure, an interrupt); empty for a completed run
+     */
+    public static String render(String name, String description, String status, String reason, String resolvedExperiment,
             Map<String, Double> results, List<Band> bands, Map<String, Object> provenance, Path folder) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -34,10 +41,17 @@ public final class HtmlReport {
                 .append("td.num{text-align:right;font-variant-numeric:tabular-nums;font-family:ui-monospace,monospace}\n")
                 .append(".held{color:#1a7f37;font-weight:bold}.broken{color:#cf222e;font-weight:bold}\n")
                 .append(".status{display:inline-block;padding:.15em .6em;border-radius:.3em;background:#eee}\n")
+                .append(".stopped{background:#ffebe9;color:#82071e}.reason{border-left:4px solid #cf222e;padding:.3em .8em;background:#fff8f7}\n")
+                .append("summary{cursor:pointer;color:#0969da}\n")
                 .append("pre{background:#f6f8fa;padding:1em;overflow:auto;font-size:.85em}img{max-width:100%;border:1px solid #eee}\n")
                 .append("figure{margin:1em 0}figcaption{color:#555;font-size:.9em}\n</style>\n</head>\n<body>\n");
         h.append("<h1>").append(escape(name)).append("</h1>\n");
-        h.append("<p><span class=\"status\">").append(escape(status)).append("</span></p>\n");
+        boolean completed = "COMPLETED".equals(status);
+        h.append("<p><span class=\"status").append(completed ? "" : " stopped").append("\">").append(escape(status))
+                .append("</span></p>\n");
+        if (reason != null && !reason.isEmpty()) {
+            h.append("<p class=\"reason\">").append(escape(reason)).append("</p>\n");
+        }
         if (!description.isEmpty()) {
             h.append("<p>").append(escape(description)).append("</p>\n");
         }
@@ -50,9 +64,6 @@ public final class HtmlReport {
             }
             h.append("</table>\n");
         }
-        h.append("<h2>Results</h2>\n<table>\n<tr><th>result</th><th>value</th></tr>\n");
-        results.forEach((k, v) -> h.append("<tr><td>").append(escape(k)).append("</td><td class=\"num\">").append(number(v)).append("</td></tr>\n"));
-        h.append("</table>\n");
         List<Path> plots = files(folder, ".png");
         if (!plots.isEmpty()) {
             h.append("<h2>Plots</h2>\n");
@@ -61,6 +72,17 @@ public final class HtmlReport {
                         .append(Base64.getEncoder().encodeToString(read(p))).append("\"><figcaption>")
                         .append(escape(p.getFileName().toString())).append(" (also as SVG beside this page)</figcaption></figure>\n");
             }
+        }
+        if (!results.isEmpty()) {
+            h.append("<h2>Results</h2>\n");
+            boolean folded = results.size() > FOLD_RESULTS_BEYOND;
+            if (folded) {
+                h.append("<details><summary>").append(results.size()).append(" results</summary>\n");
+            }
+            h.append("<table>\n<tr><th>result</th><th>value</th></tr>\n");
+            results.forEach((k, v) -> h.append("<tr><td>").append(escape(k)).append("</td><td class=\"num\">").append(number(v))
+                    .append("</td></tr>\n"));
+            h.append("</table>\n").append(folded ? "</details>\n" : "");
         }
         List<Path> tables = files(folder, ".csv");
         if (!tables.isEmpty()) {
@@ -71,8 +93,10 @@ public final class HtmlReport {
             }
             h.append("</ul>\n");
         }
-        h.append("<h2>Experiment, every default filled in</h2>\n<pre>").append(escape(resolvedExperiment)).append("</pre>\n");
-        h.append("<h2>Provenance</h2>\n<pre>").append(escape(provenanceText(provenance))).append("</pre>\n");
+        h.append("<h2>Experiment, every default filled in</h2>\n<details><summary>experiment.json</summary>\n<pre>")
+                .append(escape(resolvedExperiment)).append("</pre>\n</details>\n");
+        h.append("<h2>Provenance</h2>\n<details><summary>plugins, data files, versions</summary>\n<pre>")
+                .append(escape(provenanceText(provenance))).append("</pre>\n</details>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
     }

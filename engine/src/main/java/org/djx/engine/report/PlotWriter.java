@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.io.OutputStream;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -24,6 +25,12 @@ public final class PlotWriter {
     private static final Color[] PALETTE = {
         new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
         new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+
+    static {
+        // ImageIO buffers PNGs in temporary files closed by a shutdown hook, and no hook can be added once the JVM
+        // shuts down: the report of an interrupted run, drawn then, would fail. Plots are small; memory serves.
+        ImageIO.setUseCache(false);
+    }
 
     private PlotWriter() {
     }

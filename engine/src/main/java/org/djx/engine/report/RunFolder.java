@@ -66,7 +66,7 @@ public final class RunFolder {
             }
             return new RunFolder(Files.createDirectories(path));
         } catch (IOException e) {
-            throw new ConfigurationException("cannot create the output folder " + path + ": " + IoReasons.of(e));
+            throw new ConfigurationException("cannot create the output folder " + path + ": " + IoReasons.of(e, path));
         }
     }
 

@@ -16,7 +16,7 @@ public final class RunResult {
     private final TrainingResult training;
     private final Map<String, Tensor> firstStep;
     private final Map<String, Double> metrics;
-    private final boolean diverged;
+    private final String divergence;
     private final List<Expectations.Outcome> expectations;
 
     private RunResult(RunResult r, List<Expectations.Outcome> expectations) {
@@ -25,7 +25,7 @@ public final class RunResult {
         this.training = r.training;
         this.firstStep = r.firstStep;
         this.metrics = r.metrics;
-        this.diverged = r.diverged;
+        this.divergence = r.divergence;
         this.expectations = List.copyOf(expectations);
     }
 
@@ -35,7 +35,10 @@ public final class RunResult {
         this.training = b.training;
         this.firstStep = copy(b.firstStep);
         this.metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.metrics));
-        this.diverged = b.diverged || b.training != null && b.training.reason() == org.djx.engine.train.StopReason.DIVERGED;
+        this.divergence = b.divergence != null ? b.divergence
+                : b.training != null && b.training.reason() == org.djx.engine.train.StopReason.DIVERGED
+                        ? "the loss became " + b.training.loss(b.training.epochs()) + " in epoch " + b.training.epochs()
+                        : null;
         this.expectations = List.of();
     }
 
@@ -56,7 +59,12 @@ public final class RunResult {
 
     /** Returns whether a training run of the experiment diverged (its loss became NaN or infinite). */
     public boolean diverged() {
-        return diverged;
+        return divergence != null;
+    }
+
+    /** Returns what diverged and how, as the run reported it; empty unless {@link #diverged()}. */
+    public String divergence() {
+        return divergence == null ? "" : divergence;
     }
 
     public static Builder builder(String experiment) {
@@ -113,7 +121,7 @@ public final class RunResult {
         private TrainingResult training;
         private Map<String, Tensor> firstStep = Map.of();
         private final Map<String, Double> metrics = new LinkedHashMap<>();
-        private boolean diverged;
+        private String divergence;
 
         private Builder(String experiment) {
             this.experiment = Objects.requireNonNull(experiment, "experiment");
@@ -139,8 +147,9 @@ public final class RunResult {
             return this;
         }
 
-        public Builder diverged() {
-            this.diverged = true;
+        /** Marks the run DIVERGED; {@code why} is the line that reported it. */
+        public Builder diverged(String why) {
+            this.divergence = Objects.requireNonNull(why, "why");
             return this;
         }
 

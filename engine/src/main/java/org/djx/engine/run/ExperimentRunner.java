@@ -10,6 +10,7 @@ import org.djx.api.spi.Kernels;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.plugin.Resources;
 import org.djx.engine.report.Expectations;
+import org.djx.engine.report.MetricsLog;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
@@ -74,12 +75,15 @@ public final class ExperimentRunner {
      * @param folder the run folder, or null to write nothing
      */
     public RunResult run(Experiment experiment, RunFolder folder) {
-        RunRecord record = folder == null ? null : RunRecord.start(folder, experiment);
-        active = record;
         RecordingData recording = new RecordingData(data);
+        MetricsLog metrics = folder == null ? MetricsLog.inMemory() : MetricsLog.in(folder);
+        RunRecord record = folder == null ? null : RunRecord.start(folder, experiment, metrics, recording.fetched());
+        active = record;
         try {
             RunResult result = experiment.job().run(new TaskContext(experiment.name(), experiment.seed(), kernels, out, folder, recording,
-                    threads));
+                    threads, metrics));
+            // A task that stopped early (a diverged fold) leaves its figures in the order they came: put them in order.
+            metrics.finish();
             for (String name : result.metrics().keySet()) {
                 if (!experiment.job().results().has(name)) {
                     // Expectations were checked against the declared names: a result outside them is a bug in the task.
@@ -90,11 +94,12 @@ public final class ExperimentRunner {
             List<Expectations.Outcome> outcomes = Expectations.evaluate(experiment.expectations(), result.metrics());
             outcomes.forEach(o -> out.result(o.line()));
             if (record != null) {
-                record.finish(result, outcomes, recording.fetched());
+                record.finish(result, outcomes);
                 out.result("run folder: " + folder.path() + " (report.html)");
             }
             return result.withExpectations(outcomes);
         } catch (RuntimeException | Error e) {
+            metrics.abandon();
             if (record != null) {
                 RuntimeException unwritten = record.fail(RunStatus.FAILED, e instanceof VirtualMachineError v
                         ? "djx " + Resources.exhausted(v) : e.getMessage() == null ? e.toString() : e.getMessage());
@@ -123,7 +128,8 @@ public final class ExperimentRunner {
     /** Remembers which data-hub files a run fetched, for its provenance. */
     private static final class RecordingData implements DataContext {
         private final DataContext delegate;
-        private final Map<String, String> fetched = new LinkedHashMap<>();
+        // Read by the shutdown hook of an interrupted run, too.
+        private final Map<String, String> fetched = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
         RecordingData(DataContext delegate) {
             this.delegate = delegate;

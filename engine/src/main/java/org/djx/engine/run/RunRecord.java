@@ -20,31 +20,44 @@ import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.PluginOrigin;
 import org.djx.engine.report.Expectations;
 import org.djx.engine.report.HtmlReport;
+import org.djx.engine.report.LinePlot;
+import org.djx.engine.report.MetricsLog;
+import org.djx.engine.report.PlotWriter;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunResult;
 
 /**
  * Writes what a run folder says about its run: status.json first (RUNNING) and last (how it ended),
  * the resolved experiment, and at the end summary.json, provenance.json and report.html. A folder whose
- * status is not COMPLETED never holds a summary that looks complete.
+ * status is not COMPLETED never holds a summary that looks complete; a run that failed or was interrupted
+ * still gets a report.html with its curves up to the stop and the reason.
  */
 final class RunRecord {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final RunFolder folder;
     private final Experiment experiment;
+    private final MetricsLog metrics;
+    private final Map<String, String> datasets;
     private final Instant started;
     private boolean ended;
 
-    private RunRecord(RunFolder folder, Experiment experiment, Instant started) {
+    private RunRecord(RunFolder folder, Experiment experiment, MetricsLog metrics, Map<String, String> datasets, Instant started) {
         this.folder = folder;
         this.experiment = experiment;
+        this.metrics = metrics;
+        this.datasets = datasets;
         this.started = started;
     }
 
-    /** Marks the folder RUNNING, its first file, and writes the resolved experiment. */
-    static RunRecord start(RunFolder folder, Experiment experiment) {
-        RunRecord record = new RunRecord(folder, experiment, Instant.now());
+    /**
+     * Marks the folder RUNNING, its first file, and writes the resolved experiment.
+     *
+     * @param metrics  the run's per-epoch figures, which a report of a stopped run draws
+     * @param datasets the data-hub files the run fetched so far, by name; read when the run ends
+     */
+    static RunRecord start(RunFolder folder, Experiment experiment, MetricsLog metrics, Map<String, String> datasets) {
+        RunRecord record = new RunRecord(folder, experiment, metrics, datasets, Instant.now());
         record.status(RunStatus.RUNNING, null);
         try {
             folder.writeText("experiment.json", experiment.resolved() + "\n");
@@ -59,7 +72,7 @@ final class RunRecord {
     }
 
     /** Writes the summary, provenance and report, then the final status, unless the run already ended. */
-    synchronized void finish(RunResult result, List<Expectations.Outcome> outcomes, Map<String, String> datasets) {
+    synchronized void finish(RunResult result, List<Expectations.Outcome> outcomes) {
         if (ended) {
             // Interrupted just before the end: no summary that says COMPLETED beside a status that says INTERRUPTED.
             return;
@@ -88,16 +101,16 @@ final class RunRecord {
         if (result.training() != null) {
             summary.put("stopped-because", result.training().reason().explanation());
         }
-        Map<String, Object> provenance = provenance(datasets);
+        Map<String, Object> provenance = provenance();
         try {
             folder.writeText("provenance.json", json(provenance));
             folder.writeText("report.html", HtmlReport.render(experiment.name(), experiment.description(), status.name(),
-                    experiment.resolved(), result.metrics(), outcomes.stream().map(o -> new HtmlReport.Band(
+                    result.divergence(), experiment.resolved(), result.metrics(), outcomes.stream().map(o -> new HtmlReport.Band(
                             o.expectation().metric(), o.expectation().band(), o.value(), o.held())).toList(),
                     provenance, folder.path()));
             // The summary, which says the run completed, comes last before the status that confirms it.
             folder.writeText("summary.json", json(summary));
-            status(status, null);
+            status(status, result.diverged() ? result.divergence() : null);
         } catch (RuntimeException e) {
             // Never a summary that says COMPLETED beside a status that does not.
             RunFolder.deleteQuietly(folder.path().resolve("summary.json"));
@@ -106,24 +119,52 @@ final class RunRecord {
     }
 
     /**
-     * Marks the run FAILED or INTERRUPTED, with what stopped it.
+     * Marks the run FAILED or INTERRUPTED, with what stopped it, and writes a report of what it computed until
+     * then: its curves so far, the reason, the experiment.
      *
      * @return the failure to write status.json, to add to the error being reported (which stays the first), or
      *         null when it was written
      */
     RuntimeException fail(RunStatus status, String why) {
         try {
-            status(status, why);
-            return null;
+            if (!status(status, why)) {
+                return null;
+            }
         } catch (RuntimeException e) {
             return e;
         }
+        try {
+            reportStopped(status, why);
+        } catch (RuntimeException | Error e) {
+            // The status says how the run ended; a report that cannot be written adds nothing to that.
+            RunFolder.deleteQuietly(folder.path().resolve("report.html"));
+        }
+        return null;
     }
 
-    /** Writes status.json; the first way the run ends is the one it keeps (Ctrl-C, then the failure it causes). */
-    private synchronized void status(RunStatus status, String why) {
+    private void reportStopped(RunStatus status, String why) {
+        for (LinePlot plot : metrics.plots(experiment.name() + ": until the run stopped")) {
+            String base = plots(plot.yLabel());
+            folder.write(base + ".png", o -> PlotWriter.png(plot, o));
+            folder.write(base + ".svg", o -> PlotWriter.svg(plot, o));
+        }
+        folder.writeText("report.html", HtmlReport.render(experiment.name(), experiment.description(), status.name(), why,
+                experiment.resolved(), Map.of(), List.of(), provenance(), folder.path()));
+    }
+
+    /** Names the plot of one metric's curves in a stopped run's folder. */
+    private static String plots(String metric) {
+        return "until-stopped-" + metric.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * Writes status.json; the first way the run ends is the one it keeps (Ctrl-C, then the failure it causes).
+     *
+     * @return whether this call set the status, false when the run had already ended
+     */
+    private synchronized boolean status(RunStatus status, String why) {
         if (ended) {
-            return;
+            return false;
         }
         // Set before writing: if the write fails, no later ending replaces the first one.
         ended = status != RunStatus.RUNNING;
@@ -153,9 +194,10 @@ final class RunRecord {
                 throw e;
             }
         }
+        return true;
     }
 
-    private Map<String, Object> provenance(Map<String, String> datasets) {
+    private Map<String, Object> provenance() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("experiment-file", experiment.file());
         p.put("experiment-sha256", experiment.source().sha256());
@@ -178,7 +220,11 @@ final class RunRecord {
         }
         p.put("plugins", plugins);
         List<Map<String, Object>> files = new ArrayList<>();
-        datasets.forEach((name, path) -> {
+        Map<String, String> fetched;
+        synchronized (datasets) {
+            fetched = new LinkedHashMap<>(datasets);
+        }
+        fetched.forEach((name, path) -> {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("name", name);
             f.put("path", path);

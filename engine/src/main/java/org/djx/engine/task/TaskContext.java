@@ -7,7 +7,7 @@ import org.djx.api.data.DataContext;
 import org.djx.api.spi.Kernels;
 import org.djx.engine.random.RandomStreams;
 import org.djx.engine.report.LinePlot;
-import org.djx.engine.report.MetricsTable;
+import org.djx.engine.report.MetricsLog;
 import org.djx.engine.report.PlotWriter;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunOutput;
@@ -25,19 +25,21 @@ public final class TaskContext {
     private final RunFolder folder;
     private final DataContext data;
     private final int threads;
+    private final MetricsLog metrics;
 
     /**
      * @param kernels makes the kernels of one thread; a trial on another thread gets its own
      * @param folder  the run folder, or null when nothing is to be written (the files are then skipped)
      * @param threads how many independent trials (folds) may run at once
+     * @param metrics where the per-epoch figures go as they are computed
      */
     public TaskContext(String name, long seed, Supplier<Kernels> kernels, RunOutput out, RunFolder folder, DataContext data,
-            int threads) {
-        this(name, seed, kernels, kernels.get(), out, folder, data, threads);
+            int threads, MetricsLog metrics) {
+        this(name, seed, kernels, kernels.get(), out, folder, data, threads, metrics);
     }
 
     private TaskContext(String name, long seed, Supplier<Kernels> kernels, Kernels own, RunOutput out, RunFolder folder,
-            DataContext data, int threads) {
+            DataContext data, int threads, MetricsLog metrics) {
         this.name = Objects.requireNonNull(name, "name");
         this.seed = seed;
         this.kernels = Objects.requireNonNull(kernels, "kernels");
@@ -49,6 +51,7 @@ public final class TaskContext {
             throw new IllegalArgumentException("threads must be positive, found " + threads);
         }
         this.threads = threads;
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /** Returns the experiment's name, which titles its lines and plots. */
@@ -71,7 +74,7 @@ public final class TaskContext {
      * keep scratch buffers, so threads never share them.
      */
     public TaskContext forThread() {
-        return new TaskContext(name, seed, kernels, kernels.get(), out, folder, data, threads);
+        return new TaskContext(name, seed, kernels, kernels.get(), out, folder, data, threads, metrics);
     }
 
     public RunOutput out() {
@@ -96,9 +99,20 @@ public final class TaskContext {
         }
     }
 
-    /** Writes metrics.csv, the per-epoch figures in the common layout of every run folder. */
-    public void writeMetrics(MetricsTable metrics) {
-        writeText(MetricsTable.FILE_NAME, metrics.toCsv());
+    /**
+     * Returns the run's per-epoch figures: what a task records there is in metrics.csv at once, so a run
+     * that stops early keeps it. Every thread's context shares one log.
+     */
+    public MetricsLog metrics() {
+        return metrics;
+    }
+
+    /** Completes metrics.csv (fold by fold, whatever order the folds ran in) and says so. */
+    public void writeMetrics() {
+        Path p = metrics.finish();
+        if (p != null) {
+            out.line("wrote " + p);
+        }
     }
 
     /** Writes {@code baseName}.png and {@code baseName}.svg into the run folder and says so. */

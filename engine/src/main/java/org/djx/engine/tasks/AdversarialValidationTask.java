@@ -73,7 +73,7 @@ public final class AdversarialValidationTask implements Task {
         List<String> names = new ArrayList<>(List.of("test-rows", "auc", "auc-lower95", "auc-upper95", "auc-standard-error",
                 "top-feature-auc-distance", "weight-mean", "weight-max", "clipped-weights", "effective-sample-size",
                 "unweighted/avg-valid-" + m, "weighted/avg-valid-" + m, "unweighted/avg-importance-weighted-valid-" + m,
-                "weighted/avg-importance-weighted-valid-" + m, "avg-valid-" + m + "-change"));
+                "weighted/avg-importance-weighted-valid-" + m, "avg-valid-" + m + "-change", "avg-valid-" + m + "-change-t"));
         for (int i = 1; i <= regression.folds(); i++) {
             for (String fit : List.of("unweighted", "weighted")) {
                 names.add("fold-" + i + "/" + fit + "/valid-" + m);
@@ -109,8 +109,9 @@ public final class AdversarialValidationTask implements Task {
         ShiftDetector.Detection d = ShiftDetector.detect(spec.classifier(), train, test, streams, "", context.kernels(),
                 (fold, epoch, epochs) -> out.progress("classifier fold " + fold + " of " + folds, epoch, epochs, ""));
         if (d.diverged()) {
-            out.result("diverged: the classifier's loss became NaN or infinite. Lower its learning rate.");
-            return result.diverged().build();
+            String why = "diverged: the classifier's loss became NaN or infinite. Lower its learning rate.";
+            out.result(why);
+            return result.diverged(why).build();
         }
         out.result(String.format(Locale.ROOT, "training vs test rows: %d-fold cross-validated AUC %.4f, 95%% CI %.4f to %.4f"
                 + " (DeLong standard error %.4f); 0.5 means the classifier cannot tell them apart", folds, d.auc().value(),
@@ -160,7 +161,7 @@ public final class AdversarialValidationTask implements Task {
             for (int fit = 0; fit < 2; fit++) {
                 Tabular.Fitted fitted = Tabular.fit(regression.setup(), regression.metric(), f.trainX(), f.trainY(),
                         fit == 0 ? null : f.trainWeights(), f.validX(), f.validY(), "fold-" + (i + 1) + "/",
-                        "fold " + (i + 1) + " of " + k + ", " + fits[fit] + " fit", own);
+                        "fold " + (i + 1) + " of " + k + ", " + fits[fit] + " fit", Tabular.UNRECORDED, own);
                 fold.curves()[fit] = fitted.curves();
                 if (fitted.curves().diverged()) {
                     return fold;
@@ -179,9 +180,10 @@ public final class AdversarialValidationTask implements Task {
             for (int f = 0; f < 2; f++) {
                 Tabular.Curves c = ff.curves()[f];
                 if (c.diverged()) {
-                    out.result("diverged: the " + fits[f] + " fit of fold " + (i + 1) + " reached a loss of "
-                            + c.training().loss(c.training().epochs()) + ". Lower the learning rate.");
-                    return result.diverged().build();
+                    String why = "diverged: the " + fits[f] + " fit of fold " + (i + 1) + " reached a loss of "
+                            + c.training().loss(c.training().epochs()) + ". Lower the learning rate.";
+                    out.result(why);
+                    return result.diverged(why).build();
                 }
                 plain[f][i] = ff.plain()[f];
                 importance[f][i] = ff.importance()[f];
@@ -194,13 +196,15 @@ public final class AdversarialValidationTask implements Task {
                     plain[0][i], plain[1][i]));
         }
         String words = metric.replace('-', ' ');
-        out.result(String.format(Locale.ROOT, "%d-fold avg valid %s: unweighted fit %.6f, weighted fit %.6f (change %+.6f);"
-                + " importance-weighted valid %s: unweighted fit %.6f, weighted fit %.6f", k, words, mean(plain[0]), mean(plain[1]),
-                mean(plain[1]) - mean(plain[0]), words, mean(importance[0]), mean(importance[1])));
+        double t = pairedT(plain[1], plain[0]);
+        out.result(String.format(Locale.ROOT, "%d-fold avg valid %s: unweighted fit %.6f, weighted fit %.6f (change %+.6f,"
+                + " paired t %.2f over the folds); importance-weighted valid %s: unweighted fit %.6f, weighted fit %.6f", k, words,
+                mean(plain[0]), mean(plain[1]), mean(plain[1]) - mean(plain[0]), t, words, mean(importance[0]), mean(importance[1])));
         result.metric("unweighted/avg-valid-" + metric, mean(plain[0])).metric("weighted/avg-valid-" + metric, mean(plain[1]))
                 .metric("unweighted/avg-importance-weighted-valid-" + metric, mean(importance[0]))
                 .metric("weighted/avg-importance-weighted-valid-" + metric, mean(importance[1]))
-                .metric("avg-valid-" + metric + "-change", mean(plain[1]) - mean(plain[0]));
+                .metric("avg-valid-" + metric + "-change", mean(plain[1]) - mean(plain[0]))
+                .metric("avg-valid-" + metric + "-change-t", t);
         context.writeText("feature-aucs.csv", featureCsv.toString());
         context.writeText("folds.csv", foldCsv.toString());
         writePlots(context.name(), d, aucs, order, plain, metric, context);
@@ -249,6 +253,24 @@ public final class AdversarialValidationTask implements Task {
             }
         }
         return m;
+    }
+
+    /**
+     * Returns the paired t statistic of {@code a - b} over the folds: the mean difference over its standard error,
+     * which a t distribution with k - 1 degrees of freedom bounds when weighting changes nothing.
+     */
+    static double pairedT(double[] a, double[] b) {
+        int k = a.length;
+        double[] d = new double[k];
+        for (int i = 0; i < k; i++) {
+            d[i] = a[i] - b[i];
+        }
+        double mean = mean(d);
+        double squares = 0;
+        for (double v : d) {
+            squares += (v - mean) * (v - mean);
+        }
+        return k < 2 ? Double.NaN : mean / Math.sqrt(squares / (k - 1) / k);
     }
 
     private static double mean(double[] v) {

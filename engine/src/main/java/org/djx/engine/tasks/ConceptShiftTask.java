@@ -187,9 +187,10 @@ public final class ConceptShiftTask implements Task {
             boolean region = setting == Setting.WITH_REGION;
             Fit.Fitted fit = fits.get(setting.ordinal());
             if (fit.training().reason() == StopReason.DIVERGED) {
-                out.result("diverged: the model " + setting.words + " reached a loss of " + fit.training().loss(fit.training().epochs())
-                        + ". Lower the learning rate.");
-                return result.diverged().build();
+                String why = "diverged: the model " + setting.words + " reached a loss of "
+                        + fit.training().loss(fit.training().epochs()) + ". Lower the learning rate.";
+                out.result(why);
+                return result.diverged(why).build();
             }
             fitted[setting.ordinal()] = fit;
             List<String> parts = new ArrayList<>();

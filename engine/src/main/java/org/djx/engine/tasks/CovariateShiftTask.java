@@ -193,7 +193,7 @@ public final class CovariateShiftTask implements Task {
             Drawn dr = drawn.get(i);
             if (dr.divergence() != null) {
                 out.result(dr.divergence());
-                return result.metric("diverged-repeat", i + 1).diverged().build();
+                return result.metric("diverged-repeat", i + 1).diverged(dr.divergence()).build();
             }
             ShiftDetector.Detection d = dr.detection();
             Repeat rep = new Repeat(d, dr.rmse()[0], dr.rmse()[1], dr.rmse()[2]);

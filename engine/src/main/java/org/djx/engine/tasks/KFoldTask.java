@@ -7,7 +7,6 @@ import org.djx.engine.fit.CrossValidation;
 import org.djx.engine.fit.Trials;
 import org.djx.engine.metric.Metric;
 import org.djx.engine.report.LinePlot;
-import org.djx.engine.report.MetricsTable;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.spec.ComponentSpec;
@@ -91,26 +90,25 @@ public final class KFoldTask implements Task {
         List<Tabular.Curves> folds = Trials.run(k, context.threads(), i -> {
             CrossValidation.FoldData f = CrossValidation.split(features.train(), features.targets(), null, k, i);
             return Tabular.fit(spec.setup(), spec.metric(), f.trainX(), f.trainY(), null, f.validX(), f.validY(),
-                    "fold-" + (i + 1) + "/", "fold " + (i + 1) + " of " + k, context.forThread()).curves();
+                    "fold-" + (i + 1) + "/", "fold " + (i + 1) + " of " + k, i + 1, context.forThread()).curves();
         });
         double trainSum = 0;
         double validSum = 0;
-        MetricsTable metrics = new MetricsTable();
         for (int i = 0; i < k; i++) {
             Tabular.Curves c = folds.get(i);
             if (c.diverged()) {
-                out.result(Tabular.divergence("fold " + (i + 1), c.training()));
-                return result.metric("diverged-epoch", c.training().epochs()).diverged().build();
+                String why = Tabular.divergence("fold " + (i + 1), c.training());
+                out.result(why);
+                return result.metric("diverged-epoch", c.training().epochs()).diverged(why).build();
             }
             out.line(String.format(Locale.ROOT, "fold %d, train %s %f, valid %s %f", i + 1, words, c.lastTrain(), words, c.lastValid()));
             trainSum += c.lastTrain();
             validSum += c.lastValid();
-            metrics.addTrainAndValid(i + 1, label, c.train(), c.valid());
             result.metric("fold-" + (i + 1) + "/train-" + label, c.lastTrain()).metric("fold-" + (i + 1) + "/valid-" + label, c.lastValid());
         }
         out.result(String.format(Locale.ROOT, "%d-fold validation: avg train %s: %f, avg valid %s: %f",
                 k, words, trainSum / k, words, validSum / k));
-        context.writeMetrics(metrics);
+        context.writeMetrics();
         Tabular.Curves first = folds.get(0);
         double[] epochs = Tabular.epochs(first.train().length);
         context.writePlot("fold-1", new LinePlot(context.name() + ": fold 1", "epoch", label, true)

@@ -5,7 +5,6 @@ import java.util.Locale;
 import org.djx.api.DataException;
 import org.djx.api.Tensor;
 import org.djx.engine.report.LinePlot;
-import org.djx.engine.report.MetricsTable;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.task.Job;
@@ -54,11 +53,12 @@ public final class SubmissionTask implements Task {
         }
         String label = spec.metric().label();
         Tabular.Fitted fitted = Tabular.fit(spec.setup(), spec.metric(), features.train(), features.targets(), null, null, null,
-                "", "training", context);
+                "", "training", 0, context);
         Tabular.Curves c = fitted.curves();
         if (c.diverged()) {
-            out.result(Tabular.divergence("training", c.training()));
-            return result.metric("diverged-epoch", c.training().epochs()).diverged().build();
+            String why = Tabular.divergence("training", c.training());
+            out.result(why);
+            return result.metric("diverged-epoch", c.training().epochs()).diverged(why).build();
         }
         out.result(String.format(Locale.ROOT, "train %s %f", label.replace('-', ' '), c.lastTrain()));
         Tensor predictions = fitted.network().forward(features.test().to(fitted.network().dtype()));
@@ -74,7 +74,7 @@ public final class SubmissionTask implements Task {
             csv.append(features.testIds().get(r)).append(',').append(p[r]).append('\n');
         }
         context.writeText("submission.csv", csv.toString());
-        context.writeMetrics(new MetricsTable().addTrainAndValid(0, label, c.train(), c.valid()));
+        context.writeMetrics();
         double[] epochs = Tabular.epochs(c.train().length);
         context.writePlot("training", new LinePlot(context.name() + ": training", "epoch", label, true)
                 .add("train", epochs, c.train()));

@@ -157,15 +157,19 @@ final class Tabular {
         return rows + " x " + columns;
     }
 
+    /** The fold of a fit whose figures are not kept in metrics.csv. */
+    static final int UNRECORDED = -1;
+
     /**
      * Trains a fresh network on x, y and reports the metric on them and, if given, on the validation rows
      * after every epoch. Its draws come from the streams under {@code prefix}.
      *
      * @param weights one weight per row of x for the loss, or null
      * @param stage   the progress stage, such as {@code fold 2 of 5}
+     * @param fold    the fold under which metrics.csv records each epoch's figures, or {@link #UNRECORDED}
      */
     static Fitted fit(TrainingSetup setup, Metric metric, Tensor x, Tensor y, Tensor weights, Tensor xValid, Tensor yValid,
-            String prefix, String stage, TaskContext context) {
+            String prefix, String stage, int fold, TaskContext context) {
         int epochs = setup.trainer().epochs();
         EpochValues train = new EpochValues();
         EpochValues valid = new EpochValues();
@@ -184,6 +188,12 @@ final class Tabular {
             if (xValid != null) {
                 v = metric.compute(network.forward(validInputs), yValid);
                 valid.set(epoch, v);
+            }
+            if (fold != UNRECORDED) {
+                context.metrics().record(fold, epoch, "train", metric.label(), t);
+                if (xValid != null) {
+                    context.metrics().record(fold, epoch, "valid", metric.label(), v);
+                }
             }
             context.out().progress(stage, epoch, epochs, String.format(Locale.ROOT, "%s %s %.4f",
                     xValid == null ? "train" : "valid", metric.label(), xValid == null ? t : v));

@@ -11,7 +11,6 @@ import org.djx.engine.fit.Fit;
 import org.djx.engine.model.Network;
 import org.djx.engine.report.Format;
 import org.djx.engine.report.LinePlot;
-import org.djx.engine.report.MetricsTable;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.spec.ComponentSpec;
@@ -100,7 +99,14 @@ public final class TrainTask implements Task {
             return null;
         }
         Spec spec = new Spec(m, Tensor.matrix(inputs), Tensor.matrix(targets), loss.component(), optimizer.component(), Sections.training(training));
-        return Job.of(spec, ResultNames.of("epochs", "final-loss"), TrainTask::run);
+        ResultNames names = ResultNames.of("epochs", "final-loss");
+        if (spec.training().traceFirstStep()) {
+            // The probe's first batch has the first step's shapes: its outputs stand in for the deltas.
+            int batch = Math.min(spec.training().trainer().batchSize(), inputs.length);
+            network.forward(Tensor.matrix(java.util.Arrays.copyOf(inputs, batch)).to(network.dtype()));
+            names = names.and(firstStepResults(0, trace(network, network::output)).keySet());
+        }
+        return Job.of(spec, names, TrainTask::run);
     }
 
     private static RunResult run(Spec task, TaskContext context) {
@@ -113,10 +119,13 @@ public final class TrainTask implements Task {
                 + task.loss().type() + " loss and " + task.optimizer().type() + ", at most "
                 + Format.count(spec.epochs(), "epoch") + ", batch size " + Math.min(spec.trainer().batchSize(), inputs.rows()));
         Map<String, Tensor> firstStep = new LinkedHashMap<>();
+        double[] firstStepLoss = {Double.NaN};
         Network network = Fit.network(setup, inputs.columns(), context.streams(), "", context.kernels());
         TrainingResult result = Fit.train(setup, network, inputs, targets, null, context.streams(), "", new Trainer.Listener() {
                     @Override
                     public void epochEnded(int epoch, double value, Tensor predictions) {
+                        // A single fit is fold 0.
+                        context.metrics().record(0, epoch, "train", "loss", value);
                         out.progress("training", epoch, spec.epochs(), "loss " + Format.number(value));
                         if (epoch == 1 || epoch % spec.reportEvery() == 0 || !Double.isFinite(value)) {
                             out.line("epoch " + epoch + ", loss " + Format.number(value));
@@ -127,6 +136,7 @@ public final class TrainTask implements Task {
                     public void firstStepTaken(double batchLoss, Network net) {
                         if (spec.traceFirstStep()) {
                             firstStep.putAll(traceFirstStep(batchLoss, net, out));
+                            firstStepLoss[0] = batchLoss;
                         }
                     }
                 });
@@ -144,8 +154,12 @@ public final class TrainTask implements Task {
                     + "; final loss " + Format.number(result.loss(epochs)));
         }
         writeLossCurve(result, context);
-        return RunResult.builder(context.name()).training(result).firstStep(firstStep)
-                .metric("epochs", epochs).metric("final-loss", result.loss(epochs)).build();
+        RunResult.Builder built = RunResult.builder(context.name()).training(result).firstStep(firstStep)
+                .metric("epochs", epochs).metric("final-loss", result.loss(epochs));
+        if (!firstStep.isEmpty()) {
+            firstStepResults(firstStepLoss[0], firstStep).forEach(built::metric);
+        }
+        return built.build();
     }
 
     private static void writeLossCurve(TrainingResult result, TaskContext context) {
@@ -154,8 +168,7 @@ public final class TrainTask implements Task {
             epochs[i] = i + 1;
         }
         double[] losses = result.losses();
-        // A single fit is fold 0.
-        context.writeMetrics(new MetricsTable().add(0, "train", "loss", losses));
+        context.writeMetrics();
         boolean positive = java.util.Arrays.stream(losses).allMatch(v -> v > 0 && Double.isFinite(v));
         if (positive) {
             context.writePlot("loss", new LinePlot(context.name() + ": training loss", "epoch", "loss", true)
@@ -170,8 +183,18 @@ public final class TrainTask implements Task {
      * computes them.
      */
     private static Map<String, Tensor> traceFirstStep(double batchLoss, Network network, RunOutput out) {
-        Map<String, Tensor> trace = new LinkedHashMap<>();
         out.line("first step: loss " + Format.number(batchLoss) + " before the update");
+        Map<String, Tensor> trace = trace(network, network::outputGradient);
+        int width = trace.keySet().stream().mapToInt(String::length).max().orElse(0);
+        trace.forEach((label, value) -> out.line("  " + Format.pad(label, width) + " = " + Format.tensor(value)));
+        Map<String, Tensor> copies = new LinkedHashMap<>();
+        trace.forEach((label, value) -> copies.put(label, value.copy()));
+        return copies;
+    }
+
+    /** Labels the first step's tensors: {@code delta} gives layer i's output gradient (or a tensor of its shape). */
+    private static Map<String, Tensor> trace(Network network, java.util.function.IntFunction<Tensor> delta) {
+        Map<String, Tensor> trace = new LinkedHashMap<>();
         List<Integer> withParameters = new ArrayList<>();
         for (int i = 0; i < network.depth(); i++) {
             if (!network.parameters(i).isEmpty()) {
@@ -179,7 +202,7 @@ public final class TrainTask implements Task {
             }
         }
         for (int k = withParameters.size(); k >= 1; k--) {
-            trace.put("delta(" + (k + 1) + ")", network.outputGradient(withParameters.get(k - 1)));
+            trace.put("delta(" + (k + 1) + ")", delta.apply(withParameters.get(k - 1)));
         }
         for (int k = withParameters.size(); k >= 1; k--) {
             for (Parameter p : network.parameters(withParameters.get(k - 1))) {
@@ -188,10 +211,30 @@ public final class TrainTask implements Task {
                 trace.put(symbol + "(" + k + ") updated", p.value());
             }
         }
-        int width = trace.keySet().stream().mapToInt(String::length).max().orElse(0);
-        trace.forEach((label, value) -> out.line("  " + Format.pad(label, width) + " = " + Format.tensor(value)));
-        Map<String, Tensor> copies = new LinkedHashMap<>();
-        trace.forEach((label, value) -> copies.put(label, value.copy()));
-        return copies;
+        return trace;
+    }
+
+    /**
+     * Returns the first step's figures that are results of their own, so expectations can pin them as D2L
+     * derives them: {@code first-step/loss}, each delta ({@code first-step/delta(3)[1]}) and each updated
+     * parameter ({@code first-step/W(2)[0][1]}); gradients are printed only.
+     */
+    private static Map<String, Double> firstStepResults(double loss, Map<String, Tensor> trace) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("first-step/loss", loss);
+        trace.forEach((label, value) -> {
+            String name = label.startsWith("delta(") ? label
+                    : label.endsWith(" updated") ? label.substring(0, label.length() - " updated".length()) : null;
+            if (name == null) {
+                return;
+            }
+            double[][] rows = value.toRows();
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    values.put("first-step/" + name + (rows.length == 1 ? "[" + c + "]" : "[" + r + "][" + c + "]"), rows[r][c]);
+                }
+            }
+        });
+        return values;
     }
 }

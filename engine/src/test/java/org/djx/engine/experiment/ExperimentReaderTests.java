@@ -781,8 +781,9 @@ class ExperimentReaderTests {
         Problem p = onlyProblem(json);
 
         assertThat(p.path()).isEqualTo("$.model");
-        assertThat(p.message()).startsWith("layer plugin 'linear' from ").contains("ran out of memory in create (OutOfMemoryError")
-                .contains("the heap holds at most ").contains("DJX_JAVA_OPTS=-Xmx");
+        // Refused before the allocation, with the size it would take rather than a caught OutOfMemoryError.
+        assertThat(p.message()).startsWith("layer 'linear' at $.model.layers[0] asks for a parameter 'weight' of 2 x 1000000000"
+                + " float64 values: with its gradient 29.8 GiB;").contains("the heap holds at most ").contains("DJX_JAVA_OPTS=-Xmx");
     }
 
     @Test

@@ -70,7 +70,8 @@ class JsonDocumentTests {
         assertThat(f.isEnabled(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES.mappedFeature())).isFalse();
         assertThat(f.isEnabled(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS.mappedFeature())).isFalse();
         assertThat(f.isEnabled(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)).isFalse();
-        assertThat(f.streamReadConstraints().getMaxNestingDepth()).isEqualTo(JsonDocument.MAX_DEPTH);
+        // One more level than allowed: the builder refuses the deepest level itself, where it opens.
+        assertThat(f.streamReadConstraints().getMaxNestingDepth()).isEqualTo(JsonDocument.MAX_DEPTH + 1);
         assertThat(f.streamReadConstraints().getMaxNumberLength()).isEqualTo(JsonDocument.MAX_NUMBER_LENGTH);
         assertThat(f.streamReadConstraints().getMaxStringLength()).isEqualTo(JsonDocument.MAX_STRING_LENGTH);
         assertThat(f.streamReadConstraints().getMaxDocumentLength()).isEqualTo(JsonDocument.MAX_DOCUMENT_BYTES);
@@ -135,10 +136,15 @@ class JsonDocumentTests {
     void rejectsNestingDeeperThanMaxDepth() {
         int depth = JsonDocument.MAX_DEPTH + 1;
 
-        assertThat(onlyProblem("[".repeat(depth) + "]".repeat(depth)).message())
-                .contains("nesting depth").contains(String.valueOf(JsonDocument.MAX_DEPTH));
-        assertThat(onlyProblem("{\"a\": ".repeat(depth) + "1" + "}".repeat(depth)).message())
-                .contains("nesting depth");
+        Problem arrays = onlyProblem("[".repeat(depth) + "]".repeat(depth));
+        assertThat(arrays.message()).isEqualTo("this array is nested " + depth + " levels deep; objects and arrays may nest"
+                + " at most " + JsonDocument.MAX_DEPTH + " levels");
+        // The column is where the level too many opens, whatever follows it.
+        assertThat(arrays.location()).isEqualTo(new Location(1, depth));
+        Problem objects = onlyProblem("{\"a\":\n" + "{\"a\": ".repeat(depth - 1) + "1" + "}".repeat(depth));
+        assertThat(objects.message()).startsWith("this object is nested " + depth + " levels deep");
+        assertThat(objects.location()).isEqualTo(new Location(2, 1 + 6 * (depth - 2)));
+        assertThat(onlyProblem("[".repeat(depth + 500) + "]".repeat(depth + 500)).location()).isEqualTo(new Location(1, depth));
     }
 
     @Test
@@ -155,9 +161,10 @@ class JsonDocumentTests {
         int length = JsonDocument.MAX_NUMBER_LENGTH + 1;
 
         assertThat(onlyProblem("{\"n\": " + "1".repeat(length) + "}").message())
-                .contains("Number value length").contains(String.valueOf(JsonDocument.MAX_NUMBER_LENGTH));
+                .isEqualTo("invalid JSON: a number of " + length + " digits; at most " + JsonDocument.MAX_NUMBER_LENGTH
+                        + " are allowed");
         assertThat(onlyProblem("{\"n\": 0." + "1".repeat(length) + "}").message())
-                .contains("Number value length");
+                .doesNotContain("StreamReadConstraints").contains("digits");
     }
 
     @Test
@@ -172,7 +179,12 @@ class JsonDocumentTests {
     void rejectsAStringLongerThanMaxStringLength() {
         String json = "{\"s\": \"" + "x".repeat(JsonDocument.MAX_STRING_LENGTH + 1) + "\"}";
 
-        assertThat(onlyProblem(json).message()).contains("String value length");
+        Problem p = onlyProblem(json);
+        assertThat(p.message()).isEqualTo("a string of " + (JsonDocument.MAX_STRING_LENGTH + 1) + " characters; at most "
+                + JsonDocument.MAX_STRING_LENGTH + " are allowed");
+        // Where the string starts, not where the parser gave up on it.
+        assertThat(p.location()).isEqualTo(new Location(1, 7));
+        assertThat(p.path()).isEqualTo("$.s");
     }
 
     @Test

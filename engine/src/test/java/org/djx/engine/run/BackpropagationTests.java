@@ -70,6 +70,26 @@ class BackpropagationTests {
     }
 
     @Test
+    void theFirstStepsFiguresAreResultsDeclaredBeforeTheRun() {
+        Experiment experiment = new ExperimentReader(PluginLoader.load(List.of()), BuiltInTasks.registry()).read(FILE);
+        Map<String, Tensor> trace = result.firstStep();
+
+        // Declared at validation, from the probe network's shapes, so "expect" can name them before anything runs.
+        assertThat(experiment.job().results().has("first-step/delta(3)[1]")).isTrue();
+        assertThat(experiment.job().results().has("first-step/W(1)[1][0]")).isTrue();
+        assertThat(experiment.job().results().has("first-step/delta(4)[0]")).isFalse();
+        // Each is the traced tensor's element, and the loss is D2L's J at the initial weights.
+        assertThat(result.metric("first-step/delta(3)[1]")).isEqualTo(trace.get("delta(3)").get(0, 1));
+        assertThat(result.metric("first-step/delta(2)[0]")).isEqualTo(trace.get("delta(2)").get(0, 0));
+        assertThat(result.metric("first-step/W(2)[0][1]")).isEqualTo(trace.get("W(2) updated").get(0, 1));
+        assertThat(result.metric("first-step/W(1)[1][0]")).isEqualTo(trace.get("W(1) updated").get(1, 0));
+        double[] a3 = sigmoid(product(sigmoid(product(X, W1)), W2));
+        assertThat(result.metric("first-step/loss"))
+                .isCloseTo(0.5 * ((a3[0] - Y[0]) * (a3[0] - Y[0]) + (a3[1] - Y[1]) * (a3[1] - Y[1])), within(1e-15));
+        assertThat(result.metrics().keySet().stream().filter(k -> k.startsWith("first-step/"))).hasSize(1 + 4 + 8);
+    }
+
+    @Test
     void trainingStopsAtTheToleranceWithJNearZero() {
         assertThat(result.training().reason()).isEqualTo(StopReason.TOLERANCE);
         double last = result.training().loss(result.training().epochs());

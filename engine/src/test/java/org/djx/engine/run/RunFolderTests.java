@@ -1,6 +1,7 @@
 package org.djx.engine.run;
 
 import org.djx.engine.report.RunFolder;
+import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.tasks.BuiltInTasks;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +92,14 @@ class RunFolderTests {
         assertThat(json(out.resolve("summary.json")).get("stopped-because").asText()).isEqualTo("the loss became non-finite");
         assertThat(lines).anyMatch(l -> l.startsWith("diverged: the loss became ") && l.contains("last finite loss"));
         assertThat(r.expectationsHeld()).isFalse();
+        // Every epoch up to the one that diverged is in metrics.csv, and the status and report say where it diverged.
+        List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
+        int epochs = (int) r.metric("epochs");
+        assertThat(metrics).hasSize(1 + epochs);
+        assertThat(metrics.get(epochs)).startsWith("0," + epochs + ",train,loss,").matches(".*,(NaN|Infinity)$");
+        assertThat(json(out.resolve("status.json")).get("reason").asText()).isEqualTo("the loss became "
+                + r.metric("final-loss") + " in epoch " + epochs);
+        assertThat(Files.readString(out.resolve("report.html"))).contains(">DIVERGED<").contains("in epoch " + epochs);
     }
 
     @Test
@@ -111,7 +120,10 @@ class RunFolderTests {
         assertThat(status.get("status").asText()).isEqualTo("FAILED");
         assertThat(status.get("reason").asText()).contains("kaggle_house_train");
         assertThat(out.resolve("summary.json")).doesNotExist();
-        assertThat(out.resolve("report.html")).doesNotExist();
+        // A report still says how the run ended, and why; it had no epoch to draw.
+        String report = Files.readString(out.resolve("report.html"));
+        assertThat(report).contains(">FAILED<").contains("kaggle_house_train").doesNotContain("data:image/png");
+        assertThat(out.resolve("metrics.csv")).doesNotExist();
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
@@ -135,6 +147,48 @@ class RunFolderTests {
         // The failure that follows an interruption does not overwrite it.
         assertThat(json(out.resolve("status.json")).get("status").asText()).isEqualTo("INTERRUPTED");
         assertThat(out.resolve("summary.json")).doesNotExist();
+        // What the run computed before the stop is kept: epoch 1's loss, and a report that shows it and says why it ended.
+        assertThat(Files.readAllLines(out.resolve("metrics.csv"))).hasSize(2).element(1).asString().startsWith("0,1,train,loss,");
+        String report = Files.readString(out.resolve("report.html"));
+        assertThat(report).contains(">INTERRUPTED<").contains("stopped by the user").contains("data:image/png;base64,")
+                .doesNotContain("interrupted</p>");
+        assertThat(out.resolve("until-stopped-loss.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void aRunThatFailsMidwayKeepsEveryEpochItComputed(@TempDir Path dir) throws Exception {
+        Experiment e = read(dir, TRAIN.replace("LR", "0.05").replace("\"epochs\": 200", "\"epochs\": 100000"));
+        Path out = dir.resolve("run");
+        RunOutput failingAtEpoch37 = new RunOutput() {
+            @Override
+            public void line(String text) {
+            }
+
+            @Override
+            public void progress(String stage, int done, int total, String detail) {
+                if (done == 37) {
+                    // By now epoch 37 is on disk: nothing buffered would survive a crash here.
+                    try {
+                        assertThat(Files.readAllLines(out.resolve("metrics.csv"))).hasSize(1 + 37);
+                    } catch (java.io.IOException unreadable) {
+                        throw new java.io.UncheckedIOException(unreadable);
+                    }
+                    throw new IllegalStateException("the console went away");
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> new ExperimentRunner(CpuKernels::new, failingAtEpoch37).run(e, RunFolder.at(out)))
+                .hasMessage("the console went away");
+
+        // The same 37 epochs, run to their end, give the same figures: the stopped file lost nothing and invented nothing.
+        Path whole = dir.resolve("whole");
+        new ExperimentRunner(CpuKernels::new, line -> { }).run(read(dir, TRAIN.replace("LR", "0.05")
+                .replace("\"epochs\": 200", "\"epochs\": 37")), RunFolder.at(whole));
+        assertThat(Files.readAllLines(out.resolve("metrics.csv"))).isEqualTo(Files.readAllLines(whole.resolve("metrics.csv")));
+        assertThat(json(out.resolve("status.json")).get("status").asText()).isEqualTo("FAILED");
+        assertThat(Files.readString(out.resolve("report.html"))).contains(">FAILED<").contains("the console went away")
+                .contains("data:image/png;base64,");
     }
 
     @Test

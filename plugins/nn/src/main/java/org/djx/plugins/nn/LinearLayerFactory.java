@@ -42,8 +42,7 @@ public final class LinearLayerFactory implements LayerFactory {
         int inputs = context.inputFeatures();
         int outputs = config.integer("outputs");
         boolean hasBias = config.bool("bias");
-        Parameter weight = new Parameter("weight", Parameter.Role.WEIGHT, context.dtype(), Shape.of(inputs, outputs),
-                inputs, outputs);
+        Parameter weight = context.parameter("weight", Parameter.Role.WEIGHT, Shape.of(inputs, outputs), inputs, outputs);
         if (config.has("weights")) {
             double[][] w = config.matrix("weights");
             if (w.length != inputs || w[0].length != outputs) {
@@ -56,7 +55,7 @@ public final class LinearLayerFactory implements LayerFactory {
         }
         Parameter bias = null;
         if (hasBias) {
-            bias = new Parameter("bias", Parameter.Role.BIAS, context.dtype(), Shape.of(outputs), inputs, outputs);
+            bias = context.parameter("bias", Parameter.Role.BIAS, Shape.of(outputs), inputs, outputs);
             if (config.has("biases")) {
                 double[] b = config.numbers("biases");
                 if (b.length != outputs) {
