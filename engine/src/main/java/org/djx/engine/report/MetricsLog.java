@@ -113,6 +113,11 @@ public final class MetricsLog {
                 .computeIfAbsent(r.metric(), m -> new LinkedHashMap<>()).computeIfAbsent(r.curve(), c -> new ArrayList<>()).add(r));
         List<LinePlot> plots = new ArrayList<>();
         byMetric.forEach((metric, curves) -> {
+            // A curve without one finite point (a fit that diverged at once) would draw an empty frame.
+            curves.values().removeIf(points -> points.stream().noneMatch(r -> Double.isFinite(r.value())));
+            if (curves.isEmpty()) {
+                return;
+            }
             boolean positive = curves.values().stream().flatMap(List::stream).allMatch(r -> r.value() > 0);
             LinePlot plot = new LinePlot(title, "epoch", metric, positive);
             curves.forEach((curve, points) -> plot.add(curve, points.stream().mapToDouble(Row::epoch).toArray(),

@@ -103,6 +103,10 @@ final class RunRecord {
         }
         Map<String, Object> provenance = provenance();
         try {
+            if (result.diverged()) {
+                // A task stops at the divergence, before its own plots: draw what it computed up to there.
+                drawCurvesSoFar();
+            }
             folder.writeText("provenance.json", json(provenance));
             folder.writeText("report.html", HtmlReport.render(experiment.name(), experiment.description(), status.name(),
                     result.divergence(), experiment.resolved(), result.metrics(), outcomes.stream().map(o -> new HtmlReport.Band(
@@ -143,13 +147,17 @@ final class RunRecord {
     }
 
     private void reportStopped(RunStatus status, String why) {
+        drawCurvesSoFar();
+        folder.writeText("report.html", HtmlReport.render(experiment.name(), experiment.description(), status.name(), why,
+                experiment.resolved(), Map.of(), List.of(), provenance(), folder.path()));
+    }
+
+    private void drawCurvesSoFar() {
         for (LinePlot plot : metrics.plots(experiment.name() + ": until the run stopped")) {
             String base = plots(plot.yLabel());
             folder.write(base + ".png", o -> PlotWriter.png(plot, o));
             folder.write(base + ".svg", o -> PlotWriter.svg(plot, o));
         }
-        folder.writeText("report.html", HtmlReport.render(experiment.name(), experiment.description(), status.name(), why,
-                experiment.resolved(), Map.of(), List.of(), provenance(), folder.path()));
     }
 
     /** Names the plot of one metric's curves in a stopped run's folder. */

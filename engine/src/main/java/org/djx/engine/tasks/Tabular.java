@@ -203,7 +203,13 @@ final class Tabular {
     /** Returns the line that reports a diverged fit: where, the loss it reached, and the last finite one. */
     static String divergence(String where, TrainingResult t) {
         return "diverged in " + where + ": the loss became " + t.loss(t.epochs()) + " in epoch " + t.epochs()
-                + "; last finite loss " + Format.number(t.lastFiniteLoss()) + ". Lower the learning rate.";
+                + "; " + lastFiniteLoss(t) + ". Lower the learning rate.";
+    }
+
+    /** Returns how a diverged fit's last finite loss reads in a message, or that no epoch had one. */
+    static String lastFiniteLoss(TrainingResult t) {
+        double last = t.lastFiniteLoss();
+        return Double.isNaN(last) ? "no epoch ended with a finite loss" : "last finite loss " + Format.number(last);
     }
 
     /** Returns 1, 2, ..., n. */

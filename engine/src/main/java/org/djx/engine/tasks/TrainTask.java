@@ -143,7 +143,7 @@ public final class TrainTask implements Task {
         int epochs = result.epochs();
         if (result.reason() == StopReason.DIVERGED) {
             out.result("diverged: the loss became " + result.loss(epochs) + " in epoch " + epochs
-                    + "; last finite loss " + Format.number(result.lastFiniteLoss())
+                    + "; " + Tabular.lastFiniteLoss(result)
                     + ". Lower the learning rate or change the initialization.");
         } else {
             if (epochs % spec.reportEvery() != 0 && epochs != 1) {

@@ -104,6 +104,8 @@ class MetricsLogTests {
             }
         }
         log.record(3, 1, "train", "log-rmse", 0.7);
+        // A fold that diverged at once has no point to draw.
+        log.record(4, 1, "train", "log-rmse", Double.NaN);
 
         List<LinePlot> plots = log.plots("stopped");
 
@@ -115,5 +117,9 @@ class MetricsLogTests {
                 .containsExactly("fold 1 train", "fold 1 valid", "fold 2 train", "fold 2 valid", "fold 3 train");
         assertThat(plot.series().get(3).x()).containsExactly(1, 2, 3);
         assertThat(plot.series().get(3).y()).containsExactly(0.2, 0.4, 0.2 * 3);
+
+        MetricsLog diverged = MetricsLog.inMemory();
+        diverged.record(1, 1, "train", "loss", Double.POSITIVE_INFINITY);
+        assertThat(diverged.plots("stopped")).isEmpty();
     }
 }

@@ -99,7 +99,24 @@ class RunFolderTests {
         assertThat(metrics.get(epochs)).startsWith("0," + epochs + ",train,loss,").matches(".*,(NaN|Infinity)$");
         assertThat(json(out.resolve("status.json")).get("reason").asText()).isEqualTo("the loss became "
                 + r.metric("final-loss") + " in epoch " + epochs);
-        assertThat(Files.readString(out.resolve("report.html"))).contains(">DIVERGED<").contains("in epoch " + epochs);
+        assertThat(Files.readString(out.resolve("report.html"))).contains(">DIVERGED<").contains("in epoch " + epochs)
+                .contains("data:image/png;base64,");
+        assertThat(out.resolve("until-stopped-loss.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void aRunThatDivergesInItsFirstEpochSaysSoAndDrawsNoEmptyPlot(@TempDir Path dir) throws Exception {
+        Experiment e = read(dir, TRAIN.replace("LR", "1e300"));
+        Path out = dir.resolve("run");
+        List<String> lines = new java.util.ArrayList<>();
+
+        RunResult r = new ExperimentRunner(CpuKernels::new, lines::add).run(e, RunFolder.at(out));
+
+        assertThat(r.metric("epochs")).isEqualTo(1);
+        assertThat(lines).anyMatch(l -> l.startsWith("diverged: the loss became ") && l.contains("no epoch ended with a finite loss"));
+        assertThat(Files.readAllLines(out.resolve("metrics.csv"))).hasSize(2);
+        assertThat(out.resolve("until-stopped-loss.png")).doesNotExist();
+        assertThat(Files.readString(out.resolve("report.html"))).contains(">DIVERGED<").doesNotContain("data:image/png");
     }
 
     @Test
