@@ -16,6 +16,7 @@ import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.plugin.PluginOrigin;
 import org.djx.engine.plugin.PluginProblem;
 import org.djx.engine.plugin.PluginRegistry;
+import org.djx.engine.plugin.ProviderCreation;
 import org.djx.engine.plugin.Resources;
 import org.djx.engine.task.TaskRegistry;
 import org.djx.engine.tasks.BuiltInTasks;
@@ -92,11 +93,19 @@ public final class Main implements Runnable {
         // SIGINT, SIGTERM: one hook, so its steps run in order: the run in progress says INTERRUPTED (its status
         // write is itself a .part file), then no half-written .part file outlives the process.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // A dropped-in plugin calling System.exit while it is created would otherwise end djx silently, with its status.
+            Optional<String> pluginExit = ProviderCreation.exitDuringCreation();
             Runnable interrupted = onInterrupt;
             if (interrupted != null) {
                 interrupted.run();
             }
             PartFiles.deleteAll();
+            if (pluginExit.isPresent()) {
+                err.println("djx: " + pluginExit.get());
+                err.flush();
+                // Runtime.halt in a shutdown hook replaces the status the plugin gave System.exit.
+                Runtime.getRuntime().halt(USER_ERROR);
+            }
         }, "djx-interrupt"));
         int code = execute(args, out, err);
         out.flush();
@@ -197,7 +206,8 @@ public final class Main implements Runnable {
      * whoever dropped it in must learn why it is missing.
      */
     void warnAboutPluginProblems(PrintWriter err) {
-        List<PluginProblem> problems = registry().problems();
+        // Only what is known: dropped-in plugins the command did not need were not created, and are not now.
+        List<PluginProblem> problems = registry().knownProblems();
         if (problems.isEmpty()) {
             return;
         }
@@ -221,10 +231,21 @@ public final class Main implements Runnable {
     }
 
     DataHub dataHub() {
-        DataCache cache = dataDir != null
+        return DataHub.fromPlugins(registry(), dataCache());
+    }
+
+    /**
+     * Returns the data hub over the dataset plugins created so far: the built-in ones and the dropped-in
+     * ones that the experiments read so far name, for a run; creates no other plugin.
+     */
+    DataHub dataHubOfCreatedPlugins() {
+        return DataHub.builder(dataCache()).addPlugins(registry().created()).build();
+    }
+
+    private DataCache dataCache() {
+        return dataDir != null
                 ? DataCache.at(dataDir, "given with --data-dir, which takes precedence over " + DataCache.ENV)
                 : DataCache.fromEnvironment(System.getenv());
-        return DataHub.fromPlugins(registry(), cache);
     }
 
     /** Reports the version djx was built as. */

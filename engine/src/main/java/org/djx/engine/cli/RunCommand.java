@@ -49,18 +49,20 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter stdout = main.spec().commandLine().getOut();
         PrintWriter err = main.spec().commandLine().getErr();
-        main.warnAboutPluginProblems(err);
         // A live progress line only on a terminal; a log or pipe gets a plain line now and then.
         ConsoleOutput.Mode mode = quiet ? ConsoleOutput.Mode.QUIET
                 : System.console() != null ? ConsoleOutput.Mode.TERMINAL : ConsoleOutput.Mode.LOG;
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(main.spec().commandLine(), "--threads must be at least 1, found " + threads);
         }
-        ExperimentRunner runner = new ExperimentRunner(CpuKernels::new, new ConsoleOutput(stdout, mode), main.dataHub());
+        List<ExperimentFiles.Checked> checked = ExperimentFiles.check(files, main.reader());
+        // After reading, which creates the dropped-in plugins the files need, so that their problems are among these.
+        main.warnAboutPluginProblems(err);
+        ExperimentRunner runner = new ExperimentRunner(CpuKernels::new, new ConsoleOutput(stdout, mode),
+                main.dataHubOfCreatedPlugins());
         if (threads != null) {
             runner = runner.withThreads(threads);
         }
-        List<ExperimentFiles.Checked> checked = ExperimentFiles.check(files, main.reader());
         boolean invalid = false;
         for (ExperimentFiles.Checked c : checked) {
             if (c.error() != null) {

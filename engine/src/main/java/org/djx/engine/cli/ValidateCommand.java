@@ -23,9 +23,11 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = main.spec().commandLine().getOut();
         PrintWriter err = main.spec().commandLine().getErr();
+        List<ExperimentFiles.Checked> checked = ExperimentFiles.check(files, main.reader());
+        // After reading, which creates the dropped-in plugins the files need, so that their problems are among these.
         main.warnAboutPluginProblems(err);
         int invalid = 0;
-        for (ExperimentFiles.Checked c : ExperimentFiles.check(files, main.reader())) {
+        for (ExperimentFiles.Checked c : checked) {
             if (c.error() == null) {
                 out.println(c.file() + ": valid (task " + c.experiment().task().name()
                         + (c.experiment().model() == null ? "" : ", " + Format.count(c.experiment().model().layers().size(), "layer")) + ")");

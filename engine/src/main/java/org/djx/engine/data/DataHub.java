@@ -377,7 +377,12 @@ public final class DataHub implements DataContext {
          * {@link DatasetSource#files()} fails becomes a problem; the other plugins still contribute.
          */
         public Builder addPlugins(PluginRegistry registry) {
-            for (PluginDescriptor d : registry.all()) {
+            return addPlugins(registry.all());
+        }
+
+        /** Adds the files that every dataset plugin among {@code plugins} declares, as {@link #addPlugins(PluginRegistry)} does. */
+        public Builder addPlugins(List<PluginDescriptor> plugins) {
+            for (PluginDescriptor d : plugins) {
                 if (d.kind() != PluginKind.DATASET) {
                     continue;
                 }

@@ -258,15 +258,15 @@ final class SectionBinder {
             return null;
         }
         JsonNode type = node.get("type");
-        List<String> available = registry.names(kind);
+        // The names are listed only in messages: listing them creates every dropped-in plugin of the kind.
         if (type == null) {
             problems.add(path, "missing required key 'type': the name of a " + kind.label() + "; available: "
-                    + String.join(", ", available));
+                    + String.join(", ", registry.names(kind)));
             return null;
         }
         if (!type.isTextual()) {
             problems.add(JsonDocument.child(path, "type"), "expected the name of a " + kind.label() + " as a string, found "
-                    + Values.describe(type) + "; available: " + String.join(", ", available));
+                    + Values.describe(type) + "; available: " + String.join(", ", registry.names(kind)));
             return null;
         }
         PluginDescriptor plugin = lookup(kind, type.textValue(), JsonDocument.child(path, "type"));

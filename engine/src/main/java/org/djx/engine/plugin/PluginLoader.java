@@ -9,6 +9,7 @@ import java.lang.module.ModuleReference;
 import java.lang.module.ResolutionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -20,7 +21,6 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.djx.api.spi.Plugin;
@@ -34,11 +34,17 @@ import org.djx.api.spi.Plugin;
  * bundles a copy. A plugin that fails to load becomes a {@link PluginProblem} naming its jar or folder
  * and the reason; the others still load. Layers cannot be unloaded: a new set of plugins takes a new
  * djx process.
+ *
+ * <p>Built-in providers are created at once. Dropped-in ones are only found: their layers are defined
+ * and their classes loaded, which runs none of their code, and the {@link PluginRegistry} creates them
+ * when it first needs their names, each within a time bound ({@link ProviderCreation}). So a broken
+ * dropped-in plugin cannot touch a run that uses only built-in ones.
  */
 public final class PluginLoader {
     private static final String BUILT_IN = "built-in plugins";
 
-    private final List<PluginDescriptor> found = new ArrayList<>();
+    private final List<PluginDescriptor> builtIns = new ArrayList<>();
+    private final List<FoundProvider> droppedIn = new ArrayList<>();
     private final List<PluginProblem> problems = new ArrayList<>();
     private final Optional<String> runningApi = ApiVersions.running();
 
@@ -48,9 +54,18 @@ public final class PluginLoader {
     /**
      * Loads the built-in plugins, then those in each plugin folder of {@code pluginFolders}: every jar
      * and every sub-folder (a plugin with its private libraries) in it is one plugin. A jar given
-     * directly is one plugin too. A folder given twice is searched once.
+     * directly is one plugin too. A folder given twice is searched once. A dropped-in provider may take
+     * as long to be created as {@link ProviderCreation#TIMEOUT_VARIABLE} says, by default
+     * {@link ProviderCreation#DEFAULT_TIMEOUT}.
+     *
+     * @throws org.djx.api.ConfigurationException if that variable holds no valid number of seconds
      */
     public static PluginRegistry load(List<Path> pluginFolders) {
+        return load(pluginFolders, ProviderCreation.timeout(System.getenv(ProviderCreation.TIMEOUT_VARIABLE)));
+    }
+
+    /** Loads plugins as {@link #load(List)} does, giving each dropped-in provider {@code creationTimeout} to be created. */
+    public static PluginRegistry load(List<Path> pluginFolders, Duration creationTimeout) {
         PluginLoader loader = new PluginLoader();
         loader.loadBuiltIn();
         Set<Path> seen = new LinkedHashSet<>();
@@ -59,7 +74,7 @@ public final class PluginLoader {
                 loader.loadFolder(folder);
             }
         }
-        return PluginRegistry.of(loader.found, loader.problems);
+        return PluginRegistry.loaded(loader.builtIns, loader.problems, loader.droppedIn, creationTimeout);
     }
 
     private void loadFolder(Path folder) {
@@ -68,7 +83,7 @@ public final class PluginLoader {
             return;
         }
         if (!Files.isDirectory(folder)) {
-            if (Files.isRegularFile(folder) && isJar(folder)) {
+            if (isJar(folder)) {
                 loadDroppedIn(folder);
             } else {
                 problems.add(new PluginProblem(folder.toString(),
@@ -80,7 +95,13 @@ public final class PluginLoader {
         try (Stream<Path> children = Files.list(folder)) {
             entries = children.filter(p -> Files.isDirectory(p) || isJar(p)).sorted().toList();
         } catch (IOException e) {
-            problems.add(new PluginProblem(folder.toString(), "cannot be listed: " + e));
+            problems.add(new PluginProblem(folder.toString(), "cannot be listed: " + JarCheck.osReason(e)
+                    + "; make the folder readable for the user djx runs as, or take it off the plugin path"));
+            return;
+        }
+        if (isJar(folder) && entries.stream().noneMatch(PluginLoader::isJar)) {
+            // Meant as a jar (an unpacked one, say): one plugin, which JarCheck reports unless it is an exploded module.
+            loadDroppedIn(folder);
             return;
         }
         for (Path entry : entries) {
@@ -89,19 +110,34 @@ public final class PluginLoader {
     }
 
     private static boolean isJar(Path path) {
-        return path.getFileName().toString().endsWith(".jar");
+        return JarCheck.isJarName(path);
     }
 
     private void loadBuiltIn() {
         ClassLoader engineLoader = PluginLoader.class.getClassLoader();
         for (PluginKind kind : PluginKind.values()) {
-            collect(kind, ServiceLoader.load(kind.service(), engineLoader), null, BUILT_IN);
+            for (FoundProvider found : find(kind, ServiceLoader.load(kind.service(), engineLoader), null, BUILT_IN)) {
+                // A plugin layer was checked as a whole before it was defined; a provider found on the class
+                // path is checked here, from the module-info.class its jar holds.
+                Optional<String> refusal = classPathRefusal(found.type());
+                if (refusal.isPresent()) {
+                    problems.add(new PluginProblem(found.source(), refusal.get()));
+                    continue;
+                }
+                // Shipped with djx and started with it: created at once, on this thread.
+                ProviderCreation.Outcome outcome = ProviderCreation.create(found);
+                if (outcome.plugin() != null) {
+                    builtIns.add(outcome.plugin());
+                } else {
+                    problems.add(outcome.problem());
+                }
+            }
         }
     }
 
     private void loadDroppedIn(Path entry) {
         String source = entry.toString();
-        Optional<String> unreadable = unreadableJar(entry);
+        Optional<String> unreadable = JarCheck.problem(entry);
         if (unreadable.isPresent()) {
             problems.add(new PluginProblem(source, unreadable.get()));
             return;
@@ -149,12 +185,13 @@ public final class PluginLoader {
                     + "; the plugin was not loaded"));
             return;
         }
-        int before = found.size();
+        int before = droppedIn.size();
         int problemsBefore = problems.size();
         for (PluginKind kind : PluginKind.values()) {
-            collect(kind, ServiceLoader.load(layer, kind.service()), layer, source);
+            // Found, not created: the registry creates them when it needs their names.
+            droppedIn.addAll(find(kind, ServiceLoader.load(layer, kind.service()), layer, source));
         }
-        if (found.size() == before && problems.size() == problemsBefore) {
+        if (droppedIn.size() == before && problems.size() == problemsBefore) {
             problems.add(new PluginProblem(source, noProviders(layer)));
         }
     }
@@ -189,34 +226,6 @@ public final class PluginLoader {
                         .map(uri -> "file".equals(uri.getScheme()) ? Path.of(uri).getFileName().toString() : uri.toString())
                         .orElse("(unknown)"))
                 .collect(Collectors.joining(", ", " (in " + entry.getFileName() + "/: ", ")"));
-    }
-
-    /**
-     * Returns why a jar (or a jar in a plugin folder) cannot be read as a zip file, or empty. Java's own
-     * message for this names neither the problem nor the cure ({@code Error reading ...}).
-     */
-    private static Optional<String> unreadableJar(Path entry) {
-        List<Path> jars;
-        if (Files.isDirectory(entry)) {
-            try (Stream<Path> children = Files.list(entry)) {
-                jars = children.filter(p -> Files.isRegularFile(p) && isJar(p)).sorted().toList();
-            } catch (IOException e) {
-                return Optional.of("cannot be listed: " + e);
-            }
-        } else {
-            jars = List.of(entry);
-        }
-        for (Path jar : jars) {
-            try (JarFile file = new JarFile(jar.toFile(), false)) {
-                file.getManifest();
-            } catch (IOException | SecurityException e) {
-                String which = jar.equals(entry) ? "" : "holds " + jar.getFileName() + ", which ";
-                return Optional.of(which + "is not a valid jar/zip file (" + e.getMessage() + "); a plugin jar is"
-                        + " a zip archive as 'jar' or Maven builds it: replace it with the plugin's jar, or remove it;"
-                        + " the plugin was not loaded");
-            }
-        }
-        return Optional.empty();
     }
 
     /** Explains a module that Java cannot even describe, above all a plain jar whose file name is no module name. */
@@ -311,60 +320,31 @@ public final class PluginLoader {
         return sb.toString();
     }
 
-    private void collect(PluginKind kind, ServiceLoader<? extends Plugin> services, ModuleLayer onlyLayer, String source) {
+    /**
+     * Returns the providers of {@code kind} that {@code services} finds (in {@code onlyLayer} alone, unless
+     * null) without creating any, after recording a problem for each that cannot even be found.
+     */
+    private List<FoundProvider> find(PluginKind kind, ServiceLoader<? extends Plugin> services, ModuleLayer onlyLayer,
+            String source) {
+        List<FoundProvider> providers = new ArrayList<>();
         // Iterate provider by provider, so that one broken provider cannot hide the rest.
-        Iterator<? extends ServiceLoader.Provider<? extends Plugin>> providers = services.stream().iterator();
+        Iterator<? extends ServiceLoader.Provider<? extends Plugin>> iterator = services.stream().iterator();
         while (true) {
             ServiceLoader.Provider<? extends Plugin> provider;
             try {
-                if (!providers.hasNext()) {
-                    return;
+                if (!iterator.hasNext()) {
+                    return providers;
                 }
-                provider = providers.next();
+                provider = iterator.next();
             } catch (ServiceConfigurationError | LinkageError e) {
                 problems.add(new PluginProblem(source, kind.label() + " provider cannot be found: " + e.getMessage()
                         + linkageHint(e)));
                 continue;
             }
             // ServiceLoader.load(layer, ...) also yields the parents' providers: keep this layer's own.
-            if (onlyLayer != null && provider.type().getModule().getLayer() != onlyLayer) {
-                continue;
+            if (onlyLayer == null || provider.type().getModule().getLayer() == onlyLayer) {
+                providers.add(new FoundProvider(kind, provider, sourceOf(provider.type(), source)));
             }
-            String where = sourceOf(provider.type(), source);
-            if (onlyLayer == null) {
-                // A plugin layer was checked as a whole before it was defined; a provider found on the class
-                // path is checked here, from the module-info.class its jar holds.
-                Optional<String> refusal = classPathRefusal(provider.type());
-                if (refusal.isPresent()) {
-                    problems.add(new PluginProblem(where, refusal.get()));
-                    continue;
-                }
-            }
-            Plugin plugin;
-            try {
-                plugin = provider.get();
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
-                problems.add(new PluginProblem(where, kind.label() + " provider " + provider.type().getName()
-                        + " could not be created: its constructor threw " + cause + linkageHint(cause)
-                        + "; the other plugins are unaffected"));
-                continue;
-            }
-            String name;
-            try {
-                name = plugin.name();
-            } catch (RuntimeException | LinkageError e) {
-                problems.add(new PluginProblem(where, kind.label() + " provider " + provider.type().getName()
-                        + " failed in name(): " + e + linkageHint(e) + "; it was not loaded"));
-                continue;
-            }
-            if (name == null) {
-                problems.add(new PluginProblem(where, kind.label() + " provider " + provider.type().getName()
-                        + " returned null from name(); it was not loaded"));
-                continue;
-            }
-            found.add(new PluginDescriptor(kind, name, plugin, PluginOrigin.of(provider.type()),
-                    provider.type().getClassLoader()));
         }
     }
 
@@ -381,7 +361,7 @@ public final class PluginLoader {
 
     /** Adds what a linkage error most likely means for a plugin, or nothing for other errors. */
     static String linkageHint(Throwable e) {
-        return e instanceof LinkageError ? " (" + Plugins.explainLinkage((LinkageError) e) + ")" : "";
+        return e instanceof LinkageError linkage ? " (" + Plugins.explainLinkage(linkage) + ")" : "";
     }
 
     private static String sourceOf(Class<?> type, String fallback) {

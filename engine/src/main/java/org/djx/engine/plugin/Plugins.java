@@ -2,6 +2,7 @@ package org.djx.engine.plugin;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -91,6 +92,10 @@ public final class Plugins {
     /** Returns the exception that reports {@code e}, thrown by {@code plugin} in {@code method}. */
     static PluginException failure(PluginDescriptor plugin, String method, Throwable e) {
         String what = describe(plugin);
+        Optional<String> initializer = initializerFailure(e);
+        if (initializer.isPresent()) {
+            return new PluginException(what + " failed in " + method + ": " + initializer.get(), e);
+        }
         if (e instanceof LinkageError linkage) {
             return new PluginException(what + " does not fit this djx: " + method + " failed with " + e + "; "
                     + explainLinkage(linkage, plugin.origin()), e);
@@ -100,7 +105,44 @@ public final class Plugins {
 
     /** Says what a linkage error thrown by plugin code most likely means. */
     static String explainLinkage(LinkageError e) {
-        return explainLinkage(e, null);
+        return initializerFailure(e).orElseGet(() -> explainLinkage(e, null));
+    }
+
+    /** Returns {@code e} as messages quote it, with what it most likely means when it is a linkage error. */
+    static String thrown(Throwable e) {
+        return initializerFailure(e).orElseGet(() -> e + PluginLoader.linkageHint(e));
+    }
+
+    /**
+     * Says whose static initializer failed, when {@code e} is the {@link ExceptionInInitializerError} of
+     * that failure or the {@link NoClassDefFoundError} Java throws at every later use of the class; empty
+     * for anything else. Neither means that the plugin was built against another api.
+     */
+    static Optional<String> initializerFailure(Throwable e) {
+        if (e instanceof ExceptionInInitializerError) {
+            Throwable thrown = e.getCause() != null ? e.getCause() : e;
+            String type = initializedClass(thrown);
+            return Optional.of("the static initializer of " + (type != null ? type : "one of its classes") + " threw "
+                    + thrown + where(thrown));
+        }
+        String prefix = "Could not initialize class ";
+        if (e instanceof NoClassDefFoundError && e.getMessage() != null && e.getMessage().startsWith(prefix)) {
+            // Java runs a static initializer once: after it failed, each use of the class fails like this.
+            return Optional.of("the class " + e.getMessage().substring(prefix.length()) + " cannot be used: its static"
+                    + " initializer failed when it first ran" + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "")
+                    + ", and Java does not run it again");
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the class whose static initializer {@code thrown} came out of, or null. */
+    private static String initializedClass(Throwable thrown) {
+        for (StackTraceElement frame : thrown.getStackTrace()) {
+            if (frame.getMethodName().equals("<clinit>")) {
+                return frame.getClassName();
+            }
+        }
+        return null;
     }
 
     private static String explainLinkage(LinkageError e, PluginOrigin origin) {

@@ -232,7 +232,7 @@ class MainTests {
             assertThat(Main.distributionPlugins()).contains(home.resolve("plugins"));
             assertThat(o.code()).isZero();
             assertThat(o.outLines().get(o.outLines().size() - 1)).endsWith("plugin folders: " + home.resolve("plugins"));
-            assertThat(o.err()).contains(home.resolve("plugins").resolve("broken.jar") + ": is not a valid jar/zip file");
+            assertThat(o.err()).contains(home.resolve("plugins").resolve("broken.jar") + ": is not a zip archive (it begins with 'not a zip')");
         } finally {
             if (previous == null) {
                 System.clearProperty(Main.HOME_PROPERTY);

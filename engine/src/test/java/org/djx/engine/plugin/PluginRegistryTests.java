@@ -347,7 +347,9 @@ class PluginRegistryTests {
 
         assertThat(registry.problems()).singleElement().satisfies(p -> {
             assertThat(p.source()).isEqualTo(jar.toString());
-            assertThat(p.reason()).startsWith("is not a valid jar/zip file (").contains("replace it").doesNotContain("Error reading");
+            assertThat(p.reason()).isEqualTo("is not a zip archive (it begins with 'this is not a zip file'); a plugin jar"
+                    + " is one zip archive, as 'jar' or Maven builds it, so this may be a web page or an error message saved"
+                    + " under the jar's name: replace it with the plugin's jar, or remove it; the plugin was not loaded");
         });
         assertThat(registry.all()).hasSize(19);
     }
@@ -361,7 +363,7 @@ class PluginRegistryTests {
 
         assertThat(registry.problems()).singleElement().satisfies(p -> {
             assertThat(p.source()).isEqualTo(plugin.toString());
-            assertThat(p.reason()).startsWith("holds library.jar, which is not a valid jar/zip file (");
+            assertThat(p.reason()).startsWith("holds library.jar, which is not a zip archive (it begins with '<html>404 Not Found</htm...')");
         });
         assertThat(registry.all()).hasSize(19);
     }

@@ -128,6 +128,34 @@ class PluginsTests {
                 .hasMessageNotContaining("rebuild");
     }
 
+    /** A class of a plugin whose static initializer fails, as one that reads a missing setting would. */
+    static final class KernelTable {
+        static final int SIZE = Integer.parseInt(System.getProperty("djx.test.kernel-size", "unset"));
+
+        private KernelTable() {
+        }
+    }
+
+    @Test
+    void aStaticInitializerThatThrowsInAPluginCallSaysWhichClassAndWhatItThrewNotAnApiMismatch() {
+        Layer guarded = Plugins.layer(LAYER, () -> layer(() -> assertThat(KernelTable.SIZE).isPositive()));
+
+        assertThatThrownBy(() -> guarded.forward(Tensor.zeros(1, 1)))
+                .isInstanceOf(PluginException.class)
+                .hasMessageStartingWith("layer plugin 'scripted' from (class path) ")
+                .hasMessageContaining("failed in forward: the static initializer of " + KernelTable.class.getName()
+                        + " threw java.lang.NumberFormatException: For input string: \"unset\" (at ")
+                .hasMessageNotContaining("does not fit")
+                .hasMessageNotContaining("rebuild")
+                .hasCauseInstanceOf(ExceptionInInitializerError.class);
+        // Java does not run a failed static initializer again: the next call meets "Could not initialize class".
+        assertThatThrownBy(() -> guarded.forward(Tensor.zeros(1, 1)))
+                .hasMessageContaining("failed in forward: the class " + KernelTable.class.getName() + " cannot be used: its"
+                        + " static initializer failed when it first ran")
+                .hasMessageNotContaining("none of its jars")
+                .hasMessageNotContaining("rebuild");
+    }
+
     @Test
     void aRuntimeExceptionInAPluginCallNamesThePluginTheMethodAndWhereItWasThrown() {
         Layer guarded = Plugins.layer(LAYER, () -> layer(() -> {
