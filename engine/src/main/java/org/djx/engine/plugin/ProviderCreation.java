@@ -105,9 +105,11 @@ public final class ProviderCreation {
         try {
             return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
+            // Read before the cancel: its interrupt may let the creation move on to a later stage.
+            String stage = creation.stage;
             task.cancel(true);
             return problem(provider, provider.describe() + " did not finish creating within " + seconds(timeout)
-                    + "; its " + creation.stage + " was still running (waiting for something that never came, or looping)."
+                    + "; its " + stage + " was still running (waiting for something that never came, or looping)."
                     + " djx carries on without it; fix the plugin or remove it, or allow more time with "
                     + TIMEOUT_VARIABLE + "=SECONDS");
         } catch (InterruptedException e) {
