@@ -1,5 +1,5 @@
 /**
- * Built-in layers (linear, sigmoid, tanh, relu, identity) and losses (mse, half-squared-error,
+ * Built-in layers (linear, sigmoid, tanh, relu, identity, dropout) and losses (mse, half-squared-error,
  * bce-with-logits).
  *
  * <p>Like every plugin it exports nothing: the engine reaches it through its providers alone.
@@ -12,7 +12,8 @@ module org.djx.plugins.nn {
             org.djx.plugins.nn.SigmoidLayerFactory,
             org.djx.plugins.nn.TanhLayerFactory,
             org.djx.plugins.nn.ReluLayerFactory,
-            org.djx.plugins.nn.IdentityLayerFactory;
+            org.djx.plugins.nn.IdentityLayerFactory,
+            org.djx.plugins.nn.DropoutLayerFactory;
     provides org.djx.api.spi.LossFactory with
             org.djx.plugins.nn.MseLossFactory,
             org.djx.plugins.nn.HalfSquaredErrorLossFactory,

@@ -69,6 +69,12 @@ public final class TestLayerContext implements LayerContext {
         return kernels;
     }
 
+    /** Returns a stream seeded from the context's seed and {@code name}: the same for the same seed and name. */
+    @Override
+    public java.util.random.RandomGenerator random(String name) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17L * Objects.requireNonNull(name, "name").hashCode() + 1);
+    }
+
     /** Overwrites the value with seeded N(0, 1) draws for a weight, small non-zero draws for a bias. */
     @Override
     public void initialize(Parameter parameter) {

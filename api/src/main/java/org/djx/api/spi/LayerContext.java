@@ -3,6 +3,7 @@ package org.djx.api.spi;
 import org.djx.api.DType;
 import org.djx.api.Parameter;
 import org.djx.api.Shape;
+import java.util.random.RandomGenerator;
 import org.djx.api.Stability;
 
 /**
@@ -43,6 +44,19 @@ public interface LayerContext {
     @Stability(Stability.Status.EXPERIMENTAL)
     default Parameter parameter(String name, Parameter.Role role, Shape shape, int fanIn, int fanOut) {
         return new Parameter(name, role, dtype(), shape, fanIn, fanOut);
+    }
+
+    /**
+     * Returns this layer's random stream {@code name}, drawn from the experiment's seed: the same in every run
+     * of the experiment, and independent for every layer, fold and repeat. A layer that draws in its forward
+     * pass (dropout's masks) takes its draws from here, so that its runs are reproducible.
+     *
+     * @throws UnsupportedOperationException if the context has no streams (the default)
+     * @since 0.2
+     */
+    @Stability(Stability.Status.EXPERIMENTAL)
+    default RandomGenerator random(String name) {
+        throw new UnsupportedOperationException(getClass().getName() + " gives no random streams");
     }
 
     /**

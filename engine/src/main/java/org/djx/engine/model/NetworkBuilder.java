@@ -52,7 +52,7 @@ public final class NetworkBuilder {
             LayerSpec spec = model.layers().get(i);
             Initializer init = spec.init() == null ? modelInit : spec.init().createInitializer();
             Layer layer = spec.layer().createLayer(new Context(features, model.dtype(), kernels, init, random,
-                    streamPrefix + "init/layer-" + i + "/", memory, describe(spec.layer())));
+                    streamPrefix + "init/layer-" + i + "/", streamPrefix + "layer-" + i + "/", memory, describe(spec.layer())));
             if (layer.outputFeatures() < 1) {
                 throw new PluginException(describe(spec.layer()) + " reports " + layer.outputFeatures()
                         + " output features; a layer produces at least one");
@@ -76,19 +76,27 @@ public final class NetworkBuilder {
         private final Initializer initializer;
         private final RandomStreams random;
         private final String streamPrefix;
+        private final String layerStreams;
         private final ParameterMemory memory;
         private final String layer;
 
         Context(int inputFeatures, DType dtype, Kernels kernels, Initializer initializer, RandomStreams random,
-                String streamPrefix, ParameterMemory memory, String layer) {
+                String streamPrefix, String layerStreams, ParameterMemory memory, String layer) {
             this.inputFeatures = inputFeatures;
             this.dtype = dtype;
             this.kernels = kernels;
             this.initializer = initializer;
             this.random = random;
             this.streamPrefix = streamPrefix;
+            this.layerStreams = layerStreams;
             this.memory = memory;
             this.layer = layer;
+        }
+
+        /** The stream {@code <prefix>layer-I/NAME}: a fold's or repeat's prefix gives each network draws of its own. */
+        @Override
+        public java.util.random.RandomGenerator random(String name) {
+            return random.stream(layerStreams + name);
         }
 
         @Override

@@ -28,17 +28,39 @@ public final class Preprocessor {
     }
 
     /**
-     * Applies the steps to {@code dataset}.
+     * Applies the steps to {@code dataset}, fitting their statistics on the rows the spec names: the training and
+     * test rows, or the training rows (also for {@code train-fold} outside k-fold).
      *
      * @throws DataException if the target has missing values, or columns are still missing or text after
      *                       the last step
      */
     public Features apply(Dataset dataset) {
+        int nTrain = dataset.train().rows();
+        boolean[] fit = new boolean[nTrain + (dataset.test() == null ? 0 : dataset.test().rows())];
+        boolean withTest = spec.fitOn() == PreprocessingSpec.FitOn.TRAIN_AND_TEST;
+        java.util.Arrays.fill(fit, 0, withTest ? fit.length : nTrain, true);
+        return fitOn(dataset, fit, withTest ? "the training and test rows (" + fit.length + ")" : "the training rows (" + nTrain + ")");
+    }
+
+    /**
+     * Applies the steps to {@code dataset}, fitting their statistics on the training rows marked in
+     * {@code fitTrainRows} alone (a fold's training rows), whatever the spec says.
+     *
+     * @param which names those rows in the statistics, such as {@code fold 2's training rows (1168)}
+     */
+    public Features apply(Dataset dataset, boolean[] fitTrainRows, String which) {
+        if (fitTrainRows.length != dataset.train().rows()) {
+            throw new IllegalArgumentException(fitTrainRows.length + " marks for " + dataset.train().rows() + " training rows");
+        }
+        boolean[] fit = java.util.Arrays.copyOf(fitTrainRows, dataset.train().rows() + (dataset.test() == null ? 0 : dataset.test().rows()));
+        return fitOn(dataset, fit, which);
+    }
+
+    private Features fitOn(Dataset dataset, boolean[] fit, String which) {
         Table train = dataset.train();
         Table test = dataset.test();
         int nTrain = train.rows();
         int nAll = nTrain + (test == null ? 0 : test.rows());
-        int fitRows = spec.fitOnTest() ? nAll : nTrain;
 
         List<Work> columns = new ArrayList<>();
         for (Column c : train.columns()) {
@@ -50,14 +72,16 @@ public final class Preprocessor {
             columns.add(Work.of(c, t, nAll));
         }
         List<String> statistics = new ArrayList<>();
-        statistics.add("fitted on " + (spec.fitOnTest() ? "the training and test rows (" + nAll + ")" : "the training rows (" + nTrain + ")"));
+        statistics.add("fitted on " + which);
         for (PreprocessingSpec.Step step : spec.steps()) {
             if (step instanceof PreprocessingSpec.Standardize) {
-                standardize(columns, fitRows, statistics);
+                standardize(columns, fit, statistics);
             } else if (step instanceof PreprocessingSpec.FillMissing fill) {
-                fillMissing(columns, fill.value(), statistics);
+                fillMissing(columns, fill, fit, statistics);
             } else if (step instanceof PreprocessingSpec.OneHot oneHot) {
-                columns = oneHot(columns, oneHot.dummyNa(), fitRows, nAll, statistics);
+                columns = oneHot(columns, oneHot.dummyNa(), fit, nAll, statistics);
+            } else if (step instanceof PreprocessingSpec.Log1p log1p) {
+                log1p(columns, log1p.minSkew(), fit, nTrain, statistics);
             }
         }
         for (Work w : columns) {
@@ -77,23 +101,23 @@ public final class Preprocessor {
                 test == null ? List.of() : ids(test, dataset.id()), statistics);
     }
 
-    private static void standardize(List<Work> columns, int fitRows, List<String> statistics) {
+    private static void standardize(List<Work> columns, boolean[] fit, List<String> statistics) {
         for (Work w : columns) {
             if (w.numbers == null) {
                 continue;
             }
             double sum = 0;
             int count = 0;
-            for (int r = 0; r < fitRows; r++) {
-                if (!Double.isNaN(w.numbers[r])) {
+            for (int r = 0; r < fit.length; r++) {
+                if (fit[r] && !Double.isNaN(w.numbers[r])) {
                     sum += w.numbers[r];
                     count++;
                 }
             }
             double mean = sum / count;
             double squares = 0;
-            for (int r = 0; r < fitRows; r++) {
-                if (!Double.isNaN(w.numbers[r])) {
+            for (int r = 0; r < fit.length; r++) {
+                if (fit[r] && !Double.isNaN(w.numbers[r])) {
                     squares += (w.numbers[r] - mean) * (w.numbers[r] - mean);
                 }
             }
@@ -110,25 +134,117 @@ public final class Preprocessor {
         }
     }
 
-    private static void fillMissing(List<Work> columns, double value, List<String> statistics) {
+    private static void fillMissing(List<Work> columns, PreprocessingSpec.FillMissing fill, boolean[] fit, List<String> statistics) {
         for (Work w : columns) {
             if (w.numbers == null) {
                 continue;
             }
+            double value = switch (fill.with()) {
+                case VALUE -> fill.value();
+                case MEAN -> mean(fitted(w, fit));
+                case MEDIAN -> median(fitted(w, fit));
+            };
             int filled = 0;
             for (int r = 0; r < w.numbers.length; r++) {
                 if (Double.isNaN(w.numbers[r])) {
+                    if (Double.isNaN(value)) {
+                        throw new DataException("the column '" + w.name + "' has no value in the rows the statistics are fitted on,"
+                                + " so it has no " + fill.with().label() + " to fill its missing values with; fill it with a value");
+                    }
                     w.numbers[r] = value;
                     filled++;
                 }
             }
             if (filled > 0) {
-                statistics.add("fill-missing " + w.name + ": " + filled + " values set to " + value);
+                statistics.add("fill-missing " + w.name + ": " + filled + " values set to " + value
+                        + (fill.with() == PreprocessingSpec.Fill.VALUE ? "" : " (the " + fill.with().label() + ")"));
             }
         }
     }
 
-    private static List<Work> oneHot(List<Work> columns, boolean dummyNa, int fitRows, int nAll, List<String> statistics) {
+    /** Returns the column's values in the fitted rows, missing ones left out. */
+    private static double[] fitted(Work w, boolean[] fit) {
+        double[] values = new double[fit.length];
+        int n = 0;
+        for (int r = 0; r < fit.length; r++) {
+            if (fit[r] && !Double.isNaN(w.numbers[r])) {
+                values[n++] = w.numbers[r];
+            }
+        }
+        return java.util.Arrays.copyOf(values, n);
+    }
+
+    private static double mean(double[] v) {
+        double sum = 0;
+        for (double x : v) {
+            sum += x;
+        }
+        return v.length == 0 ? Double.NaN : sum / v.length;
+    }
+
+    /** The middle value, or the mean of the two middle ones, as pandas' median. */
+    private static double median(double[] v) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /**
+     * Returns pandas' skew: the adjusted Fisher-Pearson coefficient n^2 / ((n - 1)(n - 2)) m3 / s^3, with m3 the
+     * third central moment and s the sample standard deviation; NaN below three values, 0 for a constant column.
+     */
+    static double skew(double[] v) {
+        int n = v.length;
+        if (n < 3) {
+            return Double.NaN;
+        }
+        double mean = mean(v);
+        double m2 = 0;
+        double m3 = 0;
+        for (double x : v) {
+            double d = x - mean;
+            m2 += d * d;
+            m3 += d * d * d;
+        }
+        m2 /= n;
+        m3 /= n;
+        if (m2 == 0) {
+            return 0;
+        }
+        return Math.sqrt((double) n * (n - 1)) / (n - 2) * m3 / Math.pow(m2, 1.5);
+    }
+
+    private static void log1p(List<Work> columns, double minSkew, boolean[] fit, int nTrain, List<String> statistics) {
+        List<String> transformed = new ArrayList<>();
+        for (Work w : columns) {
+            if (w.numbers == null) {
+                continue;
+            }
+            double skew = skew(fitted(w, fit));
+            // Either tail: a long left tail is as far from normal as a long right one.
+            if (!(Math.abs(skew) > minSkew)) {
+                continue;
+            }
+            for (int r = 0; r < w.numbers.length; r++) {
+                if (w.numbers[r] <= -1) {
+                    throw new DataException("log1p takes log(1 + x) of the column '" + w.name + "' (|skew| "
+                            + String.format(Locale.ROOT, "%.3f", Math.abs(skew)) + " > " + minSkew + "), but it is " + w.numbers[r] + " in "
+                            + (r < nTrain ? "training row " + (r + 1) : "test row " + (r - nTrain + 1))
+                            + ", and log(1 + x) needs x > -1; raise min-skew above its skew or leave the step out");
+                }
+                w.numbers[r] = Math.log1p(w.numbers[r]);
+            }
+            transformed.add(w.name);
+            statistics.add(String.format(Locale.ROOT, "log1p %s: skew %s", w.name, skew));
+        }
+        statistics.add("log1p: " + transformed.size() + " columns with |skew| above " + minSkew);
+    }
+
+    private static List<Work> oneHot(List<Work> columns, boolean dummyNa, boolean[] fit, int nAll, List<String> statistics) {
         List<Work> kept = new ArrayList<>();
         List<Work> indicators = new ArrayList<>();
         for (Work w : columns) {
@@ -137,8 +253,8 @@ public final class Preprocessor {
                 continue;
             }
             TreeSet<String> categories = new TreeSet<>();
-            for (int r = 0; r < fitRows; r++) {
-                if (w.text[r] != null) {
+            for (int r = 0; r < fit.length; r++) {
+                if (fit[r] && w.text[r] != null) {
                     categories.add(w.text[r]);
                 }
             }

@@ -17,6 +17,7 @@ import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.shift.ShiftDetector;
 import org.djx.engine.spec.ClassifierSpec;
+import org.djx.engine.spec.PreprocessingSpec;
 import org.djx.engine.tabular.Features;
 import org.djx.engine.task.Job;
 import org.djx.engine.task.Section;
@@ -66,6 +67,12 @@ public final class AdversarialValidationTask implements Task {
         KFoldTask.Spec regression = KFoldTask.spec(in);
         ClassifierSpec classifier = Sections.classifier(in);
         if (regression == null || classifier == null) {
+            return null;
+        }
+        if (regression.preprocessing().fitOn() == PreprocessingSpec.FitOn.TRAIN_FOLD) {
+            // Its classifier needs one feature matrix for the training and test rows alike.
+            in.problem("$.preprocessing.fit-on", "adversarial-validation compares the training and test rows in one set of"
+                    + " features, so it fits them once: use train-and-test or train, not train-fold");
             return null;
         }
         Spec spec = new Spec(regression, classifier);
@@ -159,14 +166,15 @@ public final class AdversarialValidationTask implements Task {
             TaskContext own = context.forThread();
             FoldFits fold = new FoldFits(new double[2], new double[2], new Tabular.Curves[2]);
             for (int fit = 0; fit < 2; fit++) {
-                Tabular.Fitted fitted = Tabular.fit(regression.setup(), regression.metric(), f.trainX(), f.trainY(),
+                Tabular.Fitted fitted = Tabular.fit(regression.setup(), regression.metric(), regression.preprocessing().target(),
+                        f.trainX(), f.trainY(),
                         fit == 0 ? null : f.trainWeights(), f.validX(), f.validY(), "fold-" + (i + 1) + "/",
                         "fold " + (i + 1) + " of " + k + ", " + fits[fit] + " fit", Tabular.UNRECORDED, own);
                 fold.curves()[fit] = fitted.curves();
                 if (fitted.curves().diverged()) {
                     return fold;
                 }
-                Tensor predictions = fitted.network().forward(f.validX().to(fitted.network().dtype()));
+                Tensor predictions = fitted.predict(f.validX());
                 fold.plain()[fit] = regression.metric().compute(predictions, f.validY());
                 fold.importance()[fit] = regression.metric().compute(predictions, f.validY(), f.validWeights());
             }

@@ -3,6 +3,7 @@ package org.djx.engine.tasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.djx.api.data.Dataset;
 import org.djx.engine.fit.CrossValidation;
 import org.djx.engine.fit.Trials;
 import org.djx.engine.metric.Metric;
@@ -12,6 +13,8 @@ import org.djx.engine.report.RunResult;
 import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.PreprocessingSpec;
 import org.djx.engine.spec.TrainingSetup;
+import org.djx.engine.tabular.Features;
+import org.djx.engine.tabular.Preprocessor;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Job;
 import org.djx.engine.task.ResultNames;
@@ -19,6 +22,7 @@ import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskContext;
 import org.djx.engine.task.TaskInput;
+import org.djx.engine.train.KFold;
 
 /** D2L 4.10: k-fold cross-validation of the model on a tabular dataset, fold by fold, with the averages and fold 1's curves. */
 public final class KFoldTask implements Task {
@@ -67,6 +71,16 @@ public final class KFoldTask implements Task {
                 validation.config().integer("folds"));
     }
 
+    /** Preprocesses the dataset with the statistics of fold {@code i}'s training rows. */
+    private static Features foldFeatures(PreprocessingSpec preprocessing, Dataset dataset, int k, int i) {
+        boolean[] fit = new boolean[dataset.train().rows()];
+        for (int r : KFold.split(fit.length, k, i).train()) {
+            fit[r] = true;
+        }
+        return new Preprocessor(preprocessing).apply(dataset, fit, "fold " + (i + 1) + "'s training rows (" + (fit.length
+                - KFold.split(fit.length, k, i).valid().length) + ")");
+    }
+
     private static ResultNames results(Spec spec) {
         String m = spec.metric().label();
         List<String> names = new ArrayList<>();
@@ -87,11 +101,22 @@ public final class KFoldTask implements Task {
         String label = spec.metric().label();
         String words = label.replace('-', ' ');
         int k = spec.folds();
+        boolean perFold = spec.preprocessing().fitOn() == PreprocessingSpec.FitOn.TRAIN_FOLD;
+        List<String> fitted = new ArrayList<>(java.util.Collections.nCopies(k, ""));
         List<Tabular.Curves> folds = Trials.run(k, context.threads(), i -> {
-            CrossValidation.FoldData f = CrossValidation.split(features.train(), features.targets(), null, k, i);
-            return Tabular.fit(spec.setup(), spec.metric(), f.trainX(), f.trainY(), null, f.validX(), f.validY(),
-                    "fold-" + (i + 1) + "/", "fold " + (i + 1) + " of " + k, i + 1, context.forThread()).curves();
+            // With train-fold, every statistic comes from this fold's training rows: its validation rows stay unseen.
+            Features own = perFold ? foldFeatures(spec.preprocessing(), dataset, k, i) : features;
+            CrossValidation.FoldData f = CrossValidation.split(own.train(), own.targets(), null, k, i);
+            Tabular.Fitted fit = Tabular.fit(spec.setup(), spec.metric(), spec.preprocessing().target(), f.trainX(), f.trainY(), null,
+                    f.validX(), f.validY(), "fold-" + (i + 1) + "/", "fold " + (i + 1) + " of " + k, i + 1, context.forThread());
+            fitted.set(i, "fold " + (i + 1) + ":\n" + (perFold ? String.join("\n", own.statistics()) + "\n" : "")
+                    + fit.target().describe() + "\n");
+            return fit.curves();
         });
+        if (perFold || spec.preprocessing().target() != PreprocessingSpec.TargetTransform.NONE) {
+            // What each fold fitted, after what every training row gives (the width and names of a final model).
+            context.writeText("preprocessing.txt", Tabular.preprocessingText(features) + "\n" + String.join("\n", fitted));
+        }
         double trainSum = 0;
         double validSum = 0;
         for (int i = 0; i < k; i++) {

@@ -1,6 +1,7 @@
 package org.djx.engine.tasks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +58,17 @@ final class Sections {
             Form.parameters(withMetric()), TRAINING_EXAMPLE);
 
     static final Section PREPROCESSING = new Section("preprocessing", "How the dataset's columns become numeric features.",
-            Form.parameters(List.of(ParameterSpec.string("fit-on", "Which rows the statistics are fitted on.", "train-and-test", "train")
-                            .withDefault("train-and-test")),
+            Form.parameters(List.of(
+                    ParameterSpec.string("fit-on", "Which rows the statistics are fitted on: train-and-test (D2L), train (every"
+                            + " training row), or train-fold (in k-fold each fold's training rows, elsewhere every training row).",
+                            Arrays.stream(PreprocessingSpec.FitOn.values()).map(PreprocessingSpec.FitOn::label).toArray(String[]::new))
+                            .withDefault(PreprocessingSpec.FitOn.TRAIN_AND_TEST.label()),
+                    ParameterSpec.string("target-transform", "How the target is transformed for training: log, standardize (with"
+                            + " the mean and standard deviation of the rows a model trains on), or log-standardize (both, in that"
+                            + " order); predictions are transformed back, and metrics are on the original scale.",
+                            Arrays.stream(PreprocessingSpec.TargetTransform.values()).map(PreprocessingSpec.TargetTransform::label)
+                                    .toArray(String[]::new))
+                            .withDefault(PreprocessingSpec.TargetTransform.NONE.label())),
                     new Section("steps", "The steps, applied in order.", new Form.Steps("preprocessing step", steps()),
                             "[{\"type\": \"standardize\"}, {\"type\": \"fill-missing\"}, {\"type\": \"one-hot\"}]")),
             "{\"steps\": [{\"type\": \"standardize\"}]}");
@@ -82,7 +92,15 @@ final class Sections {
     private static Map<String, List<ParameterSpec>> steps() {
         Map<String, List<ParameterSpec>> steps = new LinkedHashMap<>();
         steps.put("standardize", List.of());
-        steps.put("fill-missing", List.of(ParameterSpec.number("value", "The value that replaces a missing number.").withDefault(0.0)));
+        steps.put("fill-missing", List.of(
+                ParameterSpec.string("with", "What replaces a missing number: the value, or the column's mean or median over"
+                        + " the rows the statistics are fitted on.", Arrays.stream(PreprocessingSpec.Fill.values())
+                        .map(PreprocessingSpec.Fill::label).toArray(String[]::new)).withDefault(PreprocessingSpec.Fill.VALUE.label()),
+                ParameterSpec.number("value", "The value that replaces a missing number when with is value.").withDefault(0.0)));
+        steps.put("log1p", List.of(ParameterSpec.number("min-skew", "Numeric columns whose skew (pandas' adjusted"
+                + " Fisher-Pearson coefficient, over the rows the statistics are fitted on) exceeds this in magnitude become"
+                + " log(1 + x).")
+                .withDefault(0.75).atLeast(0)));
         steps.put("one-hot", List.of(ParameterSpec.bool("dummy-na", "Whether a missing value gets an indicator column of its own.")
                 .withDefault(true)));
         return steps;
@@ -114,11 +132,14 @@ final class Sections {
         for (Bound step : section.get("steps").steps()) {
             steps.add(switch (step.type()) {
                 case "standardize" -> new PreprocessingSpec.Standardize();
-                case "fill-missing" -> new PreprocessingSpec.FillMissing(step.config().number("value"));
+                case "fill-missing" -> new PreprocessingSpec.FillMissing(PreprocessingSpec.Fill.byLabel(step.config().string("with")),
+                        step.config().number("value"));
+                case "log1p" -> new PreprocessingSpec.Log1p(step.config().number("min-skew"));
                 default -> new PreprocessingSpec.OneHot(step.config().bool("dummy-na"));
             });
         }
-        return new PreprocessingSpec("train-and-test".equals(section.config().string("fit-on")), steps);
+        return new PreprocessingSpec(PreprocessingSpec.FitOn.byLabel(section.config().string("fit-on")), steps,
+                PreprocessingSpec.TargetTransform.byLabel(section.config().string("target-transform")));
     }
 
     /** Returns the model with the file's optimizer and schedule and {@code loss}, or null when a section had a problem. */

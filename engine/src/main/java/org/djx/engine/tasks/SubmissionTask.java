@@ -52,7 +52,8 @@ public final class SubmissionTask implements Task {
             throw new DataException("dataset '" + spec.dataset().type() + "' has no test rows to predict");
         }
         String label = spec.metric().label();
-        Tabular.Fitted fitted = Tabular.fit(spec.setup(), spec.metric(), features.train(), features.targets(), null, null, null,
+        Tabular.Fitted fitted = Tabular.fit(spec.setup(), spec.metric(), spec.preprocessing().target(), features.train(),
+                features.targets(), null, null, null,
                 "", "training", 0, context);
         Tabular.Curves c = fitted.curves();
         if (c.diverged()) {
@@ -61,7 +62,7 @@ public final class SubmissionTask implements Task {
             return result.metric("diverged-epoch", c.training().epochs()).diverged(why).build();
         }
         out.result(String.format(Locale.ROOT, "train %s %f", label.replace('-', ' '), c.lastTrain()));
-        Tensor predictions = fitted.network().forward(features.test().to(fitted.network().dtype()));
+        Tensor predictions = fitted.predict(features.test());
         // The dataset names the columns and says which predictions are valid ones.
         String id = dataset.id() == null ? "row" : dataset.id();
         StringBuilder csv = new StringBuilder(id + "," + dataset.target() + "\n");

@@ -16,9 +16,11 @@ import org.djx.engine.report.RunResult;
 import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.spec.PreprocessingSpec;
+import org.djx.engine.spec.PreprocessingSpec.TargetTransform;
 import org.djx.engine.spec.TrainingSetup;
 import org.djx.engine.tabular.Features;
 import org.djx.engine.tabular.Preprocessor;
+import org.djx.engine.tabular.TargetTransformer;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.TaskContext;
@@ -47,7 +49,13 @@ final class Tabular {
         }
     }
 
-    record Fitted(Network network, Curves curves) {
+    /** A trained network, how its training went, and the target transform its outputs are on. */
+    record Fitted(Network network, Curves curves, TargetTransformer target) {
+        /** Returns the predictions for the rows of {@code x} on the target's own scale, one float64 column. */
+        Tensor predict(Tensor x) {
+            Tensor outputs = network.forward(x.to(network.dtype()));
+            return target.isIdentity() ? outputs.copy() : target.inverse(outputs);
+        }
     }
 
     /**
@@ -127,11 +135,16 @@ final class Tabular {
         Dataset dataset = Plugins.call(source.plugin(),
                 () -> ((DatasetSource) source.plugin().plugin()).load(source.config(), context.data()));
         Features features = new Preprocessor(preprocessing).apply(dataset);
-        context.writeText("preprocessing.txt", String.join("\n", features.statistics()) + "\n"
-                + "feature names: " + String.join(", ", features.names()) + "\n");
+        context.writeText("preprocessing.txt", preprocessingText(features));
         Data data = new Data(dataset, features);
         checkTargets(metric, data);
+        TargetTransformer.requireTakes(preprocessing.target(), features.targets(), "training row");
         return data;
+    }
+
+    /** Returns what preprocessing fitted and the feature names, as preprocessing.txt says it. */
+    static String preprocessingText(Features features) {
+        return String.join("\n", features.statistics()) + "\n" + "feature names: " + String.join(", ", features.names()) + "\n";
     }
 
     /** Says what was loaded: the raw tables' shapes and the features' width. */
@@ -167,10 +180,16 @@ final class Tabular {
      * @param weights one weight per row of x for the loss, or null
      * @param stage   the progress stage, such as {@code fold 2 of 5}
      * @param fold    the fold under which metrics.csv records each epoch's figures, or {@link #UNRECORDED}
+     * @param target  how y is transformed for training, fitted on y; the metric is on y's own scale
      */
-    static Fitted fit(TrainingSetup setup, Metric metric, Tensor x, Tensor y, Tensor weights, Tensor xValid, Tensor yValid,
-            String prefix, String stage, int fold, TaskContext context) {
+    static Fitted fit(TrainingSetup setup, Metric metric, TargetTransform target, Tensor x, Tensor y, Tensor weights,
+            Tensor xValid, Tensor yValid, String prefix, String stage, int fold, TaskContext context) {
         int epochs = setup.trainer().epochs();
+        TargetTransformer transformer = TargetTransformer.fit(target, y);
+        Tensor trainedOn = transformer.forward(y);
+        // The metric sees predictions on y's scale; these columns take them without an allocation per epoch.
+        Tensor trainScale = Tensor.zeros(y.rows(), 1);
+        Tensor validScale = yValid == null ? null : Tensor.zeros(yValid.rows(), 1);
         EpochValues train = new EpochValues();
         EpochValues valid = new EpochValues();
         Network network = Fit.network(setup, x.columns(), context.streams(), prefix, context.kernels());
@@ -180,13 +199,14 @@ final class Tabular {
         }
         Tensor trainInputs = x.to(network.dtype());
         Tensor validInputs = xValid == null ? null : xValid.to(network.dtype());
-        TrainingResult training = Fit.train(setup, network, x, y, weights, context.streams(), prefix, (epoch, value, predictions) -> {
+        TrainingResult training = Fit.train(setup, network, x, trainedOn, weights, context.streams(), prefix, (epoch, value, predictions) -> {
             // The trainer hands over its full pass, if it made one.
-            double t = metric.compute(predictions != null ? predictions : network.forward(trainInputs), y);
+            Tensor outputs = predictions != null ? predictions : network.forward(trainInputs);
+            double t = metric.compute(transformer.inverse(outputs, trainScale), y);
             train.set(epoch, t);
             double v = Double.NaN;
             if (xValid != null) {
-                v = metric.compute(network.forward(validInputs), yValid);
+                v = metric.compute(transformer.inverse(network.forward(validInputs), validScale), yValid);
                 valid.set(epoch, v);
             }
             if (fold != UNRECORDED) {
@@ -198,7 +218,7 @@ final class Tabular {
             context.out().progress(stage, epoch, epochs, String.format(Locale.ROOT, "%s %s %.4f",
                     xValid == null ? "train" : "valid", metric.label(), xValid == null ? t : v));
         });
-        return new Fitted(network, new Curves(train.toArray(), valid.toArray(), training));
+        return new Fitted(network, new Curves(train.toArray(), valid.toArray(), training), transformer);
     }
     /** Returns the line that reports a diverged fit: where, the loss it reached, and the last finite one. */
     static String divergence(String where, TrainingResult t) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** D2L's preprocessing, checked against values worked out by hand and against the real files. */
 class PreprocessorTests {
     private static final double NA = Double.NaN;
-    private static final PreprocessingSpec D2L = new PreprocessingSpec(true,
+    private static final PreprocessingSpec D2L = new PreprocessingSpec(PreprocessingSpec.FitOn.TRAIN_AND_TEST,
             List.of(new Standardize(), new FillMissing(0), new OneHot(true)));
 
     private static Dataset small() {
@@ -66,7 +66,7 @@ class PreprocessorTests {
 
     @Test
     void fittingOnTrainOnlyIgnoresTheTestRows() {
-        Features f = new Preprocessor(new PreprocessingSpec(false, List.of(new Standardize(), new FillMissing(0), new OneHot(false))))
+        Features f = new Preprocessor(new PreprocessingSpec(PreprocessingSpec.FitOn.TRAIN, List.of(new Standardize(), new FillMissing(0), new OneHot(false))))
                 .apply(small());
 
         // Area over train only: 1 and 2, mean 1.5, sample std sqrt(0.5); RM is unseen, so no column.
@@ -76,11 +76,75 @@ class PreprocessorTests {
     }
 
     @Test
+    void fillsWithTheMeanOrMedianOfTheFittedRowsOnly() {
+        // Area: train 1, 2, missing; test 5. Over train and test the mean is 8/3 and the median 2; over train, 1.5 both.
+        Features mean = new Preprocessor(new PreprocessingSpec(PreprocessingSpec.FitOn.TRAIN_AND_TEST,
+                List.of(new FillMissing(PreprocessingSpec.Fill.MEAN, 0), new OneHot(true)))).apply(small());
+        Features median = new Preprocessor(new PreprocessingSpec(PreprocessingSpec.FitOn.TRAIN_AND_TEST,
+                List.of(new FillMissing(PreprocessingSpec.Fill.MEDIAN, 0), new OneHot(true)))).apply(small());
+        Features trainOnly = new Preprocessor(new PreprocessingSpec(PreprocessingSpec.FitOn.TRAIN,
+                List.of(new FillMissing(PreprocessingSpec.Fill.MEDIAN, 0), new OneHot(true)))).apply(small());
+
+        assertThat(mean.train().get(2, 0)).isEqualTo(8.0 / 3);
+        assertThat(median.train().get(2, 0)).isEqualTo(2.0);
+        assertThat(trainOnly.train().get(2, 0)).isEqualTo(1.5);
+        assertThat(median.statistics()).contains("fill-missing Area: 1 values set to 2.0 (the median)");
+    }
+
+    @Test
+    void aFoldsStatisticsComeFromItsTrainingRowsAlone() {
+        // Only training row 1 is a fold's training row: Area's mean is 1 there, and its category RL alone.
+        Features f = new Preprocessor(new PreprocessingSpec(PreprocessingSpec.FitOn.TRAIN_FOLD,
+                List.of(new FillMissing(PreprocessingSpec.Fill.MEAN, 0), new OneHot(false))))
+                .apply(small(), new boolean[] {true, false, false}, "one row");
+
+        assertThat(f.names()).containsExactly("Area", "Zone_RL");
+        assertThat(f.train().toRows()).isDeepEqualTo(new double[][] {{1, 1}, {2, 0}, {1, 0}});
+        assertThat(f.test().toRows()).isDeepEqualTo(new double[][] {{5, 0}});
+        assertThat(f.statistics().get(0)).isEqualTo("fitted on one row");
+        // Outside k-fold, train-fold fits on every training row.
+        Features whole = new Preprocessor(new PreprocessingSpec(PreprocessingSpec.FitOn.TRAIN_FOLD,
+                List.of(new FillMissing(PreprocessingSpec.Fill.MEAN, 0), new OneHot(false)))).apply(small());
+        assertThat(whole.train().get(2, 0)).isEqualTo(1.5);
+    }
+
+    @Test
+    void skewIsPandasAdjustedFisherPearsonCoefficient() {
+        // n / ((n - 1)(n - 2)) * sum(((x - mean) / s)^3) with the sample deviation s, worked out separately.
+        assertThat(Preprocessor.skew(new double[] {1, 2, 3, 10})).isCloseTo(1.763632614803888, within(1e-14));
+        assertThat(Preprocessor.skew(new double[] {1, 2, 4})).isCloseTo(0.9352195295828235, within(1e-14));
+        assertThat(Preprocessor.skew(new double[] {-1, -2, -3, -10})).isCloseTo(-1.763632614803888, within(1e-14));
+        assertThat(Preprocessor.skew(new double[] {3, 3, 3})).isZero();
+        assertThat(Preprocessor.skew(new double[] {1, 2})).isNaN();
+    }
+
+    @Test
+    void log1pTransformsTheColumnsSkewedEitherWayAndRefusesWhatItCannotTake() {
+        Table train = new Table(List.of(
+                new NumericColumn("Skewed", new double[] {1, 2, 3, 10}),
+                new NumericColumn("LeftSkewed", new double[] {9, 8, 7, 0}),
+                new NumericColumn("Even", new double[] {1, 2, 3, 4}),
+                new NumericColumn("Price", new double[] {1, 2, 3, 4})));
+        Features f = new Preprocessor(new PreprocessingSpec(PreprocessingSpec.FitOn.TRAIN, List.of(new PreprocessingSpec.Log1p(0.75))))
+                .apply(Dataset.of(train, "Price"));
+
+        assertThat(f.train().toRows()[3]).containsExactly(Math.log1p(10), Math.log1p(0), 4);
+        assertThat(f.statistics()).contains("log1p: 2 columns with |skew| above 0.75");
+
+        Table negative = new Table(List.of(new NumericColumn("Debt", new double[] {-1, 0, 0, 5}),
+                new NumericColumn("Price", new double[] {1, 2, 3, 4})));
+        assertThatThrownBy(() -> new Preprocessor(new PreprocessingSpec(PreprocessingSpec.FitOn.TRAIN,
+                List.of(new PreprocessingSpec.Log1p(0.75)))).apply(Dataset.of(negative, "Price")))
+                .isInstanceOf(DataException.class).hasMessageContaining("'Debt'").hasMessageContaining("-1.0 in training row 1")
+                .hasMessageContaining("needs x > -1");
+    }
+
+    @Test
     void refusesMissingValuesOrTextLeftAfterTheLastStep() {
-        assertThatThrownBy(() -> new Preprocessor(new PreprocessingSpec(true, List.of(new OneHot(true)))).apply(small()))
+        assertThatThrownBy(() -> new Preprocessor(new PreprocessingSpec(PreprocessingSpec.FitOn.TRAIN_AND_TEST, List.of(new OneHot(true)))).apply(small()))
                 .isInstanceOf(DataException.class)
                 .hasMessageContaining("'Area' still has missing values").hasMessageContaining("add a fill-missing step");
-        assertThatThrownBy(() -> new Preprocessor(new PreprocessingSpec(true, List.of(new FillMissing(0)))).apply(small()))
+        assertThatThrownBy(() -> new Preprocessor(new PreprocessingSpec(PreprocessingSpec.FitOn.TRAIN_AND_TEST, List.of(new FillMissing(0)))).apply(small()))
                 .isInstanceOf(DataException.class)
                 .hasMessageContaining("'Zone' is still text").hasMessageContaining("add a one-hot step");
     }

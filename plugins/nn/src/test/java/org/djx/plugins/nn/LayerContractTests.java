@@ -8,6 +8,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.djx.api.spi.LayerFactory;
+import org.djx.testkit.DropoutChecks;
 import org.djx.testkit.LayerChecks;
 import org.djx.testkit.PluginConfig;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,18 @@ class LayerContractTests {
                 .map(p -> p.get().name())
                 .collect(Collectors.toSet());
 
-        assertThat(discovered).containsExactlyInAnyOrder("linear", "sigmoid", "tanh", "relu", "identity");
+        assertThat(discovered).containsExactlyInAnyOrder("linear", "sigmoid", "tanh", "relu", "identity", "dropout");
+    }
+
+    @Test
+    void dropoutPassesTheDropoutChecksAndIsTheIdentityInEvaluation() {
+        DropoutLayerFactory dropout = new DropoutLayerFactory();
+        for (double p : new double[] {0.0, 0.3, 0.5, 0.9}) {
+            DropoutChecks.checkDropout(dropout, PluginConfig.of(dropout, Map.of("p", p)), p);
+        }
+        // In evaluation, a new layer's mode, it is the identity, whose gradients the usual checks confirm.
+        LayerChecks.checkGradients(dropout, PluginConfig.of(dropout, Map.of("p", 0.5)));
+        LayerChecks.checkFloat32(dropout, PluginConfig.of(dropout, Map.of("p", 0.5)));
     }
 
     @Test
