@@ -8,6 +8,7 @@ import org.djx.api.spi.Kernels;
 import org.djx.engine.random.RandomStreams;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.MetricsTable;
+import org.djx.engine.report.Plot;
 import org.djx.engine.report.PlotWriter;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunOutput;
@@ -103,6 +104,15 @@ public final class TaskContext {
 
     /** Writes {@code baseName}.png and {@code baseName}.svg into the run folder and says so. */
     public void writePlot(String baseName, LinePlot plot) {
+        if (folder != null) {
+            folder.write(baseName + ".png", o -> PlotWriter.png(plot, o));
+            Path svg = folder.write(baseName + ".svg", o -> PlotWriter.svg(plot, o));
+            out.line("wrote " + svg.resolveSibling(baseName + ".png") + " and .svg");
+        }
+    }
+
+    /** Writes {@code baseName}.png and {@code baseName}.svg of any kind of plot into the run folder and says so. */
+    public void writePlot(String baseName, Plot plot) {
         if (folder != null) {
             folder.write(baseName + ".png", o -> PlotWriter.png(plot, o));
             Path svg = folder.write(baseName + ".svg", o -> PlotWriter.svg(plot, o));
