@@ -9,7 +9,6 @@ module org.djx.engine {
     requires info.picocli;
     requires java.desktop;
     requires java.net.http;
-    requires org.knowm.xchart;
 
     // picocli reads the command classes' annotations reflectively.
     opens org.djx.engine.cli to info.picocli;

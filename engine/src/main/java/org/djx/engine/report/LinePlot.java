@@ -6,13 +6,25 @@ import java.util.Objects;
 
 /**
  * A line chart to draw: labelled axes, optionally a logarithmic y axis, and named series. The y label
- * names the quantity; the writer adds how it is scaled.
+ * names the quantity; the writer adds how it is scaled. Values that are not finite (and values a log
+ * axis cannot show) are drawn as gaps.
  */
-public final class LinePlot {
-    /** One named line; x and y are copied. */
-    public record Series(String name, double[] x, double[] y) {
+public final class LinePlot implements Plot {
+    /** How a series is drawn. */
+    public enum Style {
+        /** A solid line, for a measured or fitted curve. */
+        LINE,
+        /** A dashed line, for a reference such as the true function or a chance level, drawn over the lines. */
+        REFERENCE,
+        /** Unconnected points (a scatter), drawn over every line. */
+        POINTS
+    }
+
+    /** One named series; x and y are copied. */
+    public record Series(String name, Style style, double[] x, double[] y) {
         public Series {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(style, "style");
             x = x.clone();
             y = y.clone();
             if (x.length != y.length || x.length == 0) {
@@ -36,7 +48,6 @@ public final class LinePlot {
     private final String yLabel;
     private final boolean logY;
     private final List<Series> series = new ArrayList<>();
-    private final java.util.Set<String> points = new java.util.HashSet<>();
 
     public LinePlot(String title, String xLabel, String yLabel, boolean logY) {
         this.title = Objects.requireNonNull(title, "title");
@@ -47,22 +58,23 @@ public final class LinePlot {
 
     /** Adds a line and returns this plot. */
     public LinePlot add(String name, double[] x, double[] y) {
-        series.add(new Series(name, x, y));
+        series.add(new Series(name, Style.LINE, x, y));
+        return this;
+    }
+
+    /** Adds a dashed reference line (a truth or a chance level to compare against) and returns this plot. */
+    public LinePlot addReference(String name, double[] x, double[] y) {
+        series.add(new Series(name, Style.REFERENCE, x, y));
         return this;
     }
 
     /** Adds a series drawn as unconnected points (a scatter) and returns this plot. */
     public LinePlot addPoints(String name, double[] x, double[] y) {
-        add(name, x, y);
-        points.add(name);
+        series.add(new Series(name, Style.POINTS, x, y));
         return this;
     }
 
-    /** Returns whether series {@code name} is drawn as points rather than a line. */
-    public boolean isPoints(String name) {
-        return points.contains(name);
-    }
-
+    @Override
     public String title() {
         return title;
     }

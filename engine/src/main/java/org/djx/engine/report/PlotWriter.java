@@ -1,30 +1,25 @@
 package org.djx.engine.report;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws {@link LinePlot}s as PNG and SVG with XChart, in one plain style meant to be read at a glance:
- * white background, legend inside the plot, lines without markers (points only for a scatter series).
+ * Draws {@link Plot}s as PNG and SVG from one layout, in one plain style meant to be read at a glance:
+ * white background, ticks at round numbers, the legend in rows under the chart, lines without markers
+ * and points over the lines. The SVG keeps its text as text.
  */
 public final class PlotWriter {
+    /** Wide enough to read in a report page, which shows images up to about a thousand pixels across. */
     private static final int WIDTH = 800;
-    private static final int HEIGHT = 560;
-    private static final Color[] PALETTE = {
-        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
-        new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+    private static final double PLOT_HEIGHT = 400;
+    private static final double PANEL_PLOT_HEIGHT = 270;
+    private static final double PAD = 10;
 
     static {
         // ImageIO buffers PNGs in temporary files closed by a shutdown hook, and no hook can be added once the JVM
@@ -36,105 +31,78 @@ public final class PlotWriter {
     }
 
     /** Writes the plot as a PNG image. */
-    public static void png(LinePlot plot, OutputStream out) throws IOException {
-        BitmapEncoder.saveBitmap(chart(plot), out, BitmapEncoder.BitmapFormat.PNG);
+    public static void png(Plot plot, OutputStream out) throws IOException {
+        Drawing d = layout(plot);
+        RasterCanvas canvas = new RasterCanvas(d.width(), d.height());
+        d.draw().accept(canvas);
+        if (!ImageIO.write(canvas.image(), "png", out)) {
+            throw new IOException("no PNG writer in this Java runtime");
+        }
     }
 
     /** Writes the plot as an SVG document. */
-    public static void svg(LinePlot plot, OutputStream out) throws IOException {
-        VectorGraphicsEncoder.saveVectorGraphic(chart(plot), out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    public static void svg(Plot plot, OutputStream out) throws IOException {
+        Drawing d = layout(plot);
+        SvgCanvas canvas = new SvgCanvas(d.width(), d.height());
+        d.draw().accept(canvas);
+        out.write(canvas.document().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Beyond this many decades a log axis labels every decade illegibly: plot log10 linearly instead. */
-    private static final double MAX_LOG_AXIS_DECADES = 12;
+    /** A chart laid out: its size in pixels and what draws it. */
+    private record Drawing(int width, int height, Consumer<Canvas> draw) {
+    }
 
-    private static XYChart chart(LinePlot plot) {
-        boolean logAxis = plot.logY() && decades(plot) <= MAX_LOG_AXIS_DECADES;
-        boolean log10Values = plot.logY() && !logAxis;
-        String yTitle = logAxis ? plot.yLabel() + " (log scale)" : log10Values ? "log10 of " + plot.yLabel() : plot.yLabel();
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(plot.title())
-                .xAxisTitle(plot.xLabel()).yAxisTitle(yTitle).build();
-        XYStyler style = chart.getStyler();
-        style.setChartBackgroundColor(Color.WHITE);
-        style.setPlotBackgroundColor(Color.WHITE);
-        style.setPlotBorderVisible(true);
-        style.setLegendPosition(Styler.LegendPosition.OutsideS);
-        style.setLegendLayout(Styler.LegendLayout.Horizontal);
-        style.setLegendBorderColor(Color.LIGHT_GRAY);
-        style.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        style.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        style.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        style.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        style.setPlotGridLinesColor(new Color(0xe0e0e0));
-        style.setSeriesColors(PALETTE);
-        style.setYAxisLogarithmic(logAxis);
-        // XChart's own tick pattern writes 0.05 as ".05"; over a moderate range a plain pattern reads better.
-        String xPattern = plainPattern(plot, true);
-        if (xPattern != null) {
-            style.setXAxisDecimalPattern(xPattern);
+    private static Drawing layout(Plot plot) {
+        if (plot instanceof LinePlot line) {
+            XYPanel panel = new XYPanel(line, XYPanel.looks(List.of(line)), 0, 0, WIDTH, PLOT_HEIGHT, PlotStyle.TITLE, true);
+            return drawing(WIDTH, panel.bottom(), panel::draw);
         }
-        String yPattern = logAxis ? null : plainPattern(plot, false);
-        if (yPattern != null) {
-            style.setYAxisDecimalPattern(yPattern);
+        if (plot instanceof PanelPlot panels) {
+            return panels(panels);
         }
-        // Over a short range a log axis with decade labels alone shows one or two numbers: label 2, 3, ... too.
-        style.setYAxisLogarithmicDecadeOnly(decades(plot) >= 3);
-        style.setAntiAlias(true);
-        style.setMarkerSize(5);
-        for (LinePlot.Series s : plot.series()) {
-            double[] y = s.y();
-            for (int i = 0; i < y.length; i++) {
-                double v = log10Values ? Math.log10(y[i]) : y[i];
-                // A curve that reached infinity (a diverged fit, the log of 0), or a value a log axis cannot show,
-                // is drawn with a gap there.
-                y[i] = Double.isFinite(v) && !(plot.logY() && !log10Values && v <= 0) ? v : Double.NaN;
-            }
-            XYSeries series = chart.addSeries(s.name(), s.x(), y);
-            if (plot.isPoints(s.name())) {
-                series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                series.setMarker(SeriesMarkers.CIRCLE);
-            } else {
-                series.setMarker(SeriesMarkers.NONE);
-                series.setLineStyle(new BasicStroke(2f));
-            }
-        }
-        return chart;
+        BarPanel bars = new BarPanel((BarPlot) plot, WIDTH);
+        return drawing(WIDTH, bars.height(), bars::draw);
     }
 
     /**
-     * Returns a plain decimal pattern with enough places for ticks a tenth of the range apart, or null
-     * when the values are too large or the range too small for one (XChart then picks its own).
+     * Lays the panels out in rows of up to three (two rows of two for four), each panel with its own
+     * legend, the y axis named once per row.
      */
-    private static String plainPattern(LinePlot plot, boolean x) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (LinePlot.Series s : plot.series()) {
-            for (double v : x ? s.x() : s.y()) {
-                if (Double.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
+    private static Drawing panels(PanelPlot plot) {
+        List<LinePlot> panels = plot.panels();
+        int columns = panels.size() <= 3 ? Math.max(1, panels.size()) : panels.size() == 4 ? 2 : 3;
+        int width = columns == 1 ? WIDTH : columns == 2 ? 860 : 990;
+        double panelWidth = (double) width / columns;
+        List<String> title = PlotStyle.wrap(plot.title(), PlotStyle.TITLE, width - 2 * PAD);
+        double top = PAD + title.size() * PlotStyle.lineHeight(PlotStyle.TITLE);
+        Map<String, XYPanel.Look> looks = XYPanel.looks(panels);
+        List<XYPanel> laidOut = new ArrayList<>();
+        for (int row = 0; row * columns < panels.size(); row++) {
+            double rowBottom = top;
+            for (int c = 0; c < columns && row * columns + c < panels.size(); c++) {
+                XYPanel p = new XYPanel(panels.get(row * columns + c), looks, c * panelWidth, top, panelWidth, PANEL_PLOT_HEIGHT,
+                        PlotStyle.PANEL_TITLE, c == 0);
+                laidOut.add(p);
+                rowBottom = Math.max(rowBottom, p.bottom());
             }
+            top = rowBottom;
         }
-        double span = max - min;
-        if (!(span >= 1e-4) || Math.max(Math.abs(min), Math.abs(max)) >= 1e7) {
-            return null;
-        }
-        int places = Math.max(0, (int) Math.ceil(-Math.log10(span / 10)) + 1);
-        return places == 0 ? "0" : "0." + "#".repeat(places);
+        return drawing(width, top, c -> {
+            c.begin("title");
+            for (int i = 0; i < title.size(); i++) {
+                c.text(title.get(i), width / 2.0, PAD + PlotStyle.capHeight(PlotStyle.TITLE) + i * PlotStyle.lineHeight(PlotStyle.TITLE),
+                        PlotStyle.TITLE, PlotStyle.TEXT, Canvas.Anchor.MIDDLE, false);
+            }
+            c.end();
+            laidOut.forEach(p -> p.draw(c));
+        });
     }
 
-    private static double decades(LinePlot plot) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (LinePlot.Series s : plot.series()) {
-            for (double v : s.y()) {
-                if (v > 0) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-        }
-        return max > 0 ? Math.log10(max / min) : 0;
+    private static Drawing drawing(int width, double height, Consumer<Canvas> content) {
+        int h = (int) Math.ceil(height);
+        return new Drawing(width, h, c -> {
+            c.rect(0, 0, width, h, PlotStyle.BACKGROUND, null);
+            content.accept(c);
+        });
     }
 }

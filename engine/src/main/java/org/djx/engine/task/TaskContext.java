@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 import org.djx.api.data.DataContext;
 import org.djx.api.spi.Kernels;
 import org.djx.engine.random.RandomStreams;
-import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.MetricsLog;
+import org.djx.engine.report.Plot;
 import org.djx.engine.report.PlotWriter;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunOutput;
@@ -115,8 +115,8 @@ public final class TaskContext {
         }
     }
 
-    /** Writes {@code baseName}.png and {@code baseName}.svg into the run folder and says so. */
-    public void writePlot(String baseName, LinePlot plot) {
+    /** Writes {@code baseName}.png and {@code baseName}.svg of a plot into the run folder and says so. */
+    public void writePlot(String baseName, Plot plot) {
         if (folder != null) {
             folder.write(baseName + ".png", o -> PlotWriter.png(plot, o));
             Path svg = folder.write(baseName + ".svg", o -> PlotWriter.svg(plot, o));

@@ -11,6 +11,7 @@ import org.djx.api.data.Dataset;
 import org.djx.engine.fit.CrossValidation;
 import org.djx.engine.fit.Trials;
 import org.djx.engine.random.RandomStreams;
+import org.djx.engine.report.BarPlot;
 import org.djx.engine.report.Format;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.RunOutput;
@@ -215,11 +216,11 @@ public final class AdversarialValidationTask implements Task {
                 .metric("avg-valid-" + metric + "-change-t", t);
         context.writeText("feature-aucs.csv", featureCsv.toString());
         context.writeText("folds.csv", foldCsv.toString());
-        writePlots(context.name(), d, aucs, order, plain, metric, context);
+        writePlots(d, features.names(), aucs, order, plain, metric, context);
         return result.build();
     }
 
-    private static void writePlots(String name, ShiftDetector.Detection d, double[] aucs, Integer[] order,
+    private static void writePlots(ShiftDetector.Detection d, List<String> names, double[] aucs, Integer[] order,
             double[][] plain, String metric, TaskContext context) {
         Fitting.writeScorePlot(context, String.format(Locale.ROOT, "%s: out-of-fold classifier logits (AUC %.3f)",
                 context.name(), d.auc().value()), d);
@@ -231,16 +232,12 @@ public final class AdversarialValidationTask implements Task {
             context.writePlot("importance-weights", new LinePlot(context.name() + ": importance weights of the training rows",
                     "weight", "density", false).add("training rows", h[0], h[1]));
         }
-        int shown = Math.min(order.length, 2 * TOP_FEATURES);
-        double[] rank = new double[shown];
-        double[] auc = new double[shown];
-        for (int i = 0; i < shown; i++) {
-            rank[i] = i + 1;
-            auc[i] = aucs[order[i]];
+        BarPlot features = new BarPlot(context.name() + ": the most separating features, each alone",
+                "single-feature AUC, test vs training rows (above 0.5: larger in the test rows)", "no separation (0.5)", 0.5);
+        for (int i = 0; i < Math.min(order.length, 2 * TOP_FEATURES); i++) {
+            features.add(names.get(order[i]), aucs[order[i]]);
         }
-        context.writePlot("feature-aucs", new LinePlot(context.name() + ": the most separating features (names in feature-aucs.csv)",
-                "rank", "single-feature AUC, test vs training rows", false)
-                .addPoints("feature", rank, auc).add("no separation (0.5)", new double[] {1, shown}, new double[] {0.5, 0.5}));
+        context.writePlot("feature-aucs", features);
         double[] folds = new double[plain[0].length];
         Arrays.setAll(folds, i -> i + 1);
         context.writePlot("folds", new LinePlot(context.name() + ": valid " + metric + " per fold", "fold", "valid " + metric, false)

@@ -325,7 +325,7 @@ public final class ConceptShiftTask implements Task {
             for (int i = 0; i < sums.length; i++) {
                 truth[i] = RegionConcept.label(sums[i], t);
             }
-            rules.add("rule " + (r + 1), sums, truth);
+            rules.addReference("rule " + (r + 1), sums, truth);
         }
         rules.add("region 1 only", sums, sigmoid(fitted[Setting.ONE_REGION.ordinal()].predict(diagonal)));
         rules.add("pooled", sums, sigmoid(fitted[Setting.POOLED.ordinal()].predict(diagonal)));

@@ -255,7 +255,7 @@ public final class CovariateShiftTask implements Task {
         Arrays.setAll(truth, i -> Math.min(data.densityRatio(grid[i]), spec.classifier().maxWeight()));
         context.writePlot("importance-weights", new LinePlot(context.name() + ": importance weights of the training rows, data set 1",
                 "x_1", "weight", false).addPoints("estimated exp(h(x)) n_train / n_test, clipped", x1, d.weights())
-                .add("true p_test(x) / p_train(x), clipped", grid, truth));
+                .addReference("true p_test(x) / p_train(x), clipped", grid, truth));
 
         double[] line = Fitting.grid(-3, 3 + Math.ceil(Math.max(0, spec.shift())), 20 * (6 + (int) Math.ceil(Math.max(0, spec.shift()))) + 1);
         double[] rows = new double[line.length * columns];
@@ -267,9 +267,11 @@ public final class CovariateShiftTask implements Task {
             target[i] = ShiftedRegression.target(row);
         }
         Tensor along = Tensor.wrap(Shape.of(line.length, columns), rows);
+        // The fit with true weights is what the estimated weights aim at and lies almost on the importance-weighted
+        // fit: dashed, it lets that one show through.
         context.writePlot("fits", new LinePlot(context.name() + ": fits along x_1 (other inputs 0), data set 1", "x_1", "y", false)
-                .add("true y", line, target).add("unweighted fit", line, fits[0].predict(along))
+                .addReference("true y", line, target).add("unweighted fit", line, fits[0].predict(along))
                 .add("importance-weighted fit", line, fits[1].predict(along))
-                .add("fit with true weights", line, fits[2].predict(along)));
+                .addReference("fit with true weights", line, fits[2].predict(along)));
     }
 }

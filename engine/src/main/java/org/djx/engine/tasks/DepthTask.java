@@ -1,6 +1,7 @@
 package org.djx.engine.tasks;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.djx.engine.random.RandomStreams;
 import org.djx.engine.report.Csv;
 import org.djx.engine.report.Format;
 import org.djx.engine.report.LinePlot;
+import org.djx.engine.report.PanelPlot;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.spec.ComponentSpec;
@@ -151,10 +153,9 @@ public final class DepthTask implements Task {
         }
         List<String> header = new ArrayList<>(List.of("layer"));
         List<double[]> columns = new ArrayList<>(List.of(layer));
-        LinePlot activations = new LinePlot(context.name() + ": spread of activations", "layer",
-                "std of the activation output", true);
-        LinePlot gradients = new LinePlot(context.name() + ": spread of weight gradients", "layer",
-                "std of dLoss/dW", true);
+        // One panel per activation, one line per initializer in each: a legend of every pairing would not fit.
+        Map<String, LinePlot> activations = new LinkedHashMap<>();
+        Map<String, LinePlot> gradients = new LinkedHashMap<>();
         RunResult.Builder result = RunResult.builder(context.name());
         int measured = 0;
         for (Variant v : spec.variants()) {
@@ -178,8 +179,10 @@ public final class DepthTask implements Task {
             columns.add(actStd);
             header.add(columnName(key, "gradient_std"));
             columns.add(gradStd);
-            activations.add(v.activation() + ", " + v.initializer(), layer, floored(actStd));
-            gradients.add(v.activation() + ", " + v.initializer(), layer, floored(gradStd));
+            activations.computeIfAbsent(v.activation(), a -> new LinePlot(a, "layer", "std of the activation output", true))
+                    .add(v.initializer(), layer, floored(actStd));
+            gradients.computeIfAbsent(v.activation(), a -> new LinePlot(a, "layer", "std of dLoss/dW", true))
+                    .add(v.initializer(), layer, floored(gradStd));
             result.metric(key + "/activation-std-first", actStd[0])
                     .metric(key + "/activation-std-last", actStd[spec.depth() - 1])
                     .metric(key + "/gradient-std-first", gradStd[0])
@@ -187,9 +190,15 @@ public final class DepthTask implements Task {
                     .metric(key + "/gradient-ratio", ratio);
         }
         context.writeText("depth.csv", Csv.table(header, columns));
-        context.writePlot("activations", activations);
-        context.writePlot("gradients", gradients);
+        context.writePlot("activations", panels(context.name() + ": spread of activations", activations));
+        context.writePlot("gradients", panels(context.name() + ": spread of weight gradients", gradients));
         return result.build();
+    }
+
+    private static PanelPlot panels(String title, Map<String, LinePlot> byActivation) {
+        PanelPlot plot = new PanelPlot(title);
+        byActivation.values().forEach(plot::add);
+        return plot;
     }
 
     private static String columnName(String key, String measure) {

@@ -1,11 +1,14 @@
 package org.djx.engine.run;
 
+import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunResult;
+import org.djx.engine.report.SvgFile;
 import org.djx.engine.report.Format;
 import org.djx.engine.tasks.BuiltInTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.djx.engine.tensor.CpuKernels;
 import org.djx.engine.train.StopReason;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * experiments/backprop-2-2-2.json against D2L's delta rules written out by hand, independently of the
@@ -34,12 +38,14 @@ class BackpropagationTests {
 
     private static RunResult result;
     private static List<String> lines;
+    @TempDir
+    static Path folder;
 
     @BeforeAll
     static void run() {
         Experiment experiment = new ExperimentReader(PluginLoader.load(List.of()), BuiltInTasks.registry()).read(FILE);
         lines = new ArrayList<>();
-        result = new ExperimentRunner(CpuKernels::new, lines::add).run(experiment);
+        result = new ExperimentRunner(CpuKernels::new, lines::add).run(experiment, RunFolder.at(folder));
     }
 
     @Test
@@ -97,6 +103,17 @@ class BackpropagationTests {
         assertThat(result.training().loss(1)).isGreaterThan(0.2);
         assertThat(lines).filteredOn(l -> l.startsWith("stopped after ")).singleElement()
                 .satisfies(l -> assertThat(l).contains("the loss fell below the tolerance"));
+    }
+
+    @Test
+    void theLossPlotOfTwentyThreeThousandEpochsIsASmallSvgWhoseTextIsText() throws Exception {
+        byte[] svg = Files.readAllBytes(folder.resolve("loss.svg"));
+
+        // It was 5.4 MB of glyph outlines and a point for every epoch.
+        assertThat(result.training().epochs()).isGreaterThan(20_000);
+        assertThat(svg.length).isLessThan(50_000);
+        assertThat(SvgFile.parse(svg).texts()).extracting(SvgFile.Text::content)
+                .contains("backprop-2-2-2: training loss", "epoch", "loss (log scale)", "training loss", "10000", "1e-5");
     }
 
     /** w_ji(l) <- w_ji(l) - eta * delta_j(l+1) * a_i(l). */

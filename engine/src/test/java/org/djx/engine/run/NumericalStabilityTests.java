@@ -2,6 +2,7 @@ package org.djx.engine.run;
 
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunResult;
+import org.djx.engine.report.SvgFile;
 import org.djx.engine.tasks.BuiltInTasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -18,6 +19,7 @@ import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.tensor.CpuKernels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
 
 /** The D2L 4.8 experiments in experiments/, against closed forms and the facts D2L states in words. */
 class NumericalStabilityTests {
@@ -106,5 +108,26 @@ class NumericalStabilityTests {
         assertThat(Files.readAllLines(out.resolve("depth.csv"))).hasSize(31);
         assertThat(out.resolve("activations.png")).exists();
         assertThat(out.resolve("gradients.svg")).exists();
+    }
+
+    @Test
+    void depthPlotsDrawOnePanelPerActivationWithALegendOfItsInitializers(@TempDir Path out) throws Exception {
+        run("init-depth", out);
+
+        for (String plot : List.of("activations", "gradients")) {
+            SvgFile svg = SvgFile.parse(Files.readAllBytes(out.resolve(plot + ".svg")));
+            List<Element> panels = svg.groups("panel");
+            assertThat(panels).as(plot).hasSize(3);
+            List<String> titles = new ArrayList<>();
+            for (Element panel : panels) {
+                titles.add(SvgFile.texts(SvgFile.groups(panel, "title").get(0)).get(0).content());
+                assertThat(SvgFile.texts(SvgFile.groups(panel, "legend").get(0))).extracting(SvgFile.Text::content)
+                        .containsExactly("normal(std=1.0)", "xavier-normal", "he-normal");
+            }
+            assertThat(titles).containsExactly("tanh", "sigmoid", "relu");
+            svg.assertReadable();
+            BufferedImage png = ImageIO.read(out.resolve(plot + ".png").toFile());
+            assertThat(png.getWidth()).isEqualTo((int) svg.width());
+        }
     }
 }

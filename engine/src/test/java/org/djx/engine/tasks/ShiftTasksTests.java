@@ -1,7 +1,9 @@
 package org.djx.engine.tasks;
 
 import org.djx.engine.run.ExperimentRunner;
+import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunResult;
+import org.djx.engine.report.SvgFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -212,6 +214,11 @@ class ShiftTasksTests {
     }
 
     private RunResult adversarial(DataContext data) {
+        return adversarial(data, null);
+    }
+
+    /** Runs adversarial validation, writing its files into {@code folder} unless that is null. */
+    private RunResult adversarial(DataContext data, RunFolder folder) {
         String json = """
                 {"task": "adversarial-validation", "seed": 2,
                  "dataset": {"type": "kaggle-house"},
@@ -223,7 +230,8 @@ class ShiftTasksTests {
                  "training": {"epochs": 30, "batch-size": 16, "metric": "rmse"},
                  "validation": {"folds": 3}}
                 """;
-        return new ExperimentRunner(CpuKernels::new, lines::add, data).run(read(json));
+        ExperimentRunner runner = new ExperimentRunner(CpuKernels::new, lines::add, data);
+        return folder == null ? runner.run(read(json)) : runner.run(read(json), folder);
     }
 
     @Test
@@ -251,5 +259,19 @@ class ShiftTasksTests {
         assertThat(r.metric("auc-lower95")).isGreaterThan(0.65);
         assertThat(r.metric("feature-auc/Area")).isCloseTo(best, within(0.05));
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("\\s+1\\. Area\\s+AUC 0\\.7.*"));
+    }
+
+    @Test
+    void theFeaturePlotNamesEachFeatureBesideItsBarInTheOrderOfTheTable(@TempDir Path dir) throws IOException {
+        adversarial(houses(dir, 300), RunFolder.at(dir.resolve("run")));
+
+        List<String> table = Files.readAllLines(dir.resolve("run").resolve("feature-aucs.csv")).stream().skip(1)
+                .map(row -> row.split(",")[1]).toList();
+        SvgFile svg = SvgFile.parse(Files.readAllBytes(dir.resolve("run").resolve("feature-aucs.svg")));
+
+        assertThat(table).startsWith("Area");
+        assertThat(svg.texts("categories")).extracting(SvgFile.Text::content).containsExactlyElementsOf(table);
+        assertThat(svg.texts("title")).extracting(SvgFile.Text::content).noneMatch(t -> t.contains("feature-aucs.csv"));
+        svg.assertReadable();
     }
 }
