@@ -8,6 +8,7 @@ import org.djx.engine.fit.CrossValidation;
 import org.djx.engine.fit.Trials;
 import org.djx.engine.metric.Metric;
 import org.djx.engine.report.LinePlot;
+import org.djx.engine.report.PanelPlot;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.spec.ComponentSpec;
@@ -134,10 +135,15 @@ public final class KFoldTask implements Task {
         out.result(String.format(Locale.ROOT, "%d-fold validation: avg train %s: %f, avg valid %s: %f",
                 k, words, trainSum / k, words, validSum / k));
         context.writeMetrics();
-        Tabular.Curves first = folds.get(0);
-        double[] epochs = Tabular.epochs(first.train().length);
-        context.writePlot("fold-1", new LinePlot(context.name() + ": fold 1", "epoch", label, true)
-                .add("train", epochs, first.train()).add("valid", epochs, first.valid()));
+        // Every fold's curves, one panel each, on one scale-free log axis per panel.
+        PanelPlot curves = new PanelPlot(context.name() + ": train and valid " + words + " per epoch, fold by fold");
+        for (int i = 0; i < k; i++) {
+            Tabular.Curves c = folds.get(i);
+            double[] epochs = Tabular.epochs(c.train().length);
+            curves.add(new LinePlot("fold " + (i + 1), "epoch", label, true).add("train", epochs, c.train())
+                    .add("valid", epochs, c.valid()));
+        }
+        context.writePlot("folds", curves);
         return result.metric("avg-train-" + label, trainSum / k).metric("avg-valid-" + label, validSum / k).build();
     }
 }

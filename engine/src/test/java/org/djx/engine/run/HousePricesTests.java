@@ -39,8 +39,8 @@ class HousePricesTests {
         assertThat(r.metric("avg-valid-log-rmse")).isBetween(0.160, 0.180);
         assertThat(r.metric("avg-train-log-rmse")).isBetween(0.150, 0.180);
         assertThat(lines).anyMatch(l -> l.startsWith("5-fold validation: avg train log rmse: "));
-        assertThat(out.resolve("fold-1.png")).exists();
-        assertThat(out.resolve("fold-1.svg")).exists();
+        assertThat(out.resolve("folds.png")).exists();
+        assertThat(out.resolve("folds.svg")).exists();
         assertThat(Files.readAllLines(out.resolve("metrics.csv"))).hasSize(1 + 5 * 100 * 2);
     }
 
