@@ -59,7 +59,7 @@ class LauncherTests {
                 .contains(file + ":" + line + ":")
                 .contains("$.model.layers[3].type")
                 .contains("unknown layer 'sigmiod'")
-                .contains("available: identity, linear, relu, sigmoid, tanh")
+                .contains("available: dropout, identity, linear, relu, sigmoid, tanh")
                 .contains("did you mean 'sigmoid'?")
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");

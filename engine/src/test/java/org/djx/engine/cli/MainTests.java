@@ -84,7 +84,7 @@ class MainTests {
         assertThat(o.code()).isEqualTo(2);
         assertThat(o.out()).isEmpty();
         assertThat(o.err().strip()).isEqualTo(file + ":7:16: at $.model.layers[1].type: unknown layer 'sigmiod';"
-                + " available: identity, linear, relu, sigmoid, tanh (did you mean 'sigmoid'?)");
+                + " available: dropout, identity, linear, relu, sigmoid, tanh (did you mean 'sigmoid'?)");
         o.hasNoStackTrace();
     }
 
@@ -107,7 +107,7 @@ class MainTests {
         assertThat(o.out()).isEmpty();
         assertThat(o.err().lines().toList()).containsExactly(
                 file + ": 3 problems",
-                "  " + file + ":3:46: at $.model.layers[0].type: unknown layer 'linaer'; available: identity, linear,"
+                "  " + file + ":3:46: at $.model.layers[0].type: unknown layer 'linaer'; available: dropout, identity, linear,"
                         + " relu, sigmoid, tanh (did you mean 'linear'?)",
                 "  " + file + ":6:38: at $.optimizer.lr: lr must be > 0, found -1.0",
                 "  " + file + ":7:26: at $.training.epochs: expected an integer >= 1, found the string \"ten\"");
@@ -249,7 +249,7 @@ class MainTests {
         assertThat(o.code()).isZero();
         assertThat(o.outLines().get(0)).matches("KIND +NAME +MODULE +VERSION +LOCATION");
         List<PluginDescriptor> builtIns = PluginLoader.load(List.of()).all();
-        assertThat(builtIns).hasSize(19);
+        assertThat(builtIns).hasSize(20);
         for (PluginDescriptor d : builtIns) {
             assertThat(o.outLines()).as(d.name())
                     .anySatisfy(l -> assertThat(l).startsWith(d.kind().label() + " ").contains(" " + d.name() + " "));

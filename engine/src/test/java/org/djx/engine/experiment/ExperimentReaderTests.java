@@ -86,7 +86,7 @@ class ExperimentReaderTests {
                 """;
 
         assertProblem(onlyProblem(json), "$.model.layers[1].type", at(json, 7, "\"sigmiod\""),
-                "unknown layer 'sigmiod'", "available: identity, linear, relu, sigmoid, tanh",
+                "unknown layer 'sigmiod'", "available: dropout, identity, linear, relu, sigmoid, tanh",
                 "(did you mean 'sigmoid'?)");
     }
 

@@ -38,7 +38,7 @@ class UnusableJarsTests {
 
     private PluginProblem onlyProblem() {
         PluginRegistry registry = PluginLoader.load(java.util.List.of(plugins));
-        assertThat(registry.all()).as("the built-ins still load").hasSize(19);
+        assertThat(registry.all()).as("the built-ins still load").hasSize(PluginLoader.load(java.util.List.of()).all().size());
         assertThat(registry.problems()).hasSize(1);
         return registry.problems().get(0);
     }
