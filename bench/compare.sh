@@ -4,7 +4,9 @@
 #
 #   1. D2L's house-price k-fold run, whole process: ./djx run experiments/house-prices-kfold.json
 #      against d2l_house_torch.py, wall time and peak memory.
-#   2. MLP 331-256-1 training throughput (Adam + MSE, 100000 synthetic rows) at batch 64 and 1024,
+#   2. The house-price MLP k-fold run (331-256-1, dropout, AdamW, log target), whole process:
+#      ./djx run experiments/house-prices-mlp.json against bench/house_mlp_torch.py, the same recipe.
+#   3. MLP 331-256-1 training throughput (Adam + MSE, 100000 synthetic rows) at batch 64 and 1024,
 #      on one thread and on all cores: MlpThroughput against mlp_torch.py, samples per second.
 #
 # Usage: bench/compare.sh [RUNS]      (RUNS per measurement, default 3; the median is reported)
@@ -66,7 +68,22 @@ awk -v d="$djx_s" -v t="$torch_s" -v dk="$djx_kb" -v tk="$torch_kb" 'BEGIN {
     d, dk / 1024, t, tk / 1024, t / d }'
 echo
 
-# 2. MLP throughput.
+# 2. House-price MLP k-fold, whole process, the same recipe on both sides.
+: > "$work/djx-mlp-kfold"; : > "$work/torch-mlp-kfold"
+for ((i = 0; i < runs; i++)); do
+  rm -rf "$work/run"
+  DJX_DATA="$data" timed "$root/djx" run "$root/experiments/house-prices-mlp.json" --quiet --out "$work/run" >> "$work/djx-mlp-kfold"
+  djx_valid="$(grep -o 'avg-valid-log-rmse[^0-9]*[0-9.]*' "$work/run/summary.json" | grep -o '[0-9.]*$')"
+  timed "$python" "$root/bench/house_mlp_torch.py" "$data" >> "$work/torch-mlp-kfold"
+  torch_valid="$(grep -o 'avg valid log rmse: [0-9.]*' "$work/out" | grep -o '[0-9.]*$')"
+done
+awk -v d="$(cut -d' ' -f1 "$work/djx-mlp-kfold" | median)" -v t="$(cut -d' ' -f1 "$work/torch-mlp-kfold" | median)" \
+    -v dv="$djx_valid" -v tv="$torch_valid" 'BEGIN {
+  printf "house-price MLP 5-fold, whole process:  djx %.2f s (valid %s)   PyTorch %.2f s (valid %s)   djx %.1fx faster   (target 3x)\n",
+    d, dv, t, tv, t / d }'
+echo
+
+# 3. MLP throughput.
 samples() { grep -o '[0-9,]* samples/s' "$work/out" | tr -d ',' | cut -d' ' -f1; }
 printf "%-34s %14s %14s %8s %8s\n" "MLP 331-256-1, $rows rows" "djx samples/s" "PyTorch" "ratio" "target"
 for batch in 64 1024; do

@@ -106,7 +106,76 @@ public final class TrainTask implements Task {
             network.forward(Tensor.matrix(java.util.Arrays.copyOf(inputs, batch)).to(network.dtype()));
             names = names.and(firstStepResults(0, trace(network, network::output)).keySet());
         }
+        names = names.and(predictionNames(inputs.length, targets[0].length));
+        if (CLASSIFYING_LOSS.equals(spec.loss().type())) {
+            names = names.and("accuracy");
+        }
         return Job.of(spec, names, TrainTask::run);
+    }
+
+    /** The loss whose outputs are logits of a binary label, for which the run also reports its accuracy. */
+    private static final String CLASSIFYING_LOSS = "bce-with-logits";
+    /** Up to this many examples, each prediction is a result of its own; a larger set has predictions.csv alone. */
+    static final int LISTED_PREDICTIONS = 10;
+
+    private static List<String> predictionNames(int rows, int outputs) {
+        List<String> names = new ArrayList<>();
+        for (int r = 0; r < rows && rows <= LISTED_PREDICTIONS; r++) {
+            for (int c = 0; c < outputs; c++) {
+                names.add(predictionName(r, c, outputs));
+            }
+        }
+        return names;
+    }
+
+    private static String predictionName(int row, int column, int outputs) {
+        return "prediction[" + row + "]" + (outputs == 1 ? "" : "[" + column + "]");
+    }
+
+    /**
+     * Says what the trained network does on the data: predictions.csv (each example's targets and outputs), the
+     * predictions themselves as results for a handful of examples, and the accuracy of a logit classifier.
+     */
+    private static void reportPredictions(Network network, Spec task, TaskContext context, RunResult.Builder result) {
+        Tensor outputs = network.forward(task.inputs().to(network.dtype()));
+        Tensor targets = task.targets();
+        int rows = targets.rows();
+        int width = targets.columns();
+        StringBuilder csv = new StringBuilder("example");
+        for (int c = 0; c < width; c++) {
+            csv.append(",target").append(width == 1 ? "" : "_" + (c + 1));
+        }
+        for (int c = 0; c < width; c++) {
+            csv.append(",prediction").append(width == 1 ? "" : "_" + (c + 1));
+        }
+        csv.append('\n');
+        int correct = 0;
+        for (int r = 0; r < rows; r++) {
+            csv.append(r + 1);
+            for (int c = 0; c < width; c++) {
+                csv.append(',').append(targets.get(r, c));
+            }
+            for (int c = 0; c < width; c++) {
+                double p = outputs.get(r, c);
+                csv.append(',').append(p);
+                if (rows <= LISTED_PREDICTIONS) {
+                    result.metric(predictionName(r, c, width), p);
+                }
+                // A logit above 0 says label 1; a target of 0.5 or more is label 1.
+                correct += (p > 0) == (targets.get(r, c) >= 0.5) ? 1 : 0;
+            }
+            csv.append('\n');
+        }
+        context.writeText("predictions.csv", csv.toString());
+        if (rows <= LISTED_PREDICTIONS) {
+            context.out().result("predictions after training: " + Format.tensor(outputs));
+        }
+        if (CLASSIFYING_LOSS.equals(task.loss().type())) {
+            double accuracy = (double) correct / (rows * width);
+            result.metric("accuracy", accuracy);
+            context.out().result("accuracy on the training examples: " + Format.number(accuracy) + " (" + correct + " of "
+                    + rows * width + " labels)");
+        }
     }
 
     private static RunResult run(Spec task, TaskContext context) {
@@ -156,6 +225,9 @@ public final class TrainTask implements Task {
         writeLossCurve(result, context);
         RunResult.Builder built = RunResult.builder(context.name()).training(result).firstStep(firstStep)
                 .metric("epochs", epochs).metric("final-loss", result.loss(epochs));
+        if (result.reason() != StopReason.DIVERGED) {
+            reportPredictions(network, task, context, built);
+        }
         if (!firstStep.isEmpty()) {
             firstStepResults(firstStepLoss[0], firstStep).forEach(built::metric);
         }

@@ -77,6 +77,39 @@ class RunFolderTests {
         List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
         assertThat(metrics).hasSize(1 + 200).startsWith("fold,epoch,split,metric,value")
                 .contains("0,200,train,loss," + r.metric("final-loss"));
+        // What the trained line does: y = 2x within what its final mean squared error allows each of the 3 examples.
+        double allowed = Math.sqrt(3 * r.metric("final-loss"));
+        for (int row = 0; row < 3; row++) {
+            assertThat(r.metric("prediction[" + row + "]")).isCloseTo(2.0 * (row + 1), org.assertj.core.data.Offset.offset(allowed));
+        }
+        assertThat(Files.readAllLines(out.resolve("predictions.csv"))).hasSize(4).startsWith("example,target,prediction")
+                .contains("3,6.0," + r.metric("prediction[2]"));
+    }
+
+    @Test
+    void aLogitClassifiersRunReportsItsAccuracyOnTheExamples(@TempDir Path dir) throws Exception {
+        // Label 1 exactly where x > 0: a logistic regression separates them, so every label is right.
+        Experiment e = read(dir, """
+                {"task": "train", "name": "signs",
+                 "model": {"inputs": 1, "layers": [{"type": "linear", "outputs": 1}]},
+                 "data": {"inputs": [[-2], [-1], [-0.5], [0.5], [1], [2]], "targets": [[0], [0], [0], [1], [1], [1]]},
+                 "loss": {"type": "bce-with-logits"}, "optimizer": {"type": "sgd", "lr": 1},
+                 "training": {"epochs": 300, "batch-size": 6}}
+                """);
+
+        RunResult r = new ExperimentRunner(CpuKernels::new, line -> { }).run(e, RunFolder.at(dir.resolve("run")));
+
+        assertThat(r.metric("accuracy")).isEqualTo(1.0);
+        for (int row = 0; row < 6; row++) {
+            assertThat(r.metric("prediction[" + row + "]")).as("logit of example %d", row + 1)
+                    .matches(p -> row < 3 ? p < 0 : p > 0);
+        }
+        // One label flipped: no line can get it, so at most 5 of 6.
+        Experiment flipped = read(dir, Files.readString(dir.resolve("line.json")).replace("[[0], [0], [0], [1], [1], [1]]",
+                "[[0], [0], [1], [1], [1], [1]]"));
+        RunResult f = new ExperimentRunner(CpuKernels::new, line -> { }).run(flipped, RunFolder.at(dir.resolve("flipped")));
+        long right = java.util.stream.IntStream.range(0, 6).filter(row -> (f.metric("prediction[" + row + "]") > 0) == (row >= 2)).count();
+        assertThat(f.metric("accuracy")).isEqualTo(right / 6.0);
     }
 
     @Test
