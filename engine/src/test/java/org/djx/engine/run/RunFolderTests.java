@@ -101,8 +101,9 @@ class RunFolderTests {
 
         assertThat(r.metric("accuracy")).isEqualTo(1.0);
         for (int row = 0; row < 6; row++) {
+            boolean labelOne = row >= 3;
             assertThat(r.metric("prediction[" + row + "]")).as("logit of example %d", row + 1)
-                    .matches(p -> row < 3 ? p < 0 : p > 0);
+                    .matches(p -> labelOne ? p > 0 : p < 0);
         }
         // One label flipped: no line can get it, so at most 5 of 6.
         Experiment flipped = read(dir, Files.readString(dir.resolve("line.json")).replace("[[0], [0], [0], [1], [1], [1]]",
