@@ -18,4 +18,5 @@ module org.djx.engine {
     uses org.djx.api.spi.OptimizerFactory;
     uses org.djx.api.spi.LossFactory;
     uses org.djx.api.spi.DatasetSource;
+    uses org.djx.api.spi.ScheduleFactory;
 }

@@ -1,7 +1,7 @@
 /**
- * The plugin test kit: gradient checks for layers and losses, golden-value checks for optimizers,
- * distribution checks for initializers, and djx's architecture rules for plugins, runnable against any
- * plugin.
+ * The plugin test kit: gradient checks for layers and losses, golden-value checks for optimizers and
+ * learning-rate schedules, distribution checks for initializers, and djx's architecture rules for
+ * plugins, runnable against any plugin.
  *
  * <p>It requires the api transitively because its public methods take and return api types
  * (factories, {@code Config}, {@code Tensor}); a plugin's tests that read this module read the api too.
@@ -20,4 +20,5 @@ module org.djx.testkit {
     uses org.djx.api.spi.OptimizerFactory;
     uses org.djx.api.spi.LossFactory;
     uses org.djx.api.spi.DatasetSource;
+    uses org.djx.api.spi.ScheduleFactory;
 }

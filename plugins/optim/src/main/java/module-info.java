@@ -1,5 +1,6 @@
 /**
- * Built-in optimizers: plain stochastic gradient descent and Adam, both with PyTorch's weight decay.
+ * Built-in optimizers (stochastic gradient descent with optional momentum, Adam and AdamW, with
+ * PyTorch's weight decay) and learning-rate schedules (step decay, cosine annealing, linear warm-up).
  *
  * <p>Like every plugin it exports nothing: the engine reaches it through its providers alone.
  */
@@ -8,5 +9,10 @@ module org.djx.plugins.optim {
 
     provides org.djx.api.spi.OptimizerFactory with
             org.djx.plugins.optim.SgdOptimizerFactory,
-            org.djx.plugins.optim.AdamOptimizerFactory;
+            org.djx.plugins.optim.AdamOptimizerFactory,
+            org.djx.plugins.optim.AdamWOptimizerFactory;
+    provides org.djx.api.spi.ScheduleFactory with
+            org.djx.plugins.optim.StepScheduleFactory,
+            org.djx.plugins.optim.CosineScheduleFactory,
+            org.djx.plugins.optim.LinearWarmupScheduleFactory;
 }

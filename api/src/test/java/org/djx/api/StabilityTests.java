@@ -15,6 +15,8 @@ import org.djx.api.spi.Layer;
 import org.djx.api.spi.LayerContext;
 import org.djx.api.spi.Optimizer;
 import org.djx.api.spi.OptimizerState;
+import org.djx.api.spi.Schedule;
+import org.djx.api.spi.ScheduleFactory;
 import org.junit.jupiter.api.Test;
 
 class StabilityTests {
@@ -65,11 +67,13 @@ class StabilityTests {
     }
 
     @Test
-    void longStandingTypesAreStableAndTheHooksOfApi02Experimental() throws Exception {
+    void longStandingTypesAreStableAndTheHooksAndKindsOfApi02Experimental() throws Exception {
         assertThat(Tensor.class.getAnnotation(Stability.class).value()).isEqualTo(Stability.Status.STABLE);
         assertThat(Layer.class.getAnnotation(Stability.class).value()).isEqualTo(Stability.Status.STABLE);
         assertThat(BatchBuffer.class.getAnnotation(Stability.class).value()).isEqualTo(Stability.Status.EXPERIMENTAL);
         assertThat(OptimizerState.class.getAnnotation(Stability.class).value()).isEqualTo(Stability.Status.EXPERIMENTAL);
+        assertThat(ScheduleFactory.class.getAnnotation(Stability.class).value()).isEqualTo(Stability.Status.EXPERIMENTAL);
+        assertThat(Schedule.class.getAnnotation(Stability.class).value()).isEqualTo(Stability.Status.EXPERIMENTAL);
         assertThat(List.of(Layer.class.getMethod("setTraining", boolean.class),
                 LayerContext.class.getMethod("buffer", int.class),
                 Optimizer.class.getMethod("baseLearningRate"),

@@ -48,6 +48,7 @@ import org.djx.api.spi.LossFactory;
 import org.djx.api.spi.OptimizerFactory;
 import org.djx.api.spi.ParameterSpec;
 import org.djx.api.spi.Plugin;
+import org.djx.api.spi.ScheduleFactory;
 
 /**
  * djx's architecture rules for plugins, for a plugin's own build to run: what djx checks of its built-in
@@ -85,7 +86,8 @@ import org.djx.api.spi.Plugin;
 public final class PluginArchitecture {
     /** The service interfaces of the plugin kinds, one per kind; names are unique within a kind. */
     public static final List<Class<? extends Plugin>> KINDS = List.of(
-            LayerFactory.class, InitializerFactory.class, OptimizerFactory.class, LossFactory.class, DatasetSource.class);
+            LayerFactory.class, InitializerFactory.class, OptimizerFactory.class, LossFactory.class, DatasetSource.class,
+            ScheduleFactory.class);
 
     private static final String API = "org.djx.api..";
     private static final String SERVICES = "META-INF/services/";

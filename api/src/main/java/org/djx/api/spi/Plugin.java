@@ -10,7 +10,7 @@ import org.djx.api.Stability;
  *
  * <p>Implementations are discovered with {@link java.util.ServiceLoader} through one of the
  * kind-specific interfaces ({@link LayerFactory}, {@link InitializerFactory}, {@link OptimizerFactory},
- * {@link LossFactory}, {@link DatasetSource}). They must be public final classes with a public
+ * {@link LossFactory}, {@link DatasetSource}, {@link ScheduleFactory}). They must be public final classes with a public
  * no-argument constructor, and should be stateless: {@code create} is called once per use.
  *
  * @since 0.1

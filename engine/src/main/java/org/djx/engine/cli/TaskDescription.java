@@ -18,7 +18,7 @@ final class TaskDescription {
 
     static void print(PrintWriter out, Task task, PluginRegistry plugins) {
         out.println("task '" + task.name() + "': " + task.description());
-        out.println("sections (each required):");
+        out.println("sections:");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"  KEY", "TYPE", "DEFAULT", "DESCRIPTION"});
         for (Section s : task.sections()) {
@@ -30,7 +30,8 @@ final class TaskDescription {
 
     private static void add(List<String[]> rows, String indent, Section section, PluginRegistry plugins) {
         Form form = section.form();
-        rows.add(new String[] {indent + section.name(), type(form, plugins), "required", section.description()});
+        rows.add(new String[] {indent + section.name(), type(form, plugins), section.required() ? "required" : "optional",
+                section.description()});
         String inner = indent + "  ";
         if (form instanceof Form.Parameters p) {
             for (ParameterSpec key : p.keys()) {

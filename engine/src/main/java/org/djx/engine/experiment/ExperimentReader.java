@@ -106,8 +106,10 @@ public final class ExperimentReader {
         }
         for (Section s : task.sections()) {
             if (!root.has(s.name())) {
-                problems.add("$", "missing section '" + s.name() + "', which task '" + task.name() + "' requires, such as \""
-                        + s.name() + "\": " + s.example());
+                if (s.required()) {
+                    problems.add("$", "missing section '" + s.name() + "', which task '" + task.name() + "' requires, such as \""
+                            + s.name() + "\": " + s.example());
+                }
             } else {
                 sections.put(s.name(), binder.bind(root.get(s.name()), JsonDocument.child("$", s.name()), s.form()));
             }
@@ -179,6 +181,11 @@ public final class ExperimentReader {
         }
 
         @Override
+        public boolean has(String name) {
+            return sections.containsKey(name);
+        }
+
+        @Override
         public long seed() {
             return seed;
         }
@@ -206,6 +213,19 @@ public final class ExperimentReader {
                     : value instanceof Double d ? JsonNodeFactory.instance.numberNode(d)
                     : JsonNodeFactory.instance.textNode(String.valueOf(value))));
             return binder.component(node, path, kind, List.of());
+        }
+
+        @Override
+        public boolean check(String path, Runnable check) {
+            try {
+                check.run();
+                return true;
+            } catch (InvalidDocumentException e) {
+                problems.addAll(e);
+            } catch (ConfigurationException | PluginException e) {
+                problems.add(path, e.getMessage());
+            }
+            return false;
         }
 
         @Override

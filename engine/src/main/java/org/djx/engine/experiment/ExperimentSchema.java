@@ -51,7 +51,9 @@ public final class ExperimentSchema {
             ArrayNode required = then.putArray("required");
             for (Section section : task.sections()) {
                 sections.set(section.name(), section(registry, section));
-                required.add(section.name());
+                if (section.required()) {
+                    required.add(section.name());
+                }
             }
         }
         return root;
@@ -71,7 +73,9 @@ public final class ExperimentSchema {
             ArrayNode required = (ArrayNode) node.get("required");
             for (Section nested : p.nested()) {
                 properties.set(nested.name(), section(registry, nested));
-                required.add(nested.name());
+                if (nested.required()) {
+                    required.add(nested.name());
+                }
             }
             return node;
         } else if (form instanceof Form.Plugin p) {

@@ -92,7 +92,9 @@ final class SectionBinder {
         Map<String, Bound> nested = new LinkedHashMap<>();
         for (Section s : form.nested()) {
             JsonNode child = node.get(s.name());
-            if (child == null) {
+            if (child == null && !s.required()) {
+                continue;
+            } else if (child == null) {
                 problems.add(path, "missing required key '" + s.name() + "', such as \"" + s.name() + "\": " + s.example() + " ("
                         + s.description() + ")");
             } else {

@@ -1,11 +1,14 @@
 package org.djx.engine.fit;
 
+import java.util.OptionalDouble;
 import org.djx.api.ConfigurationException;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Kernels;
+import org.djx.api.spi.Optimizer;
 import org.djx.engine.model.Network;
 import org.djx.engine.model.NetworkBuilder;
 import org.djx.engine.random.RandomStreams;
+import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.spec.TrainingSetup;
 import org.djx.engine.train.Trainer;
@@ -13,9 +16,10 @@ import org.djx.engine.train.TrainingResult;
 
 /**
  * One fit, the way every task that trains makes it: build a fresh network, create its loss and optimizer,
- * train. The initial parameters come from the streams {@code <prefix>init/layer-I/PARAM} and the order of
- * the examples from {@code <prefix>shuffle}, so fits that share a prefix differ only in their data and
- * weights, and fits under different prefixes (folds, repeats) draw independently.
+ * take each epoch's learning rate from the schedule if there is one, train. The initial parameters come
+ * from the streams {@code <prefix>init/layer-I/PARAM} and the order of the examples from
+ * {@code <prefix>shuffle}, so fits that share a prefix differ only in their data and weights, and fits
+ * under different prefixes (folds, repeats) draw independently.
  */
 public final class Fit {
     private Fit() {
@@ -58,7 +62,30 @@ public final class Fit {
     /** Trains {@code network}, built from {@code setup}'s model, as {@link #fit} does. */
     public static TrainingResult train(TrainingSetup setup, Network network, Tensor x, Tensor y, Tensor weights,
             RandomStreams streams, String prefix, Trainer.Listener listener) {
-        return new Trainer(setup.trainer()).train(network, setup.loss().createLoss(),
-                setup.optimizer().createOptimizer(network.parameters()), x, y, weights, streams.stream(prefix + "shuffle"), listener);
+        Optimizer optimizer = setup.optimizer().createOptimizer(network.parameters());
+        return new Trainer(setup.trainer(), learningRates(setup, optimizer)).train(network, setup.loss().createLoss(),
+                optimizer, x, y, weights, streams.stream(prefix + "shuffle"), listener);
+    }
+
+    /**
+     * Returns the learning rate of each epoch that {@code setup}'s schedule gives {@code optimizer}, or null
+     * without a schedule.
+     *
+     * @throws ConfigurationException if the optimizer has no learning rate, or the schedule refuses its
+     *                                configuration for this run
+     * @throws org.djx.api.PluginException if the schedule fails or gives a rate that is not finite and >= 0
+     */
+    public static double[] learningRates(TrainingSetup setup, Optimizer optimizer) {
+        ComponentSpec schedule = setup.schedule();
+        if (schedule == null) {
+            return null;
+        }
+        OptionalDouble base = optimizer.baseLearningRate();
+        if (base.isEmpty()) {
+            throw new ConfigurationException("the optimizer '" + setup.optimizer().type() + "' has no learning rate"
+                    + " (its baseLearningRate() is empty), so the schedule '" + schedule.type() + "' has none to set;"
+                    + " leave the schedule out or choose an optimizer with a learning rate");
+        }
+        return schedule.learningRates(setup.trainer().epochs(), base.getAsDouble());
     }
 }

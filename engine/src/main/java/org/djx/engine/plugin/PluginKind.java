@@ -6,6 +6,7 @@ import org.djx.api.spi.LayerFactory;
 import org.djx.api.spi.LossFactory;
 import org.djx.api.spi.OptimizerFactory;
 import org.djx.api.spi.Plugin;
+import org.djx.api.spi.ScheduleFactory;
 
 /** The kinds of plugin, each with its own namespace of names and its own service interface. */
 public enum PluginKind {
@@ -13,7 +14,8 @@ public enum PluginKind {
     INITIALIZER("initializer", InitializerFactory.class),
     OPTIMIZER("optimizer", OptimizerFactory.class),
     LOSS("loss", LossFactory.class),
-    DATASET("dataset", DatasetSource.class);
+    DATASET("dataset", DatasetSource.class),
+    SCHEDULE("schedule", ScheduleFactory.class);
 
     private final String label;
     private final Class<? extends Plugin> service;

@@ -3,6 +3,7 @@ package org.djx.engine.spec;
 import java.util.List;
 import java.util.Objects;
 import org.djx.api.Parameter;
+import org.djx.api.PluginException;
 import org.djx.api.spi.Config;
 import org.djx.api.spi.DatasetSource;
 import org.djx.api.spi.Initializer;
@@ -14,6 +15,8 @@ import org.djx.api.spi.Loss;
 import org.djx.api.spi.LossFactory;
 import org.djx.api.spi.Optimizer;
 import org.djx.api.spi.OptimizerFactory;
+import org.djx.api.spi.Schedule;
+import org.djx.api.spi.ScheduleFactory;
 import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.Plugins;
 
@@ -59,6 +62,37 @@ public record ComponentSpec(PluginDescriptor plugin, Config config, String path,
             ((DatasetSource) plugin.plugin()).check(config);
             return null;
         });
+    }
+
+    /**
+     * Returns the learning rate of every epoch of a run of {@code epochs} epochs from this schedule plugin,
+     * for an optimizer configured with {@code baseRate}: element e is the rate of epoch e, counted from 0.
+     * The plugin is called once, guarded, for all of them.
+     *
+     * @throws org.djx.api.ConfigurationException if the plugin refuses its configuration for this run
+     * @throws PluginException                    if the plugin fails, or gives a rate that is not finite and >= 0
+     */
+    public double[] learningRates(int epochs, double baseRate) {
+        double[] rates = Plugins.call(plugin, () -> {
+            Schedule schedule = ((ScheduleFactory) plugin.plugin()).create(config, epochs);
+            if (schedule == null) {
+                throw new PluginException(plugin.kind().label() + " plugin '" + plugin.name() + "' from " + plugin.origin()
+                        + " returned null from create");
+            }
+            double[] each = new double[epochs];
+            for (int e = 0; e < epochs; e++) {
+                each[e] = schedule.learningRate(e, baseRate);
+            }
+            return each;
+        });
+        for (int e = 0; e < epochs; e++) {
+            if (!(rates[e] >= 0) || Double.isInfinite(rates[e])) {
+                throw new PluginException(plugin.kind().label() + " plugin '" + plugin.name() + "' from " + plugin.origin()
+                        + " gives epoch " + (e + 1) + " of " + epochs + " the learning rate " + rates[e] + " (the optimizer's"
+                        + " rate is " + baseRate + "); a learning rate must be finite and >= 0");
+            }
+        }
+        return rates;
     }
 
     public Layer createLayer(LayerContext context) {

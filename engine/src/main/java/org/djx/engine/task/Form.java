@@ -16,7 +16,7 @@ public sealed interface Form {
      * An object of parameters and nested values.
      *
      * @param keys   its parameters
-     * @param nested its values that are not parameters (plugins, objects, lists), each required
+     * @param nested its values that are not parameters (plugins, objects, lists)
      */
     record Parameters(List<ParameterSpec> keys, List<Section> nested) implements Form {
         public Parameters {

@@ -12,8 +12,14 @@ import org.djx.engine.spec.ModelSpec;
  * adds the file and line:column.
  */
 public interface TaskInput {
-    /** Returns the bound section {@code name}, or null when it had a problem (already reported). */
+    /**
+     * Returns the bound section {@code name}, or null when it had a problem (already reported) or, for an
+     * optional section, when the file leaves it out ({@link #has} tells the two apart).
+     */
     Bound section(String name);
+
+    /** Returns whether the file has the section {@code name}, bound or with a problem. */
+    boolean has(String name);
 
     /** Returns the experiment's seed, for a probe that draws. */
     long seed();
@@ -32,6 +38,13 @@ public interface TaskInput {
      * @param why why the task needs it, for the message when it is missing
      */
     ComponentSpec builtIn(PluginKind kind, String type, Map<String, Object> config, String path, String why);
+
+    /**
+     * Runs {@code check}, which calls into plugins, and reports what it throws: a refusal a plugin places at
+     * one of its keys ({@code config.error}) at that key, any other refusal or plugin failure at
+     * {@code path}; returns whether it ran without a problem.
+     */
+    boolean check(String path, Runnable check);
 
     /**
      * Builds {@code model} for {@code inputs} features, as a check that its plugins accept their

@@ -52,7 +52,7 @@ public final class KFoldTask implements Task {
     @Override
     public List<Section> sections() {
         return List.of(Sections.DATASET, Sections.PREPROCESSING, Sections.MODEL, Sections.LOSS, Sections.OPTIMIZER,
-                Sections.TABULAR_TRAINING, Sections.VALIDATION);
+                Sections.SCHEDULE, Sections.TABULAR_TRAINING, Sections.VALIDATION);
     }
 
     @Override

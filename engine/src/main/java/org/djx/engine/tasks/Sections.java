@@ -36,6 +36,8 @@ final class Sections {
             "{\"type\": \"sgd\", \"lr\": 0.1}");
     static final Section DATASET = new Section("dataset", "The dataset source plugin.", new Form.Plugin(PluginKind.DATASET),
             "{\"type\": \"kaggle-house\"}");
+    /** Optional: the learning-rate schedule of the optimizer section's optimizer. */
+    static final Section SCHEDULE = Schedules.SECTION;
 
     static final List<ParameterSpec> TRAINING_KEYS = List.of(
             ParameterSpec.integer("epochs", "The most passes over the training data.").asRequired().atLeast(1),
@@ -150,7 +152,7 @@ final class Sections {
         if (model == null || loss == null || optimizer == null || training == null) {
             return null;
         }
-        return new TrainingSetup(model.model(), loss, optimizer.component(), training(training).trainer());
+        return Schedules.with(in, new TrainingSetup(model.model(), loss, optimizer.component(), training(training).trainer()));
     }
 
     /** Returns the plugin of the file's loss section, or null when it had a problem. */

@@ -28,7 +28,7 @@ public final class SubmissionTask implements Task {
     @Override
     public List<Section> sections() {
         return List.of(Sections.DATASET, Sections.PREPROCESSING, Sections.MODEL, Sections.LOSS, Sections.OPTIMIZER,
-                Sections.TABULAR_TRAINING);
+                Sections.SCHEDULE, Sections.TABULAR_TRAINING);
     }
 
     @Override

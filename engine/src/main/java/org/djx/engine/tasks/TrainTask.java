@@ -36,10 +36,10 @@ public final class TrainTask implements Task {
             ParameterSpec.matrix("targets", "The targets, one row per example.").asRequired())),
             "{\"inputs\": [[0.05, 0.1]], \"targets\": [[0.01, 0.99]]}");
 
-    /** Training on inline examples. */
+    /** Training on inline examples; {@code schedule} is null without a learning-rate schedule. */
     public record Spec(ModelSpec model, Tensor inputs, Tensor targets,
             ComponentSpec loss, ComponentSpec optimizer,
-            TrainingSpec training) {
+            TrainingSpec training, ComponentSpec schedule) {
         public Spec {
             inputs = inputs.copy();
             targets = targets.copy();
@@ -70,7 +70,7 @@ public final class TrainTask implements Task {
 
     @Override
     public List<Section> sections() {
-        return List.of(Sections.MODEL, DATA, Sections.LOSS, Sections.OPTIMIZER, Sections.TRAINING);
+        return List.of(Sections.MODEL, DATA, Sections.LOSS, Sections.OPTIMIZER, Sections.SCHEDULE, Sections.TRAINING);
     }
 
     @Override
@@ -95,10 +95,14 @@ public final class TrainTask implements Task {
             in.problem("$.data.targets", "each target row has " + targets[0].length + " values but the network's last layer has "
                     + network.outputs() + " outputs; they must agree");
         }
-        if (network == null || loss == null || optimizer == null || training == null || in.problems() > 0) {
+        TrainingSpec trainingSpec = training == null ? null : Sections.training(training);
+        TrainingSetup setup = m == null || loss == null || optimizer == null || trainingSpec == null ? null
+                : Schedules.with(in, new TrainingSetup(m, loss.component(), optimizer.component(), trainingSpec.trainer()));
+        if (network == null || setup == null || in.problems() > 0) {
             return null;
         }
-        Spec spec = new Spec(m, Tensor.matrix(inputs), Tensor.matrix(targets), loss.component(), optimizer.component(), Sections.training(training));
+        Spec spec = new Spec(m, Tensor.matrix(inputs), Tensor.matrix(targets), loss.component(), optimizer.component(),
+                trainingSpec, setup.schedule());
         ResultNames names = ResultNames.of("epochs", "final-loss");
         if (spec.training().traceFirstStep()) {
             // The probe's first batch has the first step's shapes: its outputs stand in for the deltas.
@@ -181,11 +185,12 @@ public final class TrainTask implements Task {
     private static RunResult run(Spec task, TaskContext context) {
         RunOutput out = context.out();
         TrainingSpec spec = task.training();
-        TrainingSetup setup = new TrainingSetup(task.model(), task.loss(), task.optimizer(), spec.trainer());
+        TrainingSetup setup = new TrainingSetup(task.model(), task.loss(), task.optimizer(), task.schedule(), spec.trainer());
         Tensor inputs = task.inputs();
         Tensor targets = task.targets();
         out.line(context.name() + ": training on " + Format.count(inputs.rows(), "example") + " with "
-                + task.loss().type() + " loss and " + task.optimizer().type() + ", at most "
+                + task.loss().type() + " loss and " + task.optimizer().type()
+                + (task.schedule() == null ? "" : " under the " + task.schedule().type() + " schedule") + ", at most "
                 + Format.count(spec.epochs(), "epoch") + ", batch size " + Math.min(spec.trainer().batchSize(), inputs.rows()));
         Map<String, Tensor> firstStep = new LinkedHashMap<>();
         double[] firstStepLoss = {Double.NaN};

@@ -12,7 +12,8 @@ import org.djx.engine.spec.TrainerOptions;
 
 /**
  * Minibatch training: each epoch visits every example once in batches (shuffled when asked), and
- * each batch runs forward, loss, backward and one optimizer step. After each epoch the training loss
+ * each batch runs forward, loss, backward and one optimizer step. With a learning-rate schedule, the
+ * optimizer's rate is set to the epoch's rate before its first step. After each epoch the training loss
  * (by default over the whole training set, or the mean of the batch losses) decides the tolerance stop
  * and is what gets reported.
  *
@@ -43,9 +44,27 @@ public final class Trainer {
     }
 
     private final TrainerOptions spec;
+    /** The rate of each epoch, set before its first step; null to leave the optimizer's rate alone. */
+    private final double[] learningRates;
 
     public Trainer(TrainerOptions options) {
+        this(options, null);
+    }
+
+    /**
+     * A trainer that sets the optimizer's rate to {@code learningRates[e]} before the steps of epoch e
+     * (counted from 0), as a PyTorch loop that calls {@code scheduler.step()} after each epoch does.
+     *
+     * @param learningRates one finite rate >= 0 per epoch of {@code options}, or null to leave the rate alone
+     * @throws IllegalArgumentException if there are not as many rates as epochs
+     */
+    public Trainer(TrainerOptions options, double[] learningRates) {
         this.spec = java.util.Objects.requireNonNull(options, "options");
+        if (learningRates != null && learningRates.length != options.epochs()) {
+            throw new IllegalArgumentException(learningRates.length + " learning rates for " + options.epochs()
+                    + " epochs; give one per epoch");
+        }
+        this.learningRates = learningRates == null ? null : learningRates.clone();
     }
 
     /**
@@ -90,6 +109,9 @@ public final class Trainer {
         while (epoch < spec.epochs()) {
             if (spec.shuffle()) {
                 permute(order, shuffle);
+            }
+            if (learningRates != null) {
+                optimizer.setLearningRate(learningRates[epoch]);
             }
             double batchLossSum = 0;
             // Training mode for the optimizer's steps only; everything else sees evaluation mode.

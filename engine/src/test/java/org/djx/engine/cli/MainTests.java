@@ -201,6 +201,30 @@ class MainTests {
     }
 
     @Test
+    void describeShowsAScheduleWithItsKindAndParameters() {
+        Outcome o = djx("describe", "cosine");
+
+        assertThat(o.code()).isZero();
+        assertThat(o.outLines().get(0)).startsWith("schedule 'cosine': Cosine annealing");
+        assertThat(o.outLines()).anySatisfy(l -> assertThat(l).matches("  t-max +integer >= 1 +\\(none\\) +.*by default the run's epochs\\."));
+        assertThat(o.outLines()).anySatisfy(l -> assertThat(l).matches("  eta-min +number >= 0 +0\\.0 +.*"));
+    }
+
+    @Test
+    void describeOfATaskMarksTheScheduleOptionalAndTheOtherSectionsRequired() {
+        for (String task : List.of("train", "k-fold", "submission")) {
+            Outcome o = djx("describe", task);
+
+            assertThat(o.code()).isZero();
+            assertThat(o.outLines()).contains("sections:");
+            assertThat(o.outLines()).as(task).anySatisfy(l -> assertThat(l)
+                    .matches("  schedule +schedule \\(cosine \\| linear-warmup \\| step\\) +optional +The learning-rate schedule.*"));
+            assertThat(o.outLines()).as(task).anySatisfy(l -> assertThat(l).matches("  optimizer +optimizer \\(.*\\) +required +.*"));
+        }
+        assertThat(djx("describe", "forward").out()).doesNotContain("schedule");
+    }
+
+    @Test
     void describeOfAMisspeltNameExitsTwoAndSuggestsTheClosest() {
         Outcome o = djx("describe", "adma");
 
@@ -249,7 +273,7 @@ class MainTests {
         assertThat(o.code()).isZero();
         assertThat(o.outLines().get(0)).matches("KIND +NAME +MODULE +VERSION +LOCATION");
         List<PluginDescriptor> builtIns = PluginLoader.load(List.of()).all();
-        assertThat(builtIns).hasSize(20);
+        assertThat(builtIns).hasSize(24);
         for (PluginDescriptor d : builtIns) {
             assertThat(o.outLines()).as(d.name())
                     .anySatisfy(l -> assertThat(l).startsWith(d.kind().label() + " ").contains(" " + d.name() + " "));

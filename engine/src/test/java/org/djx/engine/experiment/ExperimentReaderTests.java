@@ -104,7 +104,7 @@ class ExperimentReaderTests {
                 """;
 
         assertProblem(onlyProblem(json), "$.optimizer.type", at(json, 6, "\"adma\""),
-                "unknown optimizer 'adma'", "available: adam, sgd", "(did you mean 'adam'?)");
+                "unknown optimizer 'adma'", "available: adam, adamw, sgd", "(did you mean 'adam'?)");
     }
 
     @Test
@@ -134,13 +134,14 @@ class ExperimentReaderTests {
                   "model": {"inputs": 1, "layers": [{"type": "linear", "outputs": 1}]},
                   "data": {"inputs": [[1], [2]], "targets": [[2], [4]]},
                   "loss": {"type": "mse"},
-                  "optimizer": {"type": "sgd", "lr": 0.1, "momentum": 0.9},
+                  "optimizer": {"type": "sgd", "lr": 0.1, "momentun": 0.9},
                   "training": {"epochs": 5}
                 }
                 """;
 
-        assertProblem(onlyProblem(json), "$.optimizer.momentum", at(json, 6, "0.9"),
-                "unknown key 'momentum' for optimizer 'sgd'", "valid keys: lr, weight-decay, type");
+        assertProblem(onlyProblem(json), "$.optimizer.momentun", at(json, 6, "0.9"),
+                "unknown key 'momentun' for optimizer 'sgd'", "valid keys: lr, weight-decay, momentum, dampening, nesterov, type",
+                "(did you mean 'momentum'?)");
     }
 
     @Test
@@ -177,7 +178,7 @@ class ExperimentReaderTests {
 
         assertProblem(onlyProblem(json), "$.seeed", at(json, 3, "7"),
                 "unknown key 'seeed' for an experiment",
-                "valid keys: task, name, description, seed, classifier, concept, curve, data, dataset, loss, model, optimizer, preprocessing, product, shift, stack, training, validation, expect",
+                "valid keys: task, name, description, seed, classifier, concept, curve, data, dataset, loss, model, optimizer, preprocessing, product, schedule, shift, stack, training, validation, expect",
                 "(did you mean 'seed'?)");
     }
 

@@ -91,6 +91,26 @@ class ExperimentSchemaTests {
         }
     }
 
+    @Test
+    void takesAnOptionalScheduleWhereTheTaskTrainsWithTheFilesOptimizer() throws IOException {
+        ObjectNode file = (ObjectNode) JSON.readTree(Path.of("..", "experiments", "backprop-2-2-2.json").toFile());
+        assertThat(VALIDATOR.validate(file)).as("without a schedule").isEmpty();
+        assertThat(SCHEMA.at("/allOf").findValues("required")).allSatisfy(required ->
+                assertThat(required).extracting(JsonNode::asText).doesNotContain("schedule"));
+
+        file.putObject("schedule").put("type", "cosine").put("eta-min", 0.001);
+        assertThat(VALIDATOR.validate(file)).as("cosine").isEmpty();
+        ((ObjectNode) file.get("schedule")).put("t-max", 0);
+        assertThat(VALIDATOR.validate(file)).as("t-max 0").isNotEmpty();
+        file.putObject("schedule").put("type", "step");
+        assertThat(VALIDATOR.validate(file)).as("step without step-size").isNotEmpty();
+        assertThat(plugin("schedule", "linear-warmup").at("/properties/start-factor/exclusiveMinimum").asDouble()).isZero();
+
+        ObjectNode forward = (ObjectNode) JSON.readTree(Path.of("..", "experiments", "forward-pass.json").toFile());
+        forward.putObject("schedule").put("type", "cosine");
+        assertThat(VALIDATOR.validate(forward)).as("a schedule for a forward pass").isNotEmpty();
+    }
+
     private static JsonNode plugin(String kind, String name) {
         for (JsonNode p : SCHEMA.get("$defs").get(kind).get("oneOf")) {
             if (p.at("/properties/type/const").asText().equals(name)) {

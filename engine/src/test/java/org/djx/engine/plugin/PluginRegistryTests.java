@@ -306,10 +306,11 @@ class PluginRegistryTests {
         assertThat(registry.names(PluginKind.LAYER)).containsExactly("dropout", "identity", "linear", "relu", "sigmoid", "tanh");
         assertThat(registry.names(PluginKind.INITIALIZER)).containsExactly("constant", "he-normal", "he-uniform",
                 "normal", "uniform", "xavier-normal", "xavier-uniform", "zeros");
-        assertThat(registry.names(PluginKind.OPTIMIZER)).containsExactly("adam", "sgd");
+        assertThat(registry.names(PluginKind.OPTIMIZER)).containsExactly("adam", "adamw", "sgd");
         assertThat(registry.names(PluginKind.LOSS)).containsExactly("bce-with-logits", "half-squared-error", "mse");
         assertThat(registry.names(PluginKind.DATASET)).containsExactly("kaggle-house");
-        assertThat(registry.all()).hasSize(PluginLoader.load(List.of()).all().size());
+        assertThat(registry.names(PluginKind.SCHEDULE)).containsExactly("cosine", "linear-warmup", "step");
+        assertThat(registry.all()).hasSize(24);
         assertThat(registry.problems()).isEmpty();
     }
 
@@ -335,7 +336,7 @@ class PluginRegistryTests {
         assertThat(registry.problems().get(0).reason()).contains("no such file or folder");
         assertThat(registry.problems().get(1).source()).isEqualTo(missingJar.toString());
         assertThat(registry.problems().get(1).reason()).contains("no such file or folder");
-        assertThat(registry.names(PluginKind.OPTIMIZER)).containsExactly("adam", "sgd");
+        assertThat(registry.names(PluginKind.OPTIMIZER)).containsExactly("adam", "adamw", "sgd");
     }
 
     @Test
