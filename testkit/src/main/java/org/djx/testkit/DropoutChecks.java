@@ -18,7 +18,8 @@ import org.djx.api.spi.LayerFactory;
  *       of zeros is p and the mean output is the mean input, each within 5 standard errors (the expected value
  *       is preserved);</li>
  *   <li>backward passes the gradient through the same mask: dx = dy * (y / x), element by element, to 1e-12;</li>
- *   <li>two forward passes draw different masks, and two layers created with the same seed draw the same ones.</li>
+ *   <li>two forward passes draw different masks, and two layers created with the same seed draw the same ones;</li>
+ *   <li>after {@code setTraining(false)} it is the identity again, and in float32 it follows the same rules.</li>
  * </ul>
  *
  * @since 0.2
@@ -93,6 +94,23 @@ public final class DropoutChecks {
             differs = again.get(i) != y.get(i);
         }
         require(p == 0 || differs, who, "two forward passes in training drew the same mask; each step needs a new one");
+        // Back in evaluation after training, it is the identity again.
+        training.setTraining(false);
+        Tensor after = training.forward(x);
+        for (int i = 0; i < n; i++) {
+            require(after.get(i) == x.get(i), who, "after setTraining(false), output " + i + " is " + after.get(i)
+                    + " for input " + x.get(i) + "; evaluation must pass the input through");
+        }
+        // In float32 the same rules hold: each output is 0 or the input times 1 / (1 - p).
+        Layer single = factory.create(config, new TestLayerContext(WIDTH, SEED, org.djx.api.DType.FLOAT32));
+        single.setTraining(true);
+        Tensor x32 = x.to(org.djx.api.DType.FLOAT32);
+        Tensor y32 = single.forward(x32);
+        for (int i = 0; i < n; i++) {
+            double out = y32.get(i);
+            require(out == 0 || Math.abs(out / x32.get(i) - scale) <= 1e-5 * scale, who, "in float32 training, output " + i
+                    + " is " + out + " for input " + x32.get(i) + ": neither 0 nor the input times " + scale);
+        }
         Layer twin = factory.create(config, new TestLayerContext(WIDTH, SEED));
         twin.setTraining(true);
         Tensor twinOut = twin.forward(x);

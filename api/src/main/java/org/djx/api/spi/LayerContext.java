@@ -49,7 +49,8 @@ public interface LayerContext {
     /**
      * Returns this layer's random stream {@code name}, drawn from the experiment's seed: the same in every run
      * of the experiment, and independent for every layer, fold and repeat. A layer that draws in its forward
-     * pass (dropout's masks) takes its draws from here, so that its runs are reproducible.
+     * pass (dropout's masks) takes its draws from here, so that its runs are reproducible. Each call returns the
+     * stream from its start, so a layer calls this once, when it is created, and keeps the generator.
      *
      * @throws UnsupportedOperationException if the context has no streams (the default)
      * @since 0.2

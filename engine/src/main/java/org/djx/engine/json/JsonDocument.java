@@ -155,10 +155,10 @@ public final class JsonDocument {
     static String plain(String message) {
         java.util.regex.Matcher limit = CONSTRAINT.matcher(message);
         if (limit.find()) {
-            String what = limit.group(1);
-            String unit = what.equals("String") ? "characters" : "digits";
-            return "a " + what.toLowerCase(java.util.Locale.ROOT) + " of " + limit.group(2) + " " + unit + "; at most "
-                    + limit.group(3) + " are allowed";
+            // The parser stops counting where it gives up, so the length it gives is a lower bound, not the length.
+            String unit = limit.group(1).equals("String") ? "characters" : "digits";
+            return "a " + limit.group(1).toLowerCase(java.util.Locale.ROOT) + " longer than " + limit.group(3) + " " + unit
+                    + ", the most allowed";
         }
         String m = message.replaceAll(":? ?enable `[^`]*` to allow", "")
                 .replaceAll(" ?\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)", "");

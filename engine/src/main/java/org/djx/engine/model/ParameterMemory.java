@@ -51,9 +51,10 @@ final class ParameterMemory {
                     + " values: with its gradient " + size(bytes) + (reserved == 0 ? "" : ", " + size(total)
                     + " with the layers before it") + "; the heap holds at most " + size(max) + " (" + size(inUse)
                     + " of it in use)" + (tooManyValues ? ", and one tensor holds at most 2^31-1 values" : "")
-                    + ". Make the model smaller" + (dtype == DType.FLOAT64 ? " or use \"dtype\": \"float32\"" : "")
+                    + ". Make the model smaller" + (tooManyValues ? ": no heap holds a tensor this large"
+                    : (dtype == DType.FLOAT64 ? " or use \"dtype\": \"float32\"" : "")
                     + ", or give the JVM more memory, such as DJX_JAVA_OPTS=-Xmx" + suggestedHeap(inUse + bytes)
-                    + " (training needs more again, for the optimizer's state and the batches)");
+                    + " (training needs more again, for the optimizer's state and the batches)"));
         }
         reserved = (long) total;
     }

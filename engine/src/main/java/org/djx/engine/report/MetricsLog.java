@@ -118,7 +118,9 @@ public final class MetricsLog {
             if (curves.isEmpty()) {
                 return;
             }
-            boolean positive = curves.values().stream().flatMap(List::stream).allMatch(r -> r.value() > 0);
+            // A log axis where every drawn point is positive; non-finite points are gaps either way.
+            boolean positive = curves.values().stream().flatMap(List::stream).filter(r -> Double.isFinite(r.value()))
+                    .allMatch(r -> r.value() > 0);
             LinePlot plot = new LinePlot(title, "epoch", metric, positive);
             curves.forEach((curve, points) -> plot.add(curve, points.stream().mapToDouble(Row::epoch).toArray(),
                     points.stream().mapToDouble(Row::value).toArray()));

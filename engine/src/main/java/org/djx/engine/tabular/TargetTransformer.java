@@ -22,11 +22,6 @@ public final class TargetTransformer {
         this.std = std;
     }
 
-    /** Returns the transform that changes nothing. */
-    public static TargetTransformer identity() {
-        return new TargetTransformer(TargetTransform.NONE, 0, 1);
-    }
-
     /**
      * Fits {@code transform} on {@code targets}, the targets a model will train on.
      *

@@ -25,7 +25,7 @@ import org.djx.engine.task.TaskContext;
 import org.djx.engine.task.TaskInput;
 import org.djx.engine.train.KFold;
 
-/** D2L 4.10: k-fold cross-validation of the model on a tabular dataset, fold by fold, with the averages and fold 1's curves. */
+/** D2L 4.10: k-fold cross-validation of the model on a tabular dataset, fold by fold, with the averages and every fold's curves. */
 public final class KFoldTask implements Task {
     /**
      * What a k-fold run needs.

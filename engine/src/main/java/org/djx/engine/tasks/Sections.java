@@ -98,7 +98,8 @@ final class Sections {
                 ParameterSpec.string("with", "What replaces a missing number: the value, or the column's mean or median over"
                         + " the rows the statistics are fitted on.", Arrays.stream(PreprocessingSpec.Fill.values())
                         .map(PreprocessingSpec.Fill::label).toArray(String[]::new)).withDefault(PreprocessingSpec.Fill.VALUE.label()),
-                ParameterSpec.number("value", "The value that replaces a missing number when with is value.").withDefault(0.0)));
+                ParameterSpec.number("value", "The value that replaces a missing number when with is value (0 when left out);"
+                        + " no value goes with mean or median.")));
         steps.put("log1p", List.of(ParameterSpec.number("min-skew", "Numeric columns whose skew (pandas' adjusted"
                 + " Fisher-Pearson coefficient, over the rows the statistics are fitted on) exceeds this in magnitude become"
                 + " log(1 + x).")
@@ -135,7 +136,7 @@ final class Sections {
             steps.add(switch (step.type()) {
                 case "standardize" -> new PreprocessingSpec.Standardize();
                 case "fill-missing" -> new PreprocessingSpec.FillMissing(PreprocessingSpec.Fill.byLabel(step.config().string("with")),
-                        step.config().number("value"));
+                        step.config().has("value") ? step.config().number("value") : 0);
                 case "log1p" -> new PreprocessingSpec.Log1p(step.config().number("min-skew"));
                 default -> new PreprocessingSpec.OneHot(step.config().bool("dummy-na"));
             });

@@ -1,6 +1,7 @@
 package org.djx.engine.tasks;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.djx.api.ConfigurationException;
 import org.djx.api.DataException;
@@ -51,7 +52,7 @@ final class Tabular {
 
     /** A trained network, how its training went, and the target transform its outputs are on. */
     record Fitted(Network network, Curves curves, TargetTransformer target) {
-        /** Returns the predictions for the rows of {@code x} on the target's own scale, one float64 column. */
+        /** Returns the predictions for the rows of {@code x} on the target's own scale, one column of their own. */
         Tensor predict(Tensor x) {
             Tensor outputs = network.forward(x.to(network.dtype()));
             return target.isIdentity() ? outputs.copy() : target.inverse(outputs);
@@ -78,6 +79,17 @@ final class Tabular {
         TrainingSetup setup = Sections.setup(in, Sections.loss(in));
         if (dataset == null || preprocessing == null || training == null || setup == null) {
             return null;
+        }
+        List<Bound> steps = preprocessing.get("steps").steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Bound step = steps.get(i);
+            if (step.type().equals("fill-missing") && !step.config().string("with").equals(PreprocessingSpec.Fill.VALUE.label())
+                    && step.config().has("value")) {
+                // A value that would be ignored is a contradiction in the file, not a default to fill in.
+                in.problem("$.preprocessing.steps[" + i + "].value", "fill-missing with " + step.config().string("with")
+                        + " takes no value; remove \"value\", or fill with it: \"with\": \"value\"");
+                return null;
+            }
         }
         return new Spec(dataset.component(), Sections.preprocessing(preprocessing), setup, Sections.metric(training));
     }

@@ -161,8 +161,7 @@ class JsonDocumentTests {
         int length = JsonDocument.MAX_NUMBER_LENGTH + 1;
 
         assertThat(onlyProblem("{\"n\": " + "1".repeat(length) + "}").message())
-                .isEqualTo("invalid JSON: a number of " + length + " digits; at most " + JsonDocument.MAX_NUMBER_LENGTH
-                        + " are allowed");
+                .isEqualTo("invalid JSON: a number longer than " + JsonDocument.MAX_NUMBER_LENGTH + " digits, the most allowed");
         assertThat(onlyProblem("{\"n\": 0." + "1".repeat(length) + "}").message())
                 .doesNotContain("StreamReadConstraints").contains("digits");
     }
@@ -180,8 +179,11 @@ class JsonDocumentTests {
         String json = "{\"s\": \"" + "x".repeat(JsonDocument.MAX_STRING_LENGTH + 1) + "\"}";
 
         Problem p = onlyProblem(json);
-        assertThat(p.message()).isEqualTo("a string of " + (JsonDocument.MAX_STRING_LENGTH + 1) + " characters; at most "
-                + JsonDocument.MAX_STRING_LENGTH + " are allowed");
+        assertThat(p.message()).isEqualTo("a string longer than " + JsonDocument.MAX_STRING_LENGTH + " characters, the most allowed");
+        // Far over the limit too: the parser gives up before the end, so no length is quoted at all.
+        Problem far = onlyProblem("{\"s\": \"" + "x".repeat(2 * JsonDocument.MAX_STRING_LENGTH) + "\"}");
+        assertThat(far.message()).isEqualTo(p.message());
+        assertThat(far.location()).isEqualTo(new Location(1, 7));
         // Where the string starts, not where the parser gave up on it.
         assertThat(p.location()).isEqualTo(new Location(1, 7));
         assertThat(p.path()).isEqualTo("$.s");
