@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.djx.api.Parameter;
 import org.djx.api.Tensor;
+import org.djx.api.spi.Loss;
 import org.djx.api.spi.ParameterSpec;
 import org.djx.engine.fit.Fit;
 import org.djx.engine.model.Network;
@@ -36,10 +37,13 @@ public final class TrainTask implements Task {
             ParameterSpec.matrix("targets", "The targets, one row per example.").asRequired())),
             "{\"inputs\": [[0.05, 0.1]], \"targets\": [[0.01, 0.99]]}");
 
-    /** Training on inline examples; {@code schedule} is null without a learning-rate schedule. */
+    /**
+     * Training on inline examples; {@code schedule} is null without a learning-rate schedule, and {@code holdout} is
+     * the share of examples kept out of training to score the network on (0 for none).
+     */
     public record Spec(ModelSpec model, Tensor inputs, Tensor targets,
             ComponentSpec loss, ComponentSpec optimizer,
-            TrainingSpec training, ComponentSpec schedule) {
+            TrainingSpec training, ComponentSpec schedule, double holdout) {
         public Spec {
             inputs = inputs.copy();
             targets = targets.copy();
@@ -68,9 +72,14 @@ public final class TrainTask implements Task {
         return "Trains the network on the given inputs and targets with a loss and an optimizer.";
     }
 
+    private static final Section HOLDOUT = new Section("validation", "Examples kept out of training, to score the trained"
+            + " network on examples it has not seen.", Form.parameters(List.of(ParameterSpec.number("holdout",
+                    "The share of the examples held out, drawn at random with the experiment's seed.").asRequired()
+                    .greaterThan(0).lessThan(1))), "{\"holdout\": 0.2}").optional();
+
     @Override
     public List<Section> sections() {
-        return List.of(Sections.MODEL, DATA, Sections.LOSS, Sections.OPTIMIZER, Sections.SCHEDULE, Sections.TRAINING);
+        return List.of(Sections.MODEL, DATA, Sections.LOSS, Sections.OPTIMIZER, Sections.SCHEDULE, Sections.TRAINING, HOLDOUT);
     }
 
     @Override
@@ -101,12 +110,32 @@ public final class TrainTask implements Task {
         if (network == null || setup == null || in.problems() > 0) {
             return null;
         }
+        double holdout = 0;
+        if (in.has("validation")) {
+            Bound validation = in.section("validation");
+            if (validation == null) {
+                return null;
+            }
+            holdout = validation.config().number("holdout");
+            int held = heldOut(inputs.length, holdout);
+            if (held < 1 || held >= inputs.length) {
+                in.problem("$.validation.holdout", "a holdout of " + holdout + " of " + inputs.length + " examples keeps " + held
+                        + " out; it must keep at least one out and one in");
+                return null;
+            }
+        }
         Spec spec = new Spec(m, Tensor.matrix(inputs), Tensor.matrix(targets), loss.component(), optimizer.component(),
-                trainingSpec, setup.schedule());
+                trainingSpec, setup.schedule(), holdout);
         ResultNames names = ResultNames.of("epochs", "final-loss");
+        if (holdout > 0) {
+            names = names.and("holdout-loss");
+            if (CLASSIFYING_LOSS.equals(spec.loss().type())) {
+                names = names.and("holdout-accuracy");
+            }
+        }
         if (spec.training().traceFirstStep()) {
             // The probe's first batch has the first step's shapes: its outputs stand in for the deltas.
-            int batch = Math.min(spec.training().trainer().batchSize(), inputs.length);
+            int batch = Math.min(spec.training().trainer().batchSize(), inputs.length - (holdout > 0 ? heldOut(inputs.length, holdout) : 0));
             network.forward(Tensor.matrix(java.util.Arrays.copyOf(inputs, batch)).to(network.dtype()));
             names = names.and(firstStepResults(0, trace(network, network::output)).keySet());
         }
@@ -115,6 +144,49 @@ public final class TrainTask implements Task {
             names = names.and("accuracy");
         }
         return Job.of(spec, names, TrainTask::run);
+    }
+
+    /** Returns how many of {@code rows} examples a holdout share keeps out: the share, rounded. */
+    private static int heldOut(int rows, double share) {
+        return (int) Math.round(rows * share);
+    }
+
+    /**
+     * Marks the examples held out: a random subset of {@link #heldOut} examples, drawn from the stream {@code holdout},
+     * so the same seed holds out the same ones.
+     */
+    private static boolean[] holdoutRows(int rows, double share, TaskContext context) {
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        var random = context.streams().stream("holdout");
+        for (int i = rows - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        boolean[] held = new boolean[rows];
+        for (int i = 0; i < heldOut(rows, share); i++) {
+            held[order[i]] = true;
+        }
+        return held;
+    }
+
+    /** Returns the rows of {@code t} whose mark equals {@code which}, in their order. */
+    private static Tensor rows(Tensor t, boolean[] marks, boolean which) {
+        int count = 0;
+        for (boolean m : marks) {
+            count += m == which ? 1 : 0;
+        }
+        int[] indices = new int[count];
+        for (int r = 0, k = 0; r < marks.length; r++) {
+            if (marks[r] == which) {
+                indices[k++] = r;
+            }
+        }
+        return org.djx.engine.fit.CrossValidation.rows(t, indices);
     }
 
     /** The loss whose outputs are logits of a binary label, for which the run also reports its accuracy. */
@@ -140,12 +212,16 @@ public final class TrainTask implements Task {
      * Says what the trained network does on the data: predictions.csv (each example's targets and outputs), the
      * predictions themselves as results for a handful of examples, and the accuracy of a logit classifier.
      */
-    private static void reportPredictions(Network network, Spec task, TaskContext context, RunResult.Builder result) {
+    private static void reportPredictions(Network network, Spec task, boolean[] held, TaskContext context,
+            RunResult.Builder result) {
         Tensor outputs = network.forward(task.inputs().to(network.dtype()));
         Tensor targets = task.targets();
         int rows = targets.rows();
         int width = targets.columns();
         StringBuilder csv = new StringBuilder("example");
+        if (held != null) {
+            csv.append(",split");
+        }
         for (int c = 0; c < width; c++) {
             csv.append(",target").append(width == 1 ? "" : "_" + (c + 1));
         }
@@ -153,9 +229,15 @@ public final class TrainTask implements Task {
             csv.append(",prediction").append(width == 1 ? "" : "_" + (c + 1));
         }
         csv.append('\n');
-        int correct = 0;
+        // Labels right among the training examples and among the held-out ones, and how many labels each has.
+        int[] correct = new int[2];
+        int[] labels = new int[2];
         for (int r = 0; r < rows; r++) {
+            int part = held != null && held[r] ? 1 : 0;
             csv.append(r + 1);
+            if (held != null) {
+                csv.append(part == 1 ? ",holdout" : ",train");
+            }
             for (int c = 0; c < width; c++) {
                 csv.append(',').append(targets.get(r, c));
             }
@@ -166,7 +248,8 @@ public final class TrainTask implements Task {
                     result.metric(predictionName(r, c, width), p);
                 }
                 // A logit above 0 says label 1; a target of 0.5 or more is label 1.
-                correct += (p > 0) == (targets.get(r, c) >= 0.5) ? 1 : 0;
+                correct[part] += (p > 0) == (targets.get(r, c) >= 0.5) ? 1 : 0;
+                labels[part]++;
             }
             csv.append('\n');
         }
@@ -175,10 +258,16 @@ public final class TrainTask implements Task {
             context.out().result("predictions after training: " + Format.tensor(outputs));
         }
         if (CLASSIFYING_LOSS.equals(task.loss().type())) {
-            double accuracy = (double) correct / (rows * width);
+            double accuracy = (double) correct[0] / labels[0];
             result.metric("accuracy", accuracy);
-            context.out().result("accuracy on the training examples: " + Format.number(accuracy) + " (" + correct + " of "
-                    + rows * width + " labels)");
+            context.out().result("accuracy on the training examples: " + Format.number(accuracy) + " (" + correct[0] + " of "
+                    + labels[0] + " labels)");
+            if (held != null) {
+                double heldAccuracy = (double) correct[1] / labels[1];
+                result.metric("holdout-accuracy", heldAccuracy);
+                context.out().result("accuracy on the held-out examples: " + Format.number(heldAccuracy) + " (" + correct[1]
+                        + " of " + labels[1] + " labels)");
+            }
         }
     }
 
@@ -186,8 +275,17 @@ public final class TrainTask implements Task {
         RunOutput out = context.out();
         TrainingSpec spec = task.training();
         TrainingSetup setup = new TrainingSetup(task.model(), task.loss(), task.optimizer(), task.schedule(), spec.trainer());
-        Tensor inputs = task.inputs();
-        Tensor targets = task.targets();
+        boolean[] held = task.holdout() > 0 ? holdoutRows(task.inputs().rows(), task.holdout(), context) : null;
+        Tensor inputs = held == null ? task.inputs() : rows(task.inputs(), held, false);
+        Tensor targets = held == null ? task.targets() : rows(task.targets(), held, false);
+        Tensor heldInputs = held == null ? null : rows(task.inputs(), held, true);
+        Tensor heldTargets = held == null ? null : rows(task.targets(), held, true);
+        Loss scoring = held == null ? null : setup.loss().createLoss();
+        double[] heldLoss = {Double.NaN};
+        if (held != null) {
+            out.line(context.name() + ": " + Format.count(heldInputs.rows(), "example") + " of " + task.inputs().rows()
+                    + " held out to score the trained network on");
+        }
         out.line(context.name() + ": training on " + Format.count(inputs.rows(), "example") + " with "
                 + task.loss().type() + " loss and " + task.optimizer().type()
                 + (task.schedule() == null ? "" : " under the " + task.schedule().type() + " schedule") + ", at most "
@@ -200,6 +298,10 @@ public final class TrainTask implements Task {
                     public void epochEnded(int epoch, double value, Tensor predictions) {
                         // A single fit is fold 0.
                         context.metrics().record(0, epoch, "train", "loss", value);
+                        if (scoring != null) {
+                            heldLoss[0] = scoring.evaluate(network.forward(heldInputs.to(network.dtype())), heldTargets, null, null);
+                            context.metrics().record(0, epoch, "valid", "loss", heldLoss[0]);
+                        }
                         out.progress("training", epoch, spec.epochs(), "loss " + Format.number(value));
                         if (epoch == 1 || epoch % spec.reportEvery() == 0 || !Double.isFinite(value)) {
                             out.line("epoch " + epoch + ", loss " + Format.number(value));
@@ -230,8 +332,12 @@ public final class TrainTask implements Task {
         writeLossCurve(result, context);
         RunResult.Builder built = RunResult.builder(context.name()).training(result).firstStep(firstStep)
                 .metric("epochs", epochs).metric("final-loss", result.loss(epochs));
+        if (held != null) {
+            built.metric("holdout-loss", heldLoss[0]);
+            out.result("loss on the " + Format.count(heldInputs.rows(), "held-out example") + ": " + Format.number(heldLoss[0]));
+        }
         if (result.reason() != StopReason.DIVERGED) {
-            reportPredictions(network, task, context, built);
+            reportPredictions(network, task, held, context, built);
         }
         if (!firstStep.isEmpty()) {
             firstStepResults(firstStepLoss[0], firstStep).forEach(built::metric);

@@ -87,6 +87,50 @@ class RunFolderTests {
     }
 
     @Test
+    void aHoldoutIsKeptOutOfTrainingAndScoredWithTheLoss(@TempDir Path dir) throws Exception {
+        String json = """
+                {"task": "train", "name": "held", "seed": 3,
+                 "model": {"inputs": 1, "layers": [{"type": "linear", "outputs": 1}]},
+                 "data": {"inputs": [[-2], [-1.5], [-1], [-0.5], [-0.2], [0.2], [0.5], [1], [1.5], [2]],
+                          "targets": [[0], [0], [0], [0], [0], [1], [1], [1], [1], [1]]},
+                 "loss": {"type": "bce-with-logits"}, "optimizer": {"type": "sgd", "lr": 1},
+                 "training": {"epochs": 50, "batch-size": 8}, "validation": {"holdout": 0.3}}
+                """;
+        Path out = dir.resolve("run");
+
+        RunResult r = new ExperimentRunner(CpuKernels::new, line -> { }).run(read(dir, json), RunFolder.at(out));
+
+        // Three of ten held out; their loss, worked out here from the logits in predictions.csv, is the result.
+        List<String> rows = Files.readAllLines(out.resolve("predictions.csv"));
+        assertThat(rows.get(0)).isEqualTo("example,split,target,prediction");
+        double sum = 0;
+        int held = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            if (cells[1].equals("holdout")) {
+                double z = Double.parseDouble(cells[3]);
+                double y = Double.parseDouble(cells[2]);
+                sum += Math.log1p(Math.exp(-Math.abs(z))) + Math.max(z, 0) - y * z;
+                held++;
+            }
+        }
+        assertThat(held).isEqualTo(3);
+        assertThat(r.metric("holdout-loss")).isCloseTo(sum / held, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Files.readAllLines(out.resolve("metrics.csv"))).hasSize(1 + 2 * 50).contains("0,50,valid,loss," + r.metric("holdout-loss"));
+        // The same seed holds out the same examples.
+        RunResult again = new ExperimentRunner(CpuKernels::new, line -> { }).run(read(dir, json), RunFolder.at(dir.resolve("again")));
+        assertThat(Files.readAllLines(dir.resolve("again").resolve("predictions.csv"))).isEqualTo(rows);
+        assertThat(again.metric("holdout-accuracy")).isEqualTo(r.metric("holdout-accuracy"));
+    }
+
+    @Test
+    void aHoldoutThatKeepsNoExampleOutIsRefusedAtValidation(@TempDir Path dir) {
+        assertThatThrownBy(() -> read(dir, TRAIN.replace("LR", "0.05").replace("\"training\": {\"epochs\": 200},",
+                "\"training\": {\"epochs\": 200}, \"validation\": {\"holdout\": 0.1},")))
+                .hasMessageContaining("$.validation.holdout").hasMessageContaining("keeps 0 out");
+    }
+
+    @Test
     void aLogitClassifiersRunReportsItsAccuracyOnTheExamples(@TempDir Path dir) throws Exception {
         // Label 1 exactly where x > 0: a logistic regression separates them, so every label is right.
         Experiment e = read(dir, """
