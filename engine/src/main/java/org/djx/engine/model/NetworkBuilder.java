@@ -101,8 +101,12 @@ public final class NetworkBuilder {
 
         @Override
         public Parameter parameter(String name, Parameter.Role role, Shape shape, int fanIn, int fanOut) {
-            memory.reserve(layer, name, shape);
-            return new Parameter(name, role, dtype, shape, fanIn, fanOut);
+            // Folds build their networks at once: checking and allocating under one lock makes each check see the
+            // parameters the others have allocated, rather than a heap they are about to fill.
+            synchronized (ParameterMemory.class) {
+                memory.reserve(layer, name, shape);
+                return new Parameter(name, role, dtype, shape, fanIn, fanOut);
+            }
         }
 
         @Override
