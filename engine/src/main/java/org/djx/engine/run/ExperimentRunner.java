@@ -94,8 +94,12 @@ public final class ExperimentRunner {
             List<Expectations.Outcome> outcomes = Expectations.evaluate(experiment.expectations(), result.metrics());
             outcomes.forEach(o -> out.result(o.line()));
             if (record != null) {
-                record.finish(result, outcomes);
-                out.result("run folder: " + folder.path() + " (report.html)");
+                if (record.finish(result, outcomes)) {
+                    out.result("run folder: " + folder.path() + " (report.html)");
+                } else {
+                    out.result("run folder: " + folder.path() + " (interrupted as the run ended: status.json says INTERRUPTED,"
+                            + " and no summary was written)");
+                }
             }
             return result.withExpectations(outcomes);
         } catch (RuntimeException | Error e) {

@@ -71,11 +71,15 @@ final class RunRecord {
         return record;
     }
 
-    /** Writes the summary, provenance and report, then the final status, unless the run already ended. */
-    synchronized void finish(RunResult result, List<Expectations.Outcome> outcomes) {
+    /**
+     * Writes the summary, provenance and report, then the final status, unless the run already ended.
+     *
+     * @return false when it had: the run was interrupted as it ended, and the folder keeps that status
+     */
+    synchronized boolean finish(RunResult result, List<Expectations.Outcome> outcomes) {
         if (ended) {
             // Interrupted just before the end: no summary that says COMPLETED beside a status that says INTERRUPTED.
-            return;
+            return false;
         }
         Instant finished = Instant.now();
         RunStatus status = result.diverged() ? RunStatus.DIVERGED : RunStatus.COMPLETED;
@@ -115,6 +119,7 @@ final class RunRecord {
             // The summary, which says the run completed, comes last before the status that confirms it.
             folder.writeText("summary.json", json(summary));
             status(status, result.diverged() ? result.divergence() : null);
+            return true;
         } catch (RuntimeException e) {
             // Never a summary that says COMPLETED beside a status that does not.
             RunFolder.deleteQuietly(folder.path().resolve("summary.json"));

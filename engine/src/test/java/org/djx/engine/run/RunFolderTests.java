@@ -251,6 +251,28 @@ class RunFolderTests {
     }
 
     @Test
+    void anInterruptAsTheRunEndsIsWhatTheConsoleSaysLast(@TempDir Path dir) throws Exception {
+        Experiment e = read(dir, TRAIN.replace("LR", "0.05"));
+        Path out = dir.resolve("run");
+        List<String> lines = new java.util.ArrayList<>();
+        ExperimentRunner[] runner = new ExperimentRunner[1];
+        runner[0] = new ExperimentRunner(CpuKernels::new, line -> {
+            lines.add(line);
+            // Ctrl-C after the last epoch, as the results are printed.
+            if (line.startsWith("stopped after ")) {
+                runner[0].markInterrupted();
+            }
+        });
+
+        runner[0].run(e, RunFolder.at(out));
+
+        assertThat(json(out.resolve("status.json")).get("status").asText()).isEqualTo("INTERRUPTED");
+        assertThat(out.resolve("summary.json")).doesNotExist();
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("run folder: " + out + " (interrupted as the run ended: status.json"
+                + " says INTERRUPTED, and no summary was written)");
+    }
+
+    @Test
     void aRunThatFailsMidwayKeepsEveryEpochItComputed(@TempDir Path dir) throws Exception {
         Experiment e = read(dir, TRAIN.replace("LR", "0.05").replace("\"epochs\": 200", "\"epochs\": 100000"));
         Path out = dir.resolve("run");
