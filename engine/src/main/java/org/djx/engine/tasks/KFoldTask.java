@@ -88,6 +88,10 @@ public final class KFoldTask implements Task {
         for (int i = 1; i <= spec.folds(); i++) {
             names.add("fold-" + i + "/train-" + m);
             names.add("fold-" + i + "/valid-" + m);
+            if (spec.preprocessing().fitOn() == PreprocessingSpec.FitOn.TRAIN_FOLD) {
+                // Each fold fits its own categories, so its width is a result of its own.
+                names.add("fold-" + i + "/features");
+            }
         }
         return Tabular.RESULTS.and(names).and("avg-train-" + m, "avg-valid-" + m, "diverged-epoch");
     }
@@ -104,12 +108,14 @@ public final class KFoldTask implements Task {
         int k = spec.folds();
         boolean perFold = spec.preprocessing().fitOn() == PreprocessingSpec.FitOn.TRAIN_FOLD;
         List<String> fitted = new ArrayList<>(java.util.Collections.nCopies(k, ""));
+        int[] widths = new int[k];
         List<Tabular.Curves> folds = Trials.run(k, context.threads(), i -> {
             // With train-fold, every statistic comes from this fold's training rows: its validation rows stay unseen.
             Features own = perFold ? foldFeatures(spec.preprocessing(), dataset, k, i) : features;
             CrossValidation.FoldData f = CrossValidation.split(own.train(), own.targets(), null, k, i);
             Tabular.Fitted fit = Tabular.fit(spec.setup(), spec.metric(), spec.preprocessing().target(), f.trainX(), f.trainY(), null,
                     f.validX(), f.validY(), "fold-" + (i + 1) + "/", "fold " + (i + 1) + " of " + k, i + 1, context.forThread());
+            widths[i] = own.width();
             fitted.set(i, "fold " + (i + 1) + ":\n" + (perFold ? String.join("\n", own.statistics()) + "\n" : "")
                     + fit.target().describe() + "\n");
             return fit.curves();
@@ -131,6 +137,9 @@ public final class KFoldTask implements Task {
             trainSum += c.lastTrain();
             validSum += c.lastValid();
             result.metric("fold-" + (i + 1) + "/train-" + label, c.lastTrain()).metric("fold-" + (i + 1) + "/valid-" + label, c.lastValid());
+            if (perFold) {
+                result.metric("fold-" + (i + 1) + "/features", widths[i]);
+            }
         }
         out.result(String.format(Locale.ROOT, "%d-fold validation: avg train %s: %f, avg valid %s: %f",
                 k, words, trainSum / k, words, validSum / k));

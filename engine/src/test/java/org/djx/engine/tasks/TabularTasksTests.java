@@ -127,6 +127,12 @@ class TabularTasksTests {
         double foldMean = sum / count;
         String fold2 = text.substring(text.indexOf("fold 2:\n"), text.indexOf("fold 3:\n"));
         assertThat(fold2).contains("standardize Area: mean " + foldMean + ",");
+        // Each fold's width is a result; it is the feature count its preprocessing.txt section ends with.
+        for (int i = 1; i <= 3; i++) {
+            String section = text.substring(text.indexOf("fold " + i + ":\n"));
+            int width = Integer.parseInt(section.substring(section.indexOf("features: ") + 10, section.indexOf('\n', section.indexOf("features: "))));
+            assertThat(r.metric("fold-" + i + "/features")).isEqualTo(width);
+        }
         assertThat(r.metric("avg-valid-log-rmse")).isLessThan(0.3);
     }
 
