@@ -84,7 +84,10 @@ public final class HtmlReport {
                     .append("</td></tr>\n"));
             h.append("</table>\n").append(folded ? "</details>\n" : "");
         }
-        List<Path> tables = files(folder, ".csv");
+        // The tables and the text a run writes beside them, such as what preprocessing fitted.
+        List<Path> tables = new java.util.ArrayList<>(files(folder, ".csv"));
+        tables.addAll(files(folder, ".txt"));
+        tables.sort(null);
         if (!tables.isEmpty()) {
             h.append("<h2>Files</h2>\n<ul>\n");
             for (Path p : tables) {

@@ -38,6 +38,10 @@ class HtmlReportTests {
         assertThat(page.indexOf("<h2>Plots")).isLessThan(page.indexOf("<h2>Results"));
         assertThat(page).contains("<details><summary>" + (HtmlReport.FOLD_RESULTS_BEYOND + 1) + " results</summary>")
                 .doesNotContain("class=\"reason\"");
+        // The run's tables and texts are linked, in name order.
+        Files.writeString(dir.resolve("preprocessing.txt"), "fitted on ...\n");
+        String again = HtmlReport.render("run", "", "COMPLETED", "", "{}", Map.of(), List.of(), Map.of(), dir);
+        assertThat(again).contains("<li><a href=\"metrics.csv\">metrics.csv</a></li>\n<li><a href=\"preprocessing.txt\">");
     }
 
     @Test
