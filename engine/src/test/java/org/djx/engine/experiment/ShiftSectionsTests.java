@@ -175,6 +175,38 @@ class ShiftSectionsTests {
     }
 
     @Test
+    void preprocessingContradictionsAreRefusedAtValidationWithTheirPath() {
+        String json = """
+                {"task": "TASK",
+                 "dataset": {"type": "kaggle-house"},
+                 "preprocessing": {"fit-on": "FIT", "steps": [{"type": "standardize"}, FILL, {"type": "one-hot"}]},
+                 "classifier": {"optimizer": {"type": "adam"}, "training": {"epochs": 2}},
+                 "model": {"layers": [{"type": "linear", "outputs": 1}]},
+                 "loss": {"type": "mse"}, "optimizer": {"type": "adam", "lr": 5}, "training": {"epochs": 3},
+                 "validation": {"folds": 2}}
+                """;
+        String valueFill = "{\"type\": \"fill-missing\", \"value\": 0}";
+
+        // Adversarial validation compares training and test rows in one set of features: it cannot fit fold by fold.
+        assertThat(problems(json.replace("TASK", "adversarial-validation").replace("FIT", "train-fold").replace("FILL", valueFill)))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.path()).isEqualTo("$.preprocessing.fit-on");
+                    assertThat(p.message()).contains("use train-and-test or train, not train-fold");
+                });
+        // A value beside a mean fill would be ignored: the file contradicts itself.
+        assertThat(problems(json.replace("TASK", "adversarial-validation").replace("FIT", "train")
+                .replace("FILL", "{\"type\": \"fill-missing\", \"with\": \"mean\", \"value\": 3}")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.path()).isEqualTo("$.preprocessing.steps[1].value");
+                    assertThat(p.message()).isEqualTo("fill-missing with mean takes no value; remove \"value\", or fill with it:"
+                            + " \"with\": \"value\"");
+                });
+        // Either alone is fine.
+        read(json.replace("TASK", "adversarial-validation").replace("FIT", "train")
+                .replace("FILL", "{\"type\": \"fill-missing\", \"with\": \"median\"}"));
+    }
+
+    @Test
     void aConceptShiftModelMustFitTheInputsWithAndWithoutTheRegionColumns() {
         // Two inputs, and two regions: the with-region fit sees 2 + 2 = 4 inputs, which weights for 2 do not fit.
         List<Problem> p = problems(CONCEPT.replace("\"outputs\": 1}", "\"outputs\": 1, \"weights\": [[1], [1]]}"));
