@@ -28,6 +28,19 @@ public final class RandomStreams {
         return new SplittableRandom(mix(seed ^ mix(fnv1a(name))));
     }
 
+    /**
+     * Puts {@code order} in a uniformly random order (Fisher-Yates), drawing only from {@code random}: the one
+     * shuffle of djx, so that equal streams always give equal orders.
+     */
+    public static void permute(int[] order, RandomGenerator random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
     // A fixed hash of the name's UTF-8 bytes: String.hashCode is stable too, but only 32 bits wide.
     private static long fnv1a(String name) {
         long h = 0xcbf29ce484222325L;

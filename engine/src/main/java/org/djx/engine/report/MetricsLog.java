@@ -74,11 +74,6 @@ public final class MetricsLog {
         }
     }
 
-    /** Returns whether any figure was recorded. */
-    public synchronized boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     /**
      * Closes the log and, when it holds rows, rewrites the file fold by fold. Later calls do nothing.
      *
@@ -97,7 +92,7 @@ public final class MetricsLog {
     }
 
     /** Returns the CSV text, header first, fold by fold. */
-    public synchronized String text() {
+    private String text() {
         StringBuilder csv = new StringBuilder(HEADER);
         rows.stream().sorted(Comparator.comparingInt(Row::fold)).forEach(r -> csv.append(r.text()));
         return csv.toString();

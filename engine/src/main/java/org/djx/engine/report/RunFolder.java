@@ -120,6 +120,13 @@ public final class RunFolder {
         }
     }
 
+    /** Writes {@code baseName}.png and {@code baseName}.svg of {@code plot} atomically and returns the PNG's path. */
+    public Path writePlot(String baseName, Plot plot) {
+        Path png = write(baseName + ".png", o -> PlotWriter.png(plot, o));
+        write(baseName + ".svg", o -> PlotWriter.svg(plot, o));
+        return png;
+    }
+
     /** Writes a UTF-8 text file atomically and returns its final path. */
     public Path writeText(String fileName, String text) {
         return write(fileName, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));

@@ -22,7 +22,6 @@ import org.djx.engine.report.Expectations;
 import org.djx.engine.report.HtmlReport;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.MetricsLog;
-import org.djx.engine.report.PlotWriter;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunResult;
 
@@ -159,9 +158,7 @@ final class RunRecord {
 
     private void drawCurvesSoFar() {
         for (LinePlot plot : metrics.plots(experiment.name() + ": until the run stopped")) {
-            String base = plots(plot.yLabel());
-            folder.write(base + ".png", o -> PlotWriter.png(plot, o));
-            folder.write(base + ".svg", o -> PlotWriter.svg(plot, o));
+            folder.writePlot(plots(plot.yLabel()), plot);
         }
     }
 

@@ -217,12 +217,7 @@ public final class ShiftDetector {
     private static int[] folds(int n, int k, RandomGenerator random) {
         int[] order = new int[n];
         Arrays.setAll(order, i -> i);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        RandomStreams.permute(order, random);
         int[] fold = new int[n];
         for (int p = 0; p < n; p++) {
             fold[order[p]] = p % k;

@@ -106,22 +106,13 @@ public final class Preprocessor {
             if (w.numbers == null) {
                 continue;
             }
-            double sum = 0;
-            int count = 0;
-            for (int r = 0; r < fit.length; r++) {
-                if (fit[r] && !Double.isNaN(w.numbers[r])) {
-                    sum += w.numbers[r];
-                    count++;
-                }
-            }
-            double mean = sum / count;
+            double[] values = fitted(w, fit);
+            double mean = mean(values);
             double squares = 0;
-            for (int r = 0; r < fit.length; r++) {
-                if (fit[r] && !Double.isNaN(w.numbers[r])) {
-                    squares += (w.numbers[r] - mean) * (w.numbers[r] - mean);
-                }
+            for (double v : values) {
+                squares += (v - mean) * (v - mean);
             }
-            double std = Math.sqrt(squares / (count - 1));
+            double std = Math.sqrt(squares / (values.length - 1));
             boolean constant = !(std > 0);
             for (int r = 0; r < w.numbers.length; r++) {
                 if (!Double.isNaN(w.numbers[r])) {

@@ -8,7 +8,6 @@ import org.djx.api.spi.Kernels;
 import org.djx.engine.random.RandomStreams;
 import org.djx.engine.report.MetricsLog;
 import org.djx.engine.report.Plot;
-import org.djx.engine.report.PlotWriter;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunOutput;
 
@@ -118,9 +117,7 @@ public final class TaskContext {
     /** Writes {@code baseName}.png and {@code baseName}.svg of a plot into the run folder and says so. */
     public void writePlot(String baseName, Plot plot) {
         if (folder != null) {
-            folder.write(baseName + ".png", o -> PlotWriter.png(plot, o));
-            Path svg = folder.write(baseName + ".svg", o -> PlotWriter.svg(plot, o));
-            out.line("wrote " + svg.resolveSibling(baseName + ".png") + " and .svg");
+            out.line("wrote " + folder.writePlot(baseName, plot) + " and .svg");
         }
     }
 }

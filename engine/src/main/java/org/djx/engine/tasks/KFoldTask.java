@@ -75,11 +75,11 @@ public final class KFoldTask implements Task {
     /** Preprocesses the dataset with the statistics of fold {@code i}'s training rows. */
     private static Features foldFeatures(PreprocessingSpec preprocessing, Dataset dataset, int k, int i) {
         boolean[] fit = new boolean[dataset.train().rows()];
-        for (int r : KFold.split(fit.length, k, i).train()) {
+        int[] training = KFold.split(fit.length, k, i).train();
+        for (int r : training) {
             fit[r] = true;
         }
-        return new Preprocessor(preprocessing).apply(dataset, fit, "fold " + (i + 1) + "'s training rows (" + (fit.length
-                - KFold.split(fit.length, k, i).valid().length) + ")");
+        return new Preprocessor(preprocessing).apply(dataset, fit, "fold " + (i + 1) + "'s training rows (" + training.length + ")");
     }
 
     private static ResultNames results(Spec spec) {

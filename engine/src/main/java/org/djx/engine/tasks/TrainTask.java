@@ -160,13 +160,7 @@ public final class TrainTask implements Task {
         for (int i = 0; i < rows; i++) {
             order[i] = i;
         }
-        var random = context.streams().stream("holdout");
-        for (int i = rows - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        org.djx.engine.random.RandomStreams.permute(order, context.streams().stream("holdout"));
         boolean[] held = new boolean[rows];
         for (int i = 0; i < heldOut(rows, share); i++) {
             held[order[i]] = true;

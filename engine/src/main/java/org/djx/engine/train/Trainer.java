@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.djx.api.DType;
 import org.djx.api.Tensor;
+import org.djx.engine.random.RandomStreams;
 import org.djx.api.spi.Loss;
 import org.djx.api.spi.Optimizer;
 import org.djx.engine.model.Network;
@@ -108,7 +109,7 @@ public final class Trainer {
         boolean stepped = false;
         while (epoch < spec.epochs()) {
             if (spec.shuffle()) {
-                permute(order, shuffle);
+                RandomStreams.permute(order, shuffle);
             }
             if (learningRates != null) {
                 optimizer.setLearningRate(learningRates[epoch]);
@@ -205,16 +206,6 @@ public final class Trainer {
             total += t.get(i);
         }
         return total;
-    }
-
-    /** Fisher-Yates: a uniformly random order, drawn only from {@code random}. */
-    private static void permute(int[] order, RandomGenerator random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 
     /** One minibatch's inputs, targets, weights and loss gradient, reused from step to step. */

@@ -7,6 +7,7 @@ import org.djx.api.Parameter;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Optimizer;
 import org.djx.api.spi.OptimizerState;
+import org.djx.api.spi.ParameterSpec;
 
 /**
  * Adam with bias correction, as PyTorch's {@code torch.optim.Adam} and {@code torch.optim.AdamW} compute
@@ -40,6 +41,17 @@ final class Adam implements Optimizer {
     private final double decay;
     private final boolean decoupled;
     private int step;
+
+    /** Returns the keys every Adam variant has (lr, beta1, beta2, epsilon, PyTorch's defaults), then {@code own}. */
+    static List<ParameterSpec> configuration(ParameterSpec... own) {
+        List<ParameterSpec> keys = new java.util.ArrayList<>(List.of(
+                ParameterSpec.number("lr", "Learning rate.").withDefault(0.001).greaterThan(0),
+                ParameterSpec.number("beta1", "Decay rate of the first moment.").withDefault(0.9).atLeast(0).lessThan(1),
+                ParameterSpec.number("beta2", "Decay rate of the second moment.").withDefault(0.999).atLeast(0).lessThan(1),
+                ParameterSpec.number("epsilon", "Added to the root of the second moment.").withDefault(1e-8).greaterThan(0)));
+        keys.addAll(List.of(own));
+        return List.copyOf(keys);
+    }
 
     Adam(String name, List<Parameter> parameters, double lr, double beta1, double beta2, double epsilon, double decay,
             Decay mode, boolean amsgrad) {

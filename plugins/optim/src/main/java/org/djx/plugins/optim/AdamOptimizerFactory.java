@@ -26,12 +26,8 @@ public final class AdamOptimizerFactory implements OptimizerFactory {
 
     @Override
     public List<ParameterSpec> configuration() {
-        return List.of(
-                ParameterSpec.number("lr", "Learning rate.").withDefault(0.001).greaterThan(0),
-                ParameterSpec.number("beta1", "Decay rate of the first moment.").withDefault(0.9).atLeast(0).lessThan(1),
-                ParameterSpec.number("beta2", "Decay rate of the second moment.").withDefault(0.999).atLeast(0).lessThan(1),
-                ParameterSpec.number("epsilon", "Added to the root of the second moment.").withDefault(1e-8).greaterThan(0),
-                ParameterSpec.number("weight-decay", "L2 penalty added to the gradient.").withDefault(0.0).atLeast(0));
+        return Adam.configuration(ParameterSpec.number("weight-decay", "L2 penalty added to the gradient.").withDefault(0.0)
+                .atLeast(0));
     }
 
     @Override
