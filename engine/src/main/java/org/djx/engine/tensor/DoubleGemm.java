@@ -102,8 +102,10 @@ final class DoubleGemm {
                         double s1 = alpha * a[at + rowStep];
                         double s2 = alpha * a[at + 2 * rowStep];
                         double s3 = alpha * a[at + 3 * rowStep];
-                        if (s0 != 0 || s1 != 0 || s2 != 0 || s3 != 0) {
+                        if (s0 != 0 && s1 != 0 && s2 != 0 && s3 != 0) {
                             rows4(s0, s1, s2, s3, panel[p], c0, c1, c2, c3, nb);
+                        } else {
+                            rowsSparse(s0, s1, s2, s3, panel[p], c0, c1, c2, c3, nb);
                         }
                     }
                     System.arraycopy(c0, 0, c, r0, nb);
@@ -169,6 +171,26 @@ final class DoubleGemm {
             c1[j] += s1 * v;
             c2[j] += s2 * v;
             c3[j] += s3 * v;
+        }
+    }
+
+    /**
+     * The rows4 update when some multipliers are 0, as in one-hot inputs: each nonzero one on its own, so
+     * zeros cost nothing; the sums are the same as rows4's, term by term.
+     */
+    private static void rowsSparse(double s0, double s1, double s2, double s3, double[] b, double[] c0, double[] c1, double[] c2,
+            double[] c3, int n) {
+        if (s0 != 0) {
+            row1(s0, b, c0, n);
+        }
+        if (s1 != 0) {
+            row1(s1, b, c1, n);
+        }
+        if (s2 != 0) {
+            row1(s2, b, c2, n);
+        }
+        if (s3 != 0) {
+            row1(s3, b, c3, n);
         }
     }
 

@@ -137,6 +137,66 @@ class CpuKernelsTests {
         assertThat(worst).as(where).isLessThanOrEqualTo(1.0);
     }
 
+    @ParameterizedTest(name = "{0} ta={1}")
+    @MethodSource("sparseCases")
+    void gemmSkipsZeroMultipliersWithoutChangingAnySum(DType dtype, boolean ta) {
+        // One-hot-like rows: most entries 0, the others in a different place in every row, so groups of rows
+        // mix zero and nonzero multipliers. With alpha 1 and beta 0 the kernel adds the products in order of p,
+        // as this loop does in the same type, so every element must match to the last bit.
+        int m = 37;
+        int k = 300;
+        int n = 70;
+        SplittableRandom random = new SplittableRandom(ta ? 11 : 12);
+        double[][] a = new double[m][k];
+        for (double[] row : a) {
+            for (int p = 0; p < k; p++) {
+                row[p] = random.nextInt(5) == 0 ? random.nextDouble(-1, 1) : 0;
+            }
+        }
+        Tensor b = random(dtype, k, n, random);
+        Tensor op = Tensor.matrix(a).to(dtype);
+        Tensor stored = ta ? transpose(op) : op;
+        Tensor c = random(dtype, m, n, random);
+
+        kernels.gemm(ta, false, 1, stored, b, 0, c);
+
+        double[][] bRows = b.toRows();
+        double[][] aRows = op.toRows();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double expected;
+                if (dtype == DType.FLOAT32) {
+                    float sum = 0;
+                    for (int p = 0; p < k; p++) {
+                        sum += (float) aRows[i][p] * (float) bRows[p][j];
+                    }
+                    expected = sum;
+                } else {
+                    double sum = 0;
+                    for (int p = 0; p < k; p++) {
+                        sum += aRows[i][p] * bRows[p][j];
+                    }
+                    expected = sum;
+                }
+                assertThat(c.get(i * n + j)).as("c[%d][%d]", i, j).isEqualTo(expected);
+            }
+        }
+    }
+
+    static Stream<Arguments> sparseCases() {
+        return Stream.of(DType.values()).flatMap(d -> Stream.of(Arguments.of(d, false), Arguments.of(d, true)));
+    }
+
+    private static Tensor transpose(Tensor t) {
+        Tensor out = Tensor.zeros(t.dtype(), t.columns(), t.rows());
+        for (int i = 0; i < t.rows(); i++) {
+            for (int j = 0; j < t.columns(); j++) {
+                out.set(j * t.rows() + i, t.get(i * t.columns() + j));
+            }
+        }
+        return out;
+    }
+
     @Test
     void gemmRejectsOperandsOfMixedElementTypes() {
         assertThatThrownBy(() -> kernels.gemm(false, false, 1, Tensor.zeros(2, 2), Tensor.zeros(DType.FLOAT32, 2, 2),

@@ -84,7 +84,7 @@ public final class DropoutLayerFactory implements LayerFactory {
                 float[] ys = y.floats();
                 float[] ms = m.floats();
                 float keep = (float) scale;
-                for (int i = 0; i < x.size(); i++) {
+                for (int i = 0, n = x.size(); i < n; i++) {
                     ms[i] = random.nextDouble() < p ? 0f : keep;
                     ys[i] = xs[i] * ms[i];
                 }
@@ -92,7 +92,7 @@ public final class DropoutLayerFactory implements LayerFactory {
                 double[] xs = x.data();
                 double[] ys = y.data();
                 double[] ms = m.data();
-                for (int i = 0; i < x.size(); i++) {
+                for (int i = 0, n = x.size(); i < n; i++) {
                     ms[i] = random.nextDouble() < p ? 0 : scale;
                     ys[i] = xs[i] * ms[i];
                 }
@@ -112,14 +112,14 @@ public final class DropoutLayerFactory implements LayerFactory {
                 float[] d = dy.floats();
                 float[] ms = m.floats();
                 float[] out = dx.floats();
-                for (int i = 0; i < dy.size(); i++) {
+                for (int i = 0, n = dy.size(); i < n; i++) {
                     out[i] = d[i] * ms[i];
                 }
             } else {
                 double[] d = dy.data();
                 double[] ms = m.data();
                 double[] out = dx.data();
-                for (int i = 0; i < dy.size(); i++) {
+                for (int i = 0, n = dy.size(); i < n; i++) {
                     out[i] = d[i] * ms[i];
                 }
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.djx.api.ConfigurationException;
+import org.djx.api.DType;
 import org.djx.api.Parameter;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Layer;
@@ -49,6 +50,35 @@ class LayerValuesTests {
 
         assertThat(layer.forward(row(-1, 0, 2)).toArray()).containsExactly(0, 0, 2);
         assertThat(layer.backward(row(5, 5, 5)).toArray()).containsExactly(0, 0, 5);
+    }
+
+    @Test
+    void reluDerivativeIsExactlyOneForEveryPositiveInputAndZeroForTheRestInBothTypes() {
+        // The branch-free step must hold at the extremes: the smallest subnormal and the largest finite value
+        // on either side of zero, and both zeros.
+        double[] x = {-Double.MAX_VALUE, -1, -Double.MIN_VALUE, -0.0, 0.0, Double.MIN_VALUE, 1e-300, 1, Double.MAX_VALUE};
+        double[] dy = {3, 3, 3, 3, 3, 3, 3, 3, 3};
+        ReluLayerFactory relu = new ReluLayerFactory();
+        Layer layer = relu.create(PluginConfig.defaults(relu), new TestLayerContext(x.length, 1));
+        assertThat(layer.forward(row(x)).toArray())
+                .containsExactly(0, 0, 0, 0, 0, Double.MIN_VALUE, 1e-300, 1, Double.MAX_VALUE);
+        assertThat(layer.backward(row(dy)).toArray()).containsExactly(0, 0, 0, 0, 0, 3, 3, 3, 3);
+
+        float[] xf = {-Float.MAX_VALUE, -1, -Float.MIN_VALUE, -0f, 0f, Float.MIN_VALUE, 1e-30f, 1, Float.MAX_VALUE};
+        Layer single = relu.create(PluginConfig.defaults(relu), new TestLayerContext(xf.length, 1, DType.FLOAT32));
+        Tensor input = Tensor.zeros(DType.FLOAT32, 1, xf.length);
+        System.arraycopy(xf, 0, input.floats(), 0, xf.length);
+        assertThat(single.forward(input).floats())
+                .containsExactly(0, 0, 0, 0, 0, Float.MIN_VALUE, 1e-30f, 1, Float.MAX_VALUE);
+        assertThat(single.backward(row(dy).to(DType.FLOAT32)).floats()).containsExactly(0, 0, 0, 0, 0, 3, 3, 3, 3);
+    }
+
+    @Test
+    void reluPassesNaNOnAsPyTorchDoes() {
+        ReluLayerFactory relu = new ReluLayerFactory();
+        Layer layer = relu.create(PluginConfig.defaults(relu), new TestLayerContext(2, 1));
+
+        assertThat(layer.forward(row(Double.NaN, -2)).toArray()).containsExactly(Double.NaN, 0);
     }
 
     @Test
