@@ -4,7 +4,7 @@
 #
 #   1. D2L's house-price k-fold run, whole process: ./djx run experiments/house-prices-kfold.json
 #      against d2l_house_torch.py, wall time and peak memory.
-#   2. The house-price MLP k-fold run (331-256-1, dropout, AdamW, log target), whole process:
+#   2. The house-price MLP k-fold run (331-512-1, dropout, AdamW, log target), whole process:
 #      ./djx run experiments/house-prices-mlp.json against bench/house_mlp_torch.py, the same recipe.
 #   3. MLP 331-256-1 training throughput (Adam + MSE, 100000 synthetic rows) at batch 64 and 1024,
 #      on one thread and on all cores: MlpThroughput against mlp_torch.py, samples per second.
