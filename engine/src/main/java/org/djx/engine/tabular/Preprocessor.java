@@ -1,8 +1,10 @@
 package org.djx.engine.tabular;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import org.djx.api.DataException;
 import org.djx.api.Shape;
@@ -249,12 +251,19 @@ public final class Preprocessor {
                     categories.add(w.text[r]);
                 }
             }
+            // One pass over the rows, whatever the number of categories; a category the fitted rows lack
+            // gets no column, and its rows are 0 in every column of this one.
+            Map<String, double[]> columnOf = new HashMap<>();
             for (String category : categories) {
                 double[] v = new double[nAll];
-                for (int r = 0; r < nAll; r++) {
-                    v[r] = category.equals(w.text[r]) ? 1 : 0;
-                }
+                columnOf.put(category, v);
                 indicators.add(new Work(w.name + "_" + category, v, null));
+            }
+            for (int r = 0; r < nAll; r++) {
+                double[] v = w.text[r] == null ? null : columnOf.get(w.text[r]);
+                if (v != null) {
+                    v[r] = 1;
+                }
             }
             if (dummyNa) {
                 double[] v = new double[nAll];
