@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.djx.engine.data.DataHub;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.run.ExperimentRunner;
+import org.djx.engine.run.LocalTrialExecutor;
 import org.djx.engine.tensor.CpuKernels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,8 +24,8 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Experiment files (.json).")
-    private List<Path> files;
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Experiment files (.json).")
+    private List<Path> files = new java.util.ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "The run folder (new or empty); only with a single FILE. Default: runs/<experiment>-<timestamp>.")
@@ -37,12 +39,31 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print the results alone: no progress and no commentary.")
     private boolean quiet;
 
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the sweep whose run folder is DIR: runs it recorded as finished are not run again, and the"
+                    + " results are those of an uninterrupted sweep. Without FILE, the sweep's own copy (DIR/sweep.json) is run.")
+    private Path resume;
+
     @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
             description = "Where default run folders are created (default: ${DEFAULT-VALUE}).")
     private Path runs;
 
     @Override
     public Integer call() {
+        if (resume != null) {
+            if (out != null) {
+                throw new CommandLine.ParameterException(main.spec().commandLine(), "--resume names the run folder already; leave out --out");
+            }
+            if (files.size() > 1) {
+                throw new CommandLine.ParameterException(main.spec().commandLine(),
+                        "--resume continues one sweep, but " + files.size() + " files were given");
+            }
+            if (files.isEmpty()) {
+                files = List.of(resume.resolve(ExperimentRunner.SWEEP_FILE));
+            }
+        } else if (files.isEmpty()) {
+            throw new CommandLine.ParameterException(main.spec().commandLine(), "Missing required parameter: 'FILE'");
+        }
         if (out != null && files.size() > 1) {
             throw new CommandLine.ParameterException(main.spec().commandLine(),
                     "--out names one run folder, but " + files.size() + " files were given; use --runs DIR for several");
@@ -58,8 +79,9 @@ final class RunCommand implements Callable<Integer> {
         List<ExperimentFiles.Checked> checked = ExperimentFiles.check(files, main.reader());
         // After reading, which creates the dropped-in plugins the files need, so that their problems are among these.
         main.warnAboutPluginProblems(err);
-        ExperimentRunner runner = new ExperimentRunner(CpuKernels::new, new ConsoleOutput(stdout, mode),
-                main.dataHubOfCreatedPlugins());
+        DataHub data = main.dataHubOfCreatedPlugins();
+        ExperimentRunner runner = new ExperimentRunner(CpuKernels::new, new ConsoleOutput(stdout, mode), data)
+                .withTrials(new LocalTrialExecutor(main.reader(), CpuKernels::new, data));
         if (threads != null) {
             runner = runner.withThreads(threads);
         }
@@ -73,13 +95,17 @@ final class RunCommand implements Callable<Integer> {
         if (invalid) {
             return Main.USER_ERROR;
         }
+        if (resume != null && checked.get(0).experiment().sweep() == null) {
+            err.println(files.get(0) + ": --resume continues a sweep, and this file has no sweep section; run it without --resume");
+            return Main.USER_ERROR;
+        }
         boolean held = true;
         boolean diverged = false;
         // Ctrl-C: the run in progress says INTERRUPTED in its status.json instead of looking alive.
         Main.onInterrupt = runner::markInterrupted;
         try {
             for (ExperimentFiles.Checked c : checked) {
-                RunFolder folder = out != null ? RunFolder.at(out)
+                RunFolder folder = resume != null ? RunFolder.resume(resume) : out != null ? RunFolder.at(out)
                         : RunFolder.createUnder(runs, c.experiment().name(), LocalDateTime.now());
                 RunResult result = runner.run(c.experiment(), folder);
                 held &= result.expectationsHeld();

@@ -1,5 +1,6 @@
 package org.djx.engine.experiment;
 
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,10 @@ import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.report.Expectation;
 import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.ModelSpec;
+import org.djx.engine.sweep.SweepPlan;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Job;
+import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.Task;
 
 /**
@@ -29,9 +32,13 @@ import org.djx.engine.task.Task;
  * @param expectations the bands the results must fall in; empty when the file declares none
  * @param resolved     the experiment as JSON with every default filled in, for the run folder
  * @param source       the parsed file, to place messages about values that only fail together
+ * @param sweep        the runs of a file with a {@code sweep} section, each checked; null for a single run. Then
+ *                     the other fields describe the file without its sweep (the experiment each run varies), and
+ *                     the expectations are on the sweep's results
  */
 public record Experiment(String file, String name, String description, long seed, Task task, Job job, ModelSpec model,
-        Map<String, Bound> sections, List<ComponentSpec> components, List<Expectation> expectations, String resolved, JsonDocument source) {
+        Map<String, Bound> sections, List<ComponentSpec> components, List<Expectation> expectations, String resolved, JsonDocument source,
+        SweepPlan sweep) {
     public Experiment {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(name, "name");
@@ -43,6 +50,11 @@ public record Experiment(String file, String name, String description, long seed
         sections = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sections));
         components = List.copyOf(components);
         expectations = List.copyOf(expectations);
+    }
+
+    /** Returns the names of the results a run of this file reports: the sweep's for a sweep, else the task's. */
+    public ResultNames results() {
+        return sweep != null ? sweep.results() : job.results();
     }
 
     /** Returns every plugin the experiment uses, each once, in the order the file names them. */

@@ -3,6 +3,9 @@ package org.djx.engine.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +17,10 @@ import org.djx.api.PluginException;
 import org.djx.api.Shape;
 import org.djx.api.spi.ConfigValues;
 import org.djx.api.spi.ParameterSpec;
+import org.djx.api.spi.Suggestions;
 import org.djx.engine.json.InvalidDocumentException;
 import org.djx.engine.json.JsonDocument;
+import org.djx.engine.json.Problem;
 import org.djx.engine.model.Network;
 import org.djx.engine.model.ModelTooLargeException;
 import org.djx.engine.model.NetworkBuilder;
@@ -25,8 +30,15 @@ import org.djx.engine.random.RandomStreams;
 import org.djx.engine.report.Expectation;
 import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.ModelSpec;
+import org.djx.engine.sweep.JsonPaths;
+import org.djx.engine.sweep.Points;
+import org.djx.engine.sweep.SweepParameter;
+import org.djx.engine.sweep.SweepPlan;
+import org.djx.engine.sweep.SweepSpec;
+import org.djx.engine.sweep.TrialRequest;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Job;
+import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
 import org.djx.engine.task.TaskInput;
@@ -81,6 +93,9 @@ public final class ExperimentReader {
 
     /** Checks an already parsed document; {@code file} gives the default experiment name. */
     public Experiment read(JsonDocument document, Path file) {
+        if (document.root().isObject() && document.root().has("sweep")) {
+            return readSweep(document, file);
+        }
         Problems problems = new Problems(document);
         // A copy, into which binding writes every default: afterwards it is the resolved experiment.
         JsonNode root = document.root().deepCopy();
@@ -90,6 +105,7 @@ public final class ExperimentReader {
         }
         List<String> sectionKeys = new ArrayList<>(tasks.sectionNames());
         sectionKeys.add("expect");
+        sectionKeys.add("sweep");
         ConfigValues top = ConfigBinder.bind(problems, root, "$", topLevel(tasks), sectionKeys, "an experiment");
         if (!top.has("task")) {
             problems.throwIfAny();
@@ -127,7 +143,116 @@ public final class ExperimentReader {
         String name = top.has("name") ? top.string("name") : defaultName(file);
         String description = top.has("description") ? top.string("description") : "";
         return new Experiment(document.file(), name, description, seed, task, job, model == null ? null : model.model(),
-                sections, binder.components(), expectations, root.toPrettyString(), document);
+                sections, binder.components(), expectations, root.toPrettyString(), document, null);
+    }
+
+    /** At most this many invalid trials are reported: the rest are usually the same mistake again. */
+    private static final int INVALID_TRIALS_SHOWN = 5;
+
+    /**
+     * Reads a file with a {@code sweep} section: the file without it must be a valid experiment, and so must
+     * every trial, the file with the trial's values put in; {@code expect} is then on the sweep's results.
+     */
+    private Experiment readSweep(JsonDocument document, Path file) {
+        Problems problems = new Problems(document);
+        ObjectNode base = ((ObjectNode) document.root()).deepCopy();
+        JsonNode sweepNode = base.remove("sweep");
+        JsonNode expectNode = base.remove("expect");
+        Experiment experiment = null;
+        try {
+            experiment = read(document.withRoot(base), file);
+        } catch (InvalidDocumentException e) {
+            problems.addAll(e);
+        }
+        SweepSpec spec = SweepSection.read(problems, sweepNode);
+        List<Expectation> expectations = expectNode == null ? List.of() : ExpectSection.read(problems, expectNode);
+        SweepPlan plan = spec == null || experiment == null ? null : plan(problems, spec, base, experiment, file);
+        if (plan != null) {
+            ExpectSection.checkNames(problems, expectations, experiment.task().name() + " sweep", plan.results());
+        }
+        problems.throwIfAny();
+        ObjectNode resolved;
+        try {
+            resolved = (ObjectNode) new ObjectMapper().readTree(experiment.resolved());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the resolved experiment is not JSON", e);
+        }
+        resolved.set("sweep", sweepNode);
+        if (expectNode != null) {
+            resolved.set("expect", expectNode);
+        }
+        return new Experiment(experiment.file(), experiment.name(), experiment.description(), experiment.seed(), experiment.task(),
+                experiment.job(), experiment.model(), experiment.sections(), experiment.components(), expectations,
+                resolved.toPrettyString(), document, plan);
+    }
+
+    /** Puts each point's values into the experiment and reads the result; null when anything is wrong. */
+    private SweepPlan plan(Problems problems, SweepSpec spec, ObjectNode base, Experiment experiment, Path file) {
+        ResultNames results = experiment.job().results();
+        if (!results.has(spec.objective())) {
+            problems.add(JsonDocument.child(JsonDocument.child(SweepSection.PATH, "objective"), "result"), "task '"
+                    + experiment.task().name() + "' produces no result '" + spec.objective() + "'; its results are: "
+                    + String.join(", ", results.listing()) + Suggestions.didYouMean(spec.objective(), results.exact()));
+            return null;
+        }
+        List<Map<String, JsonNode>> points = Points.of(spec, experiment.seed());
+        int before = problems.count();
+        for (SweepParameter p : spec.parameters()) {
+            String why = JsonPaths.set(base.deepCopy(), p.path(), points.get(0).get(p.path()));
+            if (why != null) {
+                problems.add(SweepSection.parameterPath(p.path()), "'" + p.path() + "' names nothing in the experiment: " + why);
+            }
+        }
+        if (problems.count() > before) {
+            return null;
+        }
+        List<TrialRequest> requests = new ArrayList<>();
+        int invalid = 0;
+        for (int t = 0; t < points.size(); t++) {
+            Map<String, JsonNode> point = points.get(t);
+            for (int r = 0; r < spec.repeats(); r++) {
+                ObjectNode trial = base.deepCopy();
+                trial.put("name", experiment.name());
+                trial.put("seed", experiment.seed() + r);
+                point.forEach((path, value) -> JsonPaths.set(trial, path, value.deepCopy()));
+                String text = trial.toString();
+                if (r == 0) {
+                    try {
+                        read(JsonDocument.parse("trial " + (t + 1), text.getBytes(StandardCharsets.UTF_8)), file);
+                    } catch (InvalidDocumentException e) {
+                        if (invalid++ < INVALID_TRIALS_SHOWN) {
+                            for (Problem q : e.problems()) {
+                                problems.add(placeOf(spec, q.path()), "trial " + (t + 1) + " (" + describe(point)
+                                        + ") is not a valid experiment: at " + q.path() + ": " + q.message());
+                            }
+                        }
+                    }
+                }
+                requests.add(new TrialRequest(t + 1, r, text));
+            }
+        }
+        if (invalid > INVALID_TRIALS_SHOWN) {
+            problems.add(JsonDocument.child(SweepSection.PATH, "parameters"), (invalid - INVALID_TRIALS_SHOWN)
+                    + " more trials are not valid experiments either");
+        }
+        return invalid > 0 ? null : new SweepPlan(spec, points, requests);
+    }
+
+    /** Returns where in the file a trial's problem at {@code path} comes from: the parameter that put a value there. */
+    private static String placeOf(SweepSpec spec, String path) {
+        for (SweepParameter p : spec.parameters()) {
+            String at = "$." + p.path();
+            if (path.equals(at) || path.startsWith(at + ".") || path.startsWith(at + "[")) {
+                return SweepSection.parameterPath(p.path());
+            }
+        }
+        return JsonDocument.child(SweepSection.PATH, "parameters");
+    }
+
+    private static String describe(Map<String, JsonNode> point) {
+        List<String> parts = new ArrayList<>();
+        point.forEach((k, v) -> parts.add(k + " = " + (v.isTextual() ? v.asText() : v.toString())));
+        return String.join(", ", parts);
     }
 
     /**

@@ -212,6 +212,14 @@ public final class JsonDocument {
     }
 
     /** Returns the file as the user named it. */
+    /**
+     * Returns this document with another root, such as the file with one section taken out: problems in it
+     * still point at this file's lines. Paths the new root does not share with the file locate nothing.
+     */
+    public JsonDocument withRoot(JsonNode root) {
+        return new JsonDocument(file, root, locations, sha256);
+    }
+
     public String file() {
         return file;
     }

@@ -84,6 +84,12 @@ public final class HtmlReport {
                     .append("</td></tr>\n"));
             h.append("</table>\n").append(folded ? "</details>\n" : "");
         }
+        // A sweep's ranked trials are what its reader looks for first after the plots.
+        Path trials = folder.resolve(TRIALS_TABLE);
+        if (Files.isRegularFile(trials)) {
+            h.append("<h2>Trials, best first</h2>\n");
+            appendCsvTable(h, trials);
+        }
         // The tables and the text a run writes beside them, such as what preprocessing fitted.
         List<Path> tables = new java.util.ArrayList<>(files(folder, ".csv"));
         tables.addAll(files(folder, ".txt"));
@@ -102,6 +108,68 @@ public final class HtmlReport {
                 .append(escape(provenanceText(provenance))).append("</pre>\n</details>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** The table of a sweep's trials, ranked, which the report shows in full. */
+    static final String TRIALS_TABLE = "trials.csv";
+    /** A sweep's table longer than this is folded. */
+    private static final int FOLD_TABLE_BEYOND = 25;
+
+    /** Appends a CSV file written by djx (quotes only around cells with a comma, quote or line break) as a table. */
+    private static void appendCsvTable(StringBuilder h, Path csv) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (String line : new String(read(csv), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isEmpty()) {
+                rows.add(cells(line));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        boolean folded = rows.size() - 1 > FOLD_TABLE_BEYOND;
+        if (folded) {
+            h.append("<details><summary>").append(rows.size() - 1).append(" rows</summary>\n");
+        }
+        h.append("<table>\n<tr>");
+        rows.get(0).forEach(c -> h.append("<th>").append(escape(c)).append("</th>"));
+        h.append("</tr>\n");
+        for (List<String> row : rows.subList(1, rows.size())) {
+            h.append("<tr>");
+            for (String c : row) {
+                boolean number = !c.isEmpty() && c.matches("-?[0-9.]+([eE][-+]?[0-9]+)?");
+                h.append(number ? "<td class=\"num\">" : "<td>").append(escape(c)).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n").append(folded ? "</details>\n" : "");
+    }
+
+    private static List<String> cells(String line) {
+        List<String> cells = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     private static String provenanceText(Map<String, Object> provenance) {

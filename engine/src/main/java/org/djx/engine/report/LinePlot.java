@@ -47,6 +47,7 @@ public final class LinePlot implements Plot {
     private final String xLabel;
     private final String yLabel;
     private final boolean logY;
+    private boolean logX;
     private final List<Series> series = new ArrayList<>();
 
     public LinePlot(String title, String xLabel, String yLabel, boolean logY) {
@@ -85,6 +86,16 @@ public final class LinePlot implements Plot {
 
     public String yLabel() {
         return yLabel;
+    }
+
+    /** Puts x on a logarithmic axis, for values spread over decades (learning rates); returns this plot. */
+    public LinePlot withLogX() {
+        logX = true;
+        return this;
+    }
+
+    public boolean logX() {
+        return logX;
     }
 
     public boolean logY() {

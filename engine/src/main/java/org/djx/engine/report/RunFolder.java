@@ -74,6 +74,30 @@ public final class RunFolder {
         return path;
     }
 
+    /**
+     * Returns the folder {@code name} inside this one, created if need be, for files a run keeps apart (the
+     * record of each run of a sweep); a folder that is already there is used as it is.
+     */
+    public RunFolder subfolder(String name) {
+        Path sub = path.resolve(name);
+        try {
+            return new RunFolder(Files.createDirectories(sub));
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot create the folder " + sub + ": " + IoReasons.of(e, sub));
+        }
+    }
+
+    /**
+     * Uses the existing run folder {@code path} again, for a run that resumes what an earlier one left there.
+     */
+    public static RunFolder resume(Path path) {
+        if (!Files.isDirectory(path)) {
+            throw new ConfigurationException("cannot resume in " + path + ": " + (Files.exists(path) ? "it is a file"
+                    : "there is no such folder") + "; give the run folder of the sweep to resume");
+        }
+        return new RunFolder(path);
+    }
+
     /** Something that writes a file's bytes. */
     @FunctionalInterface
     public interface Content {

@@ -77,15 +77,15 @@ final class XYPanel {
                 : null;
         this.plotLeft = left + PAD + yTitleRoom + labels + TICK + 4;
 
-        double[] xRange = Axis.extent(xs, false);
-        boolean wholeX = Axis.wholeNumbers(xs);
+        double[] xRange = Axis.extent(xs, plot.logX());
+        boolean wholeX = !plot.logX() && Axis.wholeNumbers(xs);
         double right = left + width - PAD;
-        Axis trial = new Axis(xRange[0], xRange[1], false, wholeX, plotLeft, right - 12, true);
+        Axis trial = new Axis(xRange[0], xRange[1], plot.logX(), wholeX, plotLeft, right - 12, true);
         // The last tick's label is centred on it and must not run past the panel.
         double overhang = trial.ticks().isEmpty() ? 0
                 : trial.pixel(last(trial).value()) + PlotStyle.width(last(trial).label(), PlotStyle.TICK) / 2 - right;
         this.plotRight = overhang > 0 ? right - 12 - overhang : right - 12;
-        this.x = overhang > 0 ? new Axis(xRange[0], xRange[1], false, wholeX, plotLeft, plotRight, true) : trial;
+        this.x = overhang > 0 ? new Axis(xRange[0], xRange[1], plot.logX(), wholeX, plotLeft, plotRight, true) : trial;
 
         this.dodge = wholeX && pointSeries(plot) > 1
                 && plot.series().stream().allMatch(s -> s.style() != LinePlot.Style.POINTS || s.x().length <= CROWD);
@@ -131,7 +131,7 @@ final class XYPanel {
         canvas.rect(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop, null, PlotStyle.FRAME);
         canvas.begin("axis-titles");
         double xTitleBaseline = legendTop - 10 - PlotStyle.lineHeight(PlotStyle.AXIS_TITLE) + PlotStyle.capHeight(PlotStyle.AXIS_TITLE);
-        canvas.text(PlotStyle.fit(plot.xLabel(), PlotStyle.AXIS_TITLE, plotRight - plotLeft), (plotLeft + plotRight) / 2, xTitleBaseline,
+        canvas.text(PlotStyle.fit(plot.xLabel() + (plot.logX() ? " (log scale)" : ""), PlotStyle.AXIS_TITLE, plotRight - plotLeft), (plotLeft + plotRight) / 2, xTitleBaseline,
                 PlotStyle.AXIS_TITLE, PlotStyle.TEXT, Canvas.Anchor.MIDDLE, false);
         if (yTitle != null) {
             canvas.text(yTitle, left + PAD + PlotStyle.capHeight(PlotStyle.AXIS_TITLE), (plotTop + plotBottom) / 2, PlotStyle.AXIS_TITLE,

@@ -14,14 +14,20 @@ import org.djx.engine.report.MetricsLog;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
+import org.djx.engine.sweep.SweepRunner;
+import org.djx.engine.sweep.TrialExecutor;
 import org.djx.engine.task.TaskContext;
 
 /** Runs a checked experiment's job, records its run folder, and checks its expectations. */
 public final class ExperimentRunner {
+    /** The copy of a sweep's file in its run folder, which {@code djx run --resume FOLDER} runs. */
+    public static final String SWEEP_FILE = "sweep.json";
+
     private final Supplier<Kernels> kernels;
     private final RunOutput out;
     private final DataContext data;
     private final int threads;
+    private final TrialExecutor trials;
     private volatile RunRecord active;
 
     /** Creates a runner for experiments that load no dataset. */
@@ -45,6 +51,10 @@ public final class ExperimentRunner {
     }
 
     private ExperimentRunner(Supplier<Kernels> kernels, RunOutput out, DataContext data, int threads) {
+        this(kernels, out, data, threads, null);
+    }
+
+    private ExperimentRunner(Supplier<Kernels> kernels, RunOutput out, DataContext data, int threads, TrialExecutor trials) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive, found " + threads);
         }
@@ -52,6 +62,12 @@ public final class ExperimentRunner {
         this.out = out;
         this.data = data;
         this.threads = threads;
+        this.trials = trials;
+    }
+
+    /** Returns a runner that runs the trials of a sweep with {@code executor}. */
+    public ExperimentRunner withTrials(TrialExecutor executor) {
+        return new ExperimentRunner(kernels, out, data, threads, executor);
     }
 
     /**
@@ -59,7 +75,7 @@ public final class ExperimentRunner {
      * at once; the results are the same for every thread count, bit for bit.
      */
     public ExperimentRunner withThreads(int threads) {
-        return new ExperimentRunner(kernels, out, data, threads);
+        return new ExperimentRunner(kernels, out, data, threads, trials);
     }
 
     /** Runs the experiment without writing files. */
@@ -80,12 +96,24 @@ public final class ExperimentRunner {
         RunRecord record = folder == null ? null : RunRecord.start(folder, experiment, metrics, recording.fetched());
         active = record;
         try {
-            RunResult result = experiment.job().run(new TaskContext(experiment.name(), experiment.seed(), kernels, out, folder, recording,
-                    threads, metrics));
+            RunResult result;
+            if (experiment.sweep() != null) {
+                if (trials == null) {
+                    throw new IllegalStateException("this runner has no trial executor, so it cannot run the sweep " + experiment.name());
+                }
+                if (folder != null) {
+                    // The file as given, not the resolved one: the runs' experiments are made from it.
+                    folder.writeText(SWEEP_FILE, experiment.source().root().toPrettyString() + "\n");
+                }
+                result = new SweepRunner(trials, out, threads).run(experiment.name(), experiment.sweep(), folder);
+            } else {
+                result = experiment.job().run(new TaskContext(experiment.name(), experiment.seed(), kernels, out, folder, recording,
+                        threads, metrics));
+            }
             // A task that stopped early (a diverged fold) leaves its figures in the order they came: put them in order.
             metrics.finish();
             for (String name : result.metrics().keySet()) {
-                if (!experiment.job().results().has(name)) {
+                if (!experiment.results().has(name)) {
                     // Expectations were checked against the declared names: a result outside them is a bug in the task.
                     throw new IllegalStateException("task '" + experiment.task().name() + "' produced the result '" + name
                             + "', which it does not declare");

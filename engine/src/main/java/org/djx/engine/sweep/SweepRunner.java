@@ -1,0 +1,219 @@
+package org.djx.engine.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.djx.api.ConfigurationException;
+import org.djx.engine.io.IoReasons;
+import org.djx.engine.json.JsonDocument;
+import org.djx.engine.report.RunFolder;
+import org.djx.engine.report.RunOutput;
+import org.djx.engine.report.RunResult;
+
+/**
+ * Runs a sweep's requests through an executor, several at once, and makes its files: a record of every
+ * finished run in {@code trials/} (written whole, so a sweep stopped at any moment resumes from them),
+ * then {@code trials.csv}, {@code best.json} and the plots. The numbers depend on the plan alone, never on
+ * the thread count, the order runs finish in, or how often the sweep was resumed.
+ */
+public final class SweepRunner {
+    /** The folder, inside the run folder, that records each finished run. */
+    public static final String RECORDS = "trials";
+
+    private static final ObjectMapper JSON = new ObjectMapper(JsonDocument.strictFactory()).enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final TrialExecutor executor;
+    private final RunOutput out;
+    private final int threads;
+
+    public SweepRunner(TrialExecutor executor, RunOutput out, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive, found " + threads);
+        }
+        this.executor = executor;
+        this.out = out;
+        this.threads = threads;
+    }
+
+    /**
+     * Runs every request of the plan that {@code folder} does not already record, and returns the sweep's
+     * results.
+     *
+     * @param folder the run folder, or null to keep nothing (and resume nothing)
+     */
+    public RunResult run(String name, SweepPlan plan, RunFolder folder) {
+        List<TrialRequest> requests = plan.requests();
+        RunFolder records = folder == null ? null : folder.subfolder(RECORDS);
+        Map<TrialRequest, TrialOutcome> outcomes = records == null ? new HashMap<>() : recorded(records, plan);
+        if (!outcomes.isEmpty()) {
+            out.line("resuming: " + outcomes.size() + " of " + requests.size() + " runs are recorded in " + records.path());
+        }
+        List<TrialRequest> remaining = requests.stream().filter(r -> !outcomes.containsKey(r)).toList();
+        SweepTable table = new SweepTable(plan);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, remaining.size())), r -> {
+            Thread t = new Thread(r, "djx-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletionService<Map.Entry<TrialRequest, TrialOutcome>> done = new ExecutorCompletionService<>(pool);
+            for (TrialRequest r : remaining) {
+                done.submit(() -> Map.entry(r, runOne(r)));
+            }
+            for (int i = 0; i < remaining.size(); i++) {
+                Map.Entry<TrialRequest, TrialOutcome> finished = take(done);
+                outcomes.put(finished.getKey(), finished.getValue());
+                if (records != null) {
+                    record(records, finished.getKey(), finished.getValue());
+                }
+                out.progress("sweep", outcomes.size(), requests.size(), table.bestSoFar(outcomes));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        SweepTable.Summary summary = table.summarize(outcomes);
+        out.result(summary.line());
+        if (folder != null) {
+            folder.writeText("trials.csv", summary.csv());
+            if (summary.best() != null) {
+                folder.writeText("best.json", bestExperiment(plan, summary.best().trial()));
+                out.line("wrote " + folder.path().resolve("best.json") + ": trial " + summary.best().trial()
+                        + ", runnable on its own");
+            }
+            summary.plots().forEach(folder::writePlot);
+        }
+        RunResult.Builder result = RunResult.builder(name);
+        summary.results().forEach(result::metric);
+        return result.build();
+    }
+
+    /** Runs one request; whatever escapes the executor is that run's failure, not the sweep's. */
+    private TrialOutcome runOne(TrialRequest request) {
+        long start = System.nanoTime();
+        try {
+            return executor.run(request);
+        } catch (RuntimeException e) {
+            return new TrialOutcome(TrialOutcome.Status.FAILED, Map.of(),
+                    e.getMessage() == null ? e.toString() : e.getMessage(), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static Map.Entry<TrialRequest, TrialOutcome> take(CompletionService<Map.Entry<TrialRequest, TrialOutcome>> done) {
+        try {
+            Future<Map.Entry<TrialRequest, TrialOutcome>> next = done.take();
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a run of the sweep", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("a run of the sweep failed", e.getCause());
+        }
+    }
+
+    /** Returns the best point's experiment, its first seed, as a file that runs on its own. */
+    private static String bestExperiment(SweepPlan plan, int trial) {
+        TrialRequest first = plan.requests().stream().filter(r -> r.trial() == trial && r.repeat() == 0).findFirst()
+                .orElseThrow();
+        try {
+            return JSON.writeValueAsString(JSON.readTree(first.experiment())) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("the request of trial " + trial + " is not JSON", e);
+        }
+    }
+
+    /** Writes the record of one finished run, whole or not at all. */
+    private static void record(RunFolder records, TrialRequest request, TrialOutcome outcome) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("trial", request.trial()).put("repeat", request.repeat()).put("experiment-sha256", sha256(request.experiment()))
+                .put("status", outcome.status().name()).put("message", outcome.message()).put("seconds", outcome.seconds());
+        ObjectNode results = node.putObject("results");
+        // Exact doubles: Jackson writes the shortest text that reads back to the same bits; NaN as a string.
+        outcome.results().forEach((k, v) -> {
+            if (Double.isFinite(v)) {
+                results.put(k, v);
+            } else {
+                results.put(k, v.toString());
+            }
+        });
+        records.writeText(request.recordName(), node.toPrettyString() + "\n");
+    }
+
+    /** Reads the records an earlier run of this sweep left; a record of another sweep stops the run. */
+    private static Map<TrialRequest, TrialOutcome> recorded(RunFolder records, SweepPlan plan) {
+        Map<String, TrialRequest> byName = new LinkedHashMap<>();
+        plan.requests().forEach(r -> byName.put(r.recordName(), r));
+        Map<TrialRequest, TrialOutcome> found = new HashMap<>();
+        List<Path> files = new ArrayList<>();
+        try (var list = Files.list(records.path())) {
+            list.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
+                    .sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read " + records.path() + ": " + IoReasons.of(e, records.path()));
+        }
+        for (Path file : files) {
+            TrialRequest request = byName.get(file.getFileName().toString());
+            if (request == null) {
+                throw new ConfigurationException(file + " records a run this sweep does not have; resume a sweep in its own"
+                        + " run folder, or give a new folder");
+            }
+            try {
+                JsonNode node = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+                if (!sha256(request.experiment()).equals(node.path("experiment-sha256").asText())) {
+                    throw new ConfigurationException(file + " records trial " + request.trial() + " of a different experiment:"
+                            + " the sweep or its experiment changed since; give a new folder");
+                }
+                Map<String, Double> results = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonNode> e : node.path("results").properties()) {
+                    results.put(e.getKey(), e.getValue().isNumber() ? e.getValue().doubleValue() : Double.valueOf(e.getValue().asText()));
+                }
+                found.put(request, new TrialOutcome(TrialOutcome.Status.valueOf(node.path("status").asText()), results,
+                        node.path("message").asText(), node.path("seconds").asDouble()));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConfigurationException(file + " is not a record djx wrote (" + e.getMessage() + "); remove it to run"
+                        + " that trial again");
+            }
+        }
+        return found;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** A figure for the console: whole numbers as such (epochs), others to six significant digits. */
+    static String format(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+}

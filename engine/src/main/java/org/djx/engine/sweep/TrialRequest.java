@@ -1,0 +1,22 @@
+package org.djx.engine.sweep;
+
+import java.util.Objects;
+
+/**
+ * One run of a sweep, as data: the complete experiment it runs (JSON, its seed set, no sweep section) and
+ * where it sits in the sweep. Whatever runs it, in this process or another, needs nothing else.
+ *
+ * @param trial       the point's number, from 1
+ * @param repeat      which of the point's seeds, from 0
+ * @param experiment  the experiment file's text
+ */
+public record TrialRequest(int trial, int repeat, String experiment) {
+    public TrialRequest {
+        Objects.requireNonNull(experiment, "experiment");
+    }
+
+    /** Returns the name of the file that records this run's outcome in a sweep's run folder. */
+    public String recordName() {
+        return String.format(java.util.Locale.ROOT, "trial-%05d-repeat-%d.json", trial, repeat);
+    }
+}
