@@ -29,8 +29,12 @@ final class ValidateCommand implements Callable<Integer> {
         int invalid = 0;
         for (ExperimentFiles.Checked c : checked) {
             if (c.error() == null) {
+                var sweep = c.experiment().sweep();
                 out.println(c.file() + ": valid (task " + c.experiment().task().name()
-                        + (c.experiment().model() == null ? "" : ", " + Format.count(c.experiment().model().layers().size(), "layer")) + ")");
+                        + (c.experiment().model() == null ? "" : ", " + Format.count(c.experiment().model().layers().size(), "layer"))
+                        + (sweep == null ? "" : "; a sweep of " + Format.count(sweep.points().size(), "trial")
+                                + (sweep.spec().repeats() > 1 ? " x " + sweep.spec().repeats() + " seeds" : "")
+                                + ", every one valid") + ")");
             } else {
                 err.println(c.error().getMessage());
                 invalid++;
