@@ -206,6 +206,13 @@ public final class ExperimentReader {
         if (problems.count() > before) {
             return null;
         }
+        List<Integer> rungs = List.of();
+        if (spec.halving() != null) {
+            rungs = rungs(problems, spec, experiment);
+            if (rungs == null) {
+                return null;
+            }
+        }
         List<TrialRequest> requests = new ArrayList<>();
         int invalid = 0;
         for (int t = 0; t < points.size(); t++) {
@@ -228,14 +235,49 @@ public final class ExperimentReader {
                         }
                     }
                 }
-                requests.add(new TrialRequest(t + 1, r, text));
+                if (rungs.isEmpty()) {
+                    requests.add(new TrialRequest(t + 1, r, 0, text));
+                }
+                for (int k = 0; k < rungs.size(); k++) {
+                    ObjectNode atRung = trial.deepCopy();
+                    JsonPaths.set(atRung, "training.epochs", JsonNodeFactory.instance.numberNode(rungs.get(k)));
+                    requests.add(new TrialRequest(t + 1, r, k + 1, atRung.toString()));
+                }
             }
         }
         if (invalid > INVALID_TRIALS_SHOWN) {
             problems.add(JsonDocument.child(SweepSection.PATH, "parameters"), (invalid - INVALID_TRIALS_SHOWN)
                     + " more trials are not valid experiments either");
         }
-        return invalid > 0 ? null : new SweepPlan(spec, points, requests);
+        return invalid > 0 ? null : new SweepPlan(spec, points, requests, rungs);
+    }
+
+    /** Returns the epochs of each rung of the sweep's successive halving; null when it cannot have any. */
+    private static List<Integer> rungs(Problems problems, SweepSpec spec, Experiment experiment) {
+        String at = JsonDocument.child(SweepSection.PATH, "scheduler");
+        JsonNode epochs;
+        try {
+            epochs = new ObjectMapper().readTree(experiment.resolved()).path("training").path("epochs");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the resolved experiment is not JSON", e);
+        }
+        if (!epochs.canConvertToInt()) {
+            problems.add(at, "successive halving sets the epochs each rung trains for, and task '" + experiment.task().name()
+                    + "' has no training.epochs");
+            return null;
+        }
+        if (spec.parameters().stream().anyMatch(p -> p.path().equals("training.epochs"))) {
+            problems.add(SweepSection.parameterPath("training.epochs"), "successive halving sets the epochs of each rung; vary"
+                    + " them with \"min-epochs\" and the experiment's training.epochs, not as a parameter");
+            return null;
+        }
+        int max = epochs.intValue();
+        if (spec.halving().minEpochs() >= max) {
+            problems.add(JsonDocument.child(at, "min-epochs"), "min-epochs " + spec.halving().minEpochs() + " leaves nothing to"
+                    + " halve: the experiment trains for " + max + " epochs; give fewer, such as " + Math.max(1, max / 9));
+            return null;
+        }
+        return spec.halving().rungs(max);
     }
 
     /** Returns where in the file a trial's problem at {@code path} comes from: the parameter that put a value there. */

@@ -40,6 +40,14 @@ final class SweepSection {
                     + " the objective is their mean, and trials.csv gives the standard deviation too.").withDefault(1).atLeast(1)
                     .atMost(1000));
 
+    static final List<ParameterSpec> HALVING = List.of(
+            ParameterSpec.string("type", "The scheduler: halving, successive halving as ASHA and Hyperband do it.", "halving")
+                    .asRequired(),
+            ParameterSpec.integer("min-epochs", "The epochs of the first rung, which every point trains for.").asRequired()
+                    .atLeast(1),
+            ParameterSpec.integer("reduction", "Each rung keeps the best 1 / reduction of the points and trains them reduction"
+                    + " times as long, up to the experiment's epochs.").withDefault(3).atLeast(2).atMost(100));
+
     static final List<ParameterSpec> OBJECTIVE = List.of(
             ParameterSpec.string("result", "The result that ranks the points, one the experiment's task reports.").asRequired(),
             ParameterSpec.string("goal", "Whether lower or higher is better.", "minimize", "maximize").withDefault("minimize"));
@@ -56,7 +64,16 @@ final class SweepSection {
             return null;
         }
         int before = problems.count();
-        ConfigValues top = ConfigBinder.bindValid(problems, node, PATH, KEYS, List.of("objective", "parameters"), "the sweep");
+        ConfigValues top = ConfigBinder.bindValid(problems, node, PATH, KEYS, List.of("objective", "parameters", "scheduler"),
+                "the sweep");
+        SweepSpec.Halving halving = null;
+        String schedulerPath = JsonDocument.child(PATH, "scheduler");
+        if (node.has("scheduler") && SectionBinder.expectObject(problems, node.get("scheduler"), schedulerPath)) {
+            ConfigValues h = ConfigBinder.bindValid(problems, node.get("scheduler"), schedulerPath, HALVING, List.of(), "the scheduler");
+            if (h != null) {
+                halving = new SweepSpec.Halving(h.integer("min-epochs"), h.integer("reduction"));
+            }
+        }
         String objective = null;
         boolean minimize = true;
         String objectivePath = JsonDocument.child(PATH, "objective");
@@ -105,7 +122,7 @@ final class SweepSection {
             }
             trials = top.integer("trials");
         }
-        return new SweepSpec(method, trials, top.integer("repeats"), objective, minimize, parameters);
+        return new SweepSpec(method, trials, top.integer("repeats"), objective, minimize, parameters, halving);
     }
 
     static String parameterPath(String path) {

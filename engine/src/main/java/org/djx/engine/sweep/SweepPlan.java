@@ -13,13 +13,16 @@ import org.djx.engine.task.ResultNames;
  *
  * @param spec     the {@code sweep} section
  * @param points   the value of every parameter at each point, in trial order (trial i is points[i - 1])
- * @param requests every run, trial by trial and repeat by repeat
+ * @param requests every run, trial by trial and repeat by repeat; with successive halving, every run each point may
+ *                 get, rung by rung, of which the runner makes those its promotions call for
+ * @param rungs    the epochs of each rung of successive halving; empty without it
  */
-public record SweepPlan(SweepSpec spec, List<Map<String, JsonNode>> points, List<TrialRequest> requests) {
+public record SweepPlan(SweepSpec spec, List<Map<String, JsonNode>> points, List<TrialRequest> requests, List<Integer> rungs) {
     public SweepPlan {
         Objects.requireNonNull(spec, "spec");
         points = List.copyOf(points);
         requests = List.copyOf(requests);
+        rungs = List.copyOf(rungs);
     }
 
     /** Returns the results a sweep over {@code points} reports, which its expectations may name. */

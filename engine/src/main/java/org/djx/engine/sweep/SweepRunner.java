@@ -67,25 +67,32 @@ public final class SweepRunner {
         if (!outcomes.isEmpty()) {
             out.line("resuming: " + outcomes.size() + " of " + requests.size() + " runs are recorded in " + records.path());
         }
-        List<TrialRequest> remaining = requests.stream().filter(r -> !outcomes.containsKey(r)).toList();
         SweepTable table = new SweepTable(plan);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, remaining.size())), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "djx-sweep");
             t.setDaemon(true);
             return t;
         });
         try {
-            CompletionService<Map.Entry<TrialRequest, TrialOutcome>> done = new ExecutorCompletionService<>(pool);
-            for (TrialRequest r : remaining) {
-                done.submit(() -> Map.entry(r, runOne(r)));
-            }
-            for (int i = 0; i < remaining.size(); i++) {
-                Map.Entry<TrialRequest, TrialOutcome> finished = take(done);
-                outcomes.put(finished.getKey(), finished.getValue());
-                if (records != null) {
-                    record(records, finished.getKey(), finished.getValue());
+            if (plan.rungs().isEmpty()) {
+                runAll(pool, requests, outcomes, records, "sweep", table);
+            } else {
+                // Successive halving: each rung's promotions follow from the outcomes of the one below, which are
+                // the same whether they were computed now or read from the records of an earlier run.
+                java.util.Set<Integer> alive = new java.util.TreeSet<>();
+                for (int t = 1; t <= plan.points().size(); t++) {
+                    alive.add(t);
                 }
-                out.progress("sweep", outcomes.size(), requests.size(), table.bestSoFar(outcomes));
+                for (int rung = 1; rung <= plan.rungs().size(); rung++) {
+                    int at = rung;
+                    List<TrialRequest> atRung = requests.stream().filter(r -> r.rung() == at && alive.contains(r.trial())).toList();
+                    runAll(pool, atRung, outcomes, records, "sweep, rung " + rung + " of " + plan.rungs().size() + " ("
+                            + plan.rungs().get(rung - 1) + " epochs)", table);
+                    if (rung < plan.rungs().size()) {
+                        List<Integer> promoted = table.promoted(outcomes, rung, alive);
+                        alive.retainAll(promoted);
+                    }
+                }
             }
         } finally {
             pool.shutdownNow();
@@ -104,6 +111,24 @@ public final class SweepRunner {
         RunResult.Builder result = RunResult.builder(name);
         summary.results().forEach(result::metric);
         return result.build();
+    }
+
+    /** Runs the requests not yet recorded, several at once, recording each as it finishes. */
+    private void runAll(ExecutorService pool, List<TrialRequest> requests, Map<TrialRequest, TrialOutcome> outcomes,
+            RunFolder records, String stage, SweepTable table) {
+        List<TrialRequest> remaining = requests.stream().filter(r -> !outcomes.containsKey(r)).toList();
+        CompletionService<Map.Entry<TrialRequest, TrialOutcome>> done = new ExecutorCompletionService<>(pool);
+        for (TrialRequest r : remaining) {
+            done.submit(() -> Map.entry(r, runOne(r)));
+        }
+        for (int i = 0; i < remaining.size(); i++) {
+            Map.Entry<TrialRequest, TrialOutcome> finished = take(done);
+            outcomes.put(finished.getKey(), finished.getValue());
+            if (records != null) {
+                record(records, finished.getKey(), finished.getValue());
+            }
+            out.progress(stage, requests.size() - remaining.size() + i + 1, requests.size(), table.bestSoFar(outcomes));
+        }
     }
 
     /** Runs one request; whatever escapes the executor is that run's failure, not the sweep's. */
@@ -134,8 +159,9 @@ public final class SweepRunner {
 
     /** Returns the best point's experiment, its first seed, as a file that runs on its own. */
     private static String bestExperiment(SweepPlan plan, int trial) {
-        TrialRequest first = plan.requests().stream().filter(r -> r.trial() == trial && r.repeat() == 0).findFirst()
-                .orElseThrow();
+        // The last rung's run, with the experiment's own epochs, when the sweep halves.
+        TrialRequest first = plan.requests().stream().filter(r -> r.trial() == trial && r.repeat() == 0
+                && r.rung() == plan.rungs().size()).findFirst().orElseThrow();
         try {
             return JSON.writeValueAsString(JSON.readTree(first.experiment())) + "\n";
         } catch (IOException e) {
@@ -146,7 +172,8 @@ public final class SweepRunner {
     /** Writes the record of one finished run, whole or not at all. */
     private static void record(RunFolder records, TrialRequest request, TrialOutcome outcome) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("trial", request.trial()).put("repeat", request.repeat()).put("experiment-sha256", sha256(request.experiment()))
+        node.put("trial", request.trial()).put("repeat", request.repeat()).put("rung", request.rung())
+                .put("experiment-sha256", sha256(request.experiment()))
                 .put("status", outcome.status().name()).put("message", outcome.message()).put("seconds", outcome.seconds());
         ObjectNode results = node.putObject("results");
         // Exact doubles: Jackson writes the shortest text that reads back to the same bits; NaN as a string.

@@ -13,13 +13,37 @@ import java.util.Objects;
  * @param objective  the result that ranks the points (their mean over the repeats)
  * @param minimize   whether lower is better
  * @param parameters what varies, in the file's order
+ * @param halving    how poor points are stopped early, or null to run every point to the end
  */
 public record SweepSpec(Method method, int trials, int repeats, String objective, boolean minimize,
-        List<SweepParameter> parameters) {
+        List<SweepParameter> parameters, Halving halving) {
     public SweepSpec {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(objective, "objective");
         parameters = List.copyOf(parameters);
+    }
+
+    /**
+     * Successive halving: every point trains for a few epochs, the best 1 / reduction of them go on for
+     * reduction times as many, and so on until the experiment's own epochs.
+     *
+     * @param minEpochs the fewest epochs a point trains for
+     * @param reduction by how much each rung divides the points and multiplies the epochs
+     */
+    public record Halving(int minEpochs, int reduction) {
+        /**
+         * Returns the epochs of each rung for a full budget of {@code maxEpochs}: the last rung trains for all of
+         * them, each earlier one for a reduction-th of the next (rounded), none for fewer than minEpochs.
+         */
+        public List<Integer> rungs(int maxEpochs) {
+            java.util.LinkedList<Integer> rungs = new java.util.LinkedList<>();
+            double epochs = maxEpochs;
+            while (Math.round(epochs) >= minEpochs && (rungs.isEmpty() || Math.round(epochs) < rungs.getFirst())) {
+                rungs.addFirst((int) Math.round(epochs));
+                epochs /= reduction;
+            }
+            return List.copyOf(rungs);
+        }
     }
 
     /** How the points are chosen. */

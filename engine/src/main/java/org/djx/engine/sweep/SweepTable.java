@@ -29,7 +29,7 @@ final class SweepTable {
      * @param message why a repeat did not complete; empty otherwise
      * @param seconds the wall time of all repeats
      */
-    record Row(int trial, Map<String, JsonNode> point, double mean, double std, double epochs, TrialOutcome.Status status,
+    record Row(int trial, int rung, Map<String, JsonNode> point, double mean, double std, double epochs, TrialOutcome.Status status,
             String message, double seconds) {
         boolean scored() {
             return !Double.isNaN(mean);
@@ -75,16 +75,21 @@ final class SweepTable {
 
     /** One row per point of the plan; with {@code complete} a point without runs yet is an error. */
     private List<Row> rows(Map<TrialRequest, TrialOutcome> outcomes, boolean complete) {
+        // Each point at the last rung it reached (rung 0 throughout without halving).
+        Map<Integer, Integer> lastRung = new java.util.TreeMap<>();
+        for (TrialRequest r : plan.requests()) {
+            if (outcomes.containsKey(r)) {
+                lastRung.merge(r.trial(), r.rung(), Math::max);
+            } else if (complete && plan.rungs().isEmpty()) {
+                throw new IllegalStateException("run " + r.recordName() + " has no outcome");
+            }
+        }
         Map<Integer, List<TrialOutcome>> byTrial = new LinkedHashMap<>();
         for (TrialRequest r : plan.requests()) {
             TrialOutcome o = outcomes.get(r);
-            if (o == null) {
-                if (complete) {
-                    throw new IllegalStateException("run " + r.recordName() + " has no outcome");
-                }
-                continue;
+            if (o != null && r.rung() == lastRung.get(r.trial())) {
+                byTrial.computeIfAbsent(r.trial(), t -> new ArrayList<>()).add(o);
             }
-            byTrial.computeIfAbsent(r.trial(), t -> new ArrayList<>()).add(o);
         }
         List<Row> rows = new ArrayList<>();
         byTrial.forEach((trial, runs) -> {
@@ -127,25 +132,46 @@ final class SweepTable {
                 }
                 std = Math.sqrt(squares / (runs.size() - 1));
             }
-            rows.add(new Row(trial, plan.points().get(trial - 1), mean, std, hasEpochs ? epochs / runs.size() : Double.NaN,
-                    status, message, seconds));
+            int rung = lastRung.get(trial);
+            double epochsRun = hasEpochs ? epochs / runs.size() : rung > 0 ? plan.rungs().get(rung - 1) : Double.NaN;
+            rows.add(new Row(trial, rung, plan.points().get(trial - 1), mean, std, epochsRun, status, message, seconds));
         });
         return rows;
     }
 
-    /** Best first; points without a score last, in trial order; ties by trial number. */
+    /**
+     * Best first: with halving, the points that reached a higher rung first; then scored before unscored, by score;
+     * ties by trial number.
+     */
     private List<Row> rank(List<Row> rows) {
         Comparator<Row> byScore = Comparator.comparingDouble(r -> spec.minimize() ? r.mean() : -r.mean());
-        return rows.stream().sorted(Comparator.comparing((Row r) -> !r.scored()).thenComparing((a, b) -> a.scored() && b.scored()
-                ? byScore.compare(a, b) : 0).thenComparingInt(Row::trial)).toList();
+        return rows.stream().sorted(Comparator.comparingInt((Row r) -> -r.rung()).thenComparing((Row r) -> !r.scored())
+                .thenComparing((a, b) -> a.scored() && b.scored() ? byScore.compare(a, b) : 0).thenComparingInt(Row::trial)).toList();
+    }
+
+    /**
+     * Returns the points of {@code alive} that go on from {@code rung}: the best 1 / reduction of them (rounded up)
+     * by the objective at that rung; a point without a score does not go on.
+     */
+    List<Integer> promoted(Map<TrialRequest, TrialOutcome> outcomes, int rung, java.util.Set<Integer> alive) {
+        Map<TrialRequest, TrialOutcome> atRung = new java.util.HashMap<>();
+        outcomes.forEach((r, o) -> {
+            if (r.rung() == rung && alive.contains(r.trial())) {
+                atRung.put(r, o);
+            }
+        });
+        List<Row> ranked = rank(rows(atRung, false)).stream().filter(Row::scored).toList();
+        int keep = (alive.size() + spec.halving().reduction() - 1) / spec.halving().reduction();
+        return ranked.subList(0, Math.min(keep, ranked.size())).stream().map(Row::trial).toList();
     }
 
     private String csv(List<Row> ranked) {
         StringBuilder sb = new StringBuilder("rank,trial");
         spec.parameters().forEach(p -> sb.append(',').append(cell(p.path())));
         boolean epochsColumn = !spec.objective().equals("epochs");
+        boolean halving = !plan.rungs().isEmpty();
         sb.append(',').append(cell(spec.objective())).append(',').append(cell(spec.objective() + "-std"))
-                .append(epochsColumn ? ",epochs" : "").append(",status,seconds,message\n");
+                .append(epochsColumn ? ",epochs" : "").append(halving ? ",rung" : "").append(",status,seconds,message\n");
         int rank = 0;
         for (Row r : ranked) {
             sb.append(r.scored() ? String.valueOf(++rank) : "").append(',').append(r.trial());
@@ -156,6 +182,9 @@ final class SweepTable {
             sb.append(',').append(exact(r.mean())).append(',').append(exact(r.std()));
             if (epochsColumn) {
                 sb.append(',').append(exact(r.epochs()));
+            }
+            if (halving) {
+                sb.append(',').append(r.rung());
             }
             sb.append(',').append(r.status()).append(',').append(String.format(java.util.Locale.ROOT, "%.3f", r.seconds()))
                     // One line per row: a message of several lines (all the problems of a file) is joined.
@@ -176,7 +205,8 @@ final class SweepTable {
 
     private static String describe(Map<String, JsonNode> point) {
         List<String> parts = new ArrayList<>();
-        point.forEach((k, v) -> parts.add(k + " = " + (v.isTextual() ? v.asText() : v.toString())));
+        point.forEach((k, v) -> parts.add(k + " = " + (v.isTextual() ? v.asText() : v.isNumber() ? SweepRunner.format(v.doubleValue())
+                : v.toString())));
         return String.join(", ", parts);
     }
 

@@ -8,15 +8,17 @@ import java.util.Objects;
  *
  * @param trial       the point's number, from 1
  * @param repeat      which of the point's seeds, from 0
+ * @param rung        the rung of successive halving, from 1; 0 in a sweep without it
  * @param experiment  the experiment file's text
  */
-public record TrialRequest(int trial, int repeat, String experiment) {
+public record TrialRequest(int trial, int repeat, int rung, String experiment) {
     public TrialRequest {
         Objects.requireNonNull(experiment, "experiment");
     }
 
     /** Returns the name of the file that records this run's outcome in a sweep's run folder. */
     public String recordName() {
-        return String.format(java.util.Locale.ROOT, "trial-%05d-repeat-%d.json", trial, repeat);
+        return String.format(java.util.Locale.ROOT, "trial-%05d-repeat-%d", trial, repeat)
+                + (rung == 0 ? "" : "-rung-" + rung) + ".json";
     }
 }

@@ -200,6 +200,73 @@ class SweepTests {
         assertThat(table.get(2)).startsWith(",2,1000000.0,,,").contains(",DIVERGED,");
     }
 
+    private static final String HALVING = """
+            , "sweep": {"objective": {"result": "final-loss"}, "scheduler": {"type": "halving", "min-epochs": 2, "reduction": 3},
+                        "parameters": {"optimizer.lr": {"values": [0.001, 0.003, 0.01, 0.02, 0.03, 0.05]}}}
+            """;
+
+    @Test
+    void successiveHalvingTrainsTheBestThirdThreeTimesAsLongAtEachRung(@TempDir Path dir) throws Exception {
+        // 18 epochs in all: rungs of 2, 6 and 18 epochs; 6 points, then the best 2, then the best 1.
+        Experiment e = read(LINE.replace("SWEEP", HALVING).replace("\"epochs\": 20", "\"epochs\": 18"));
+        assertThat(e.sweep().rungs()).containsExactly(2, 6, 18);
+        RunResult r = sweep(e, dir.resolve("run"), 2, local());
+
+        double[] lrs = {0.001, 0.003, 0.01, 0.02, 0.03, 0.05};
+        java.util.Map<Integer, Double> atTwo = new java.util.TreeMap<>();
+        for (int t = 0; t < 6; t++) {
+            atTwo.put(t + 1, alone(lrs[t], 2));
+        }
+        List<Integer> second = atTwo.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue()).limit(2)
+                .map(java.util.Map.Entry::getKey).toList();
+        int third = alone(lrs[second.get(0) - 1], 6) <= alone(lrs[second.get(1) - 1], 6) ? second.get(0) : second.get(1);
+        int other = second.get(0) == third ? second.get(1) : second.get(0);
+
+        assertThat(r.metric("best-trial")).isEqualTo(third);
+        assertThat(r.metric("best/final-loss")).isEqualTo(alone(lrs[third - 1], 18));
+        assertThat(r.metric("trial-" + other + "/final-loss")).isEqualTo(alone(lrs[other - 1], 6));
+        for (int t = 1; t <= 6; t++) {
+            if (!second.contains(t)) {
+                assertThat(r.metric("trial-" + t + "/final-loss")).as("trial %d stops at rung 1", t).isEqualTo(atTwo.get(t));
+            }
+        }
+        try (var records = Files.list(dir.resolve("run/trials"))) {
+            assertThat(records.count()).isEqualTo(6 + 2 + 1);
+        }
+        List<String> table = Files.readAllLines(dir.resolve("run/trials.csv"));
+        assertThat(table.get(0)).contains(",epochs,rung,status,");
+        assertThat(table.get(1)).startsWith("1," + third + ",").contains(",18.0,3,COMPLETED,");
+        assertThat(table.get(2)).startsWith("2," + other + ",").contains(",6.0,2,COMPLETED,");
+        // best.json trains for the experiment's own epochs, the last rung's.
+        Experiment best = Experiments.reader().read(dir.resolve("run/best.json"));
+        assertThat(Experiments.run(best).metric("final-loss")).isEqualTo(r.metric("best/final-loss"));
+    }
+
+    @Test
+    void aHalvingSweepStoppedInItsSecondRungResumesToTheSameTable(@TempDir Path dir) throws Exception {
+        Experiment e = read(LINE.replace("SWEEP", HALVING).replace("\"epochs\": 20", "\"epochs\": 18"));
+        sweep(e, dir.resolve("whole"), 2, local());
+        AtomicInteger started = new AtomicInteger();
+        TrialExecutor dying = request -> {
+            if (started.incrementAndGet() > 7) {
+                throw new Killed();
+            }
+            return local().run(request);
+        };
+        Path out = dir.resolve("stopped");
+        assertThatThrownBy(() -> sweep(e, out, 1, dying)).isInstanceOf(Killed.class);
+
+        new ExperimentRunner(CpuKernels::new, line -> { }, NO_DATA).withThreads(2).withTrials(local()).run(e, RunFolder.resume(out));
+
+        assertThat(tableWithoutSeconds(out.resolve("trials.csv"))).isEqualTo(tableWithoutSeconds(dir.resolve("whole/trials.csv")));
+    }
+
+    /** The final loss of the line experiment run on its own with this learning rate and number of epochs. */
+    private static double alone(double lr, int epochs) {
+        return Experiments.run(read(LINE.replace("SWEEP", "").replace("\"lr\": 0.01", "\"lr\": " + lr)
+                .replace("\"epochs\": 20", "\"epochs\": " + epochs))).metric("final-loss");
+    }
+
     @Test
     void aRandomSearchDrawsTheSamePointsForTheSameSeedWithinEachDomain() throws Exception {
         String sweep = """
