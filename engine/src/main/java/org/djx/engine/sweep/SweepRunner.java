@@ -173,17 +173,8 @@ public final class SweepRunner {
     private static void record(RunFolder records, TrialRequest request, TrialOutcome outcome) {
         ObjectNode node = JSON.createObjectNode();
         node.put("trial", request.trial()).put("repeat", request.repeat()).put("rung", request.rung())
-                .put("experiment-sha256", sha256(request.experiment()))
-                .put("status", outcome.status().name()).put("message", outcome.message()).put("seconds", outcome.seconds());
-        ObjectNode results = node.putObject("results");
-        // Exact doubles: Jackson writes the shortest text that reads back to the same bits; NaN as a string.
-        outcome.results().forEach((k, v) -> {
-            if (Double.isFinite(v)) {
-                results.put(k, v);
-            } else {
-                results.put(k, v.toString());
-            }
-        });
+                .put("experiment-sha256", sha256(request.experiment()));
+        node.setAll(TrialCodec.outcome(outcome));
         records.writeText(request.recordName(), node.toPrettyString() + "\n");
     }
 
@@ -211,12 +202,7 @@ public final class SweepRunner {
                     throw new ConfigurationException(file + " records trial " + request.trial() + " of a different experiment:"
                             + " the sweep or its experiment changed since; give a new folder");
                 }
-                Map<String, Double> results = new LinkedHashMap<>();
-                for (Map.Entry<String, JsonNode> e : node.path("results").properties()) {
-                    results.put(e.getKey(), e.getValue().isNumber() ? e.getValue().doubleValue() : Double.valueOf(e.getValue().asText()));
-                }
-                found.put(request, new TrialOutcome(TrialOutcome.Status.valueOf(node.path("status").asText()), results,
-                        node.path("message").asText(), node.path("seconds").asDouble()));
+                found.put(request, TrialCodec.outcome(node));
             } catch (IOException | IllegalArgumentException e) {
                 throw new ConfigurationException(file + " is not a record djx wrote (" + e.getMessage() + "); remove it to run"
                         + " that trial again");

@@ -1,0 +1,86 @@
+package org.djx.engine.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.djx.engine.json.JsonDocument;
+
+/**
+ * Requests and outcomes as JSON, for whatever carries them between processes: doubles exactly (the shortest
+ * text that reads back to the same bits), NaN and the infinities as strings, which JSON has no numbers for.
+ */
+public final class TrialCodec {
+    private static final ObjectMapper JSON = new ObjectMapper(JsonDocument.strictFactory());
+
+    private TrialCodec() {
+    }
+
+    public static String write(TrialRequest request) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("trial", request.trial()).put("repeat", request.repeat()).put("rung", request.rung())
+                .put("experiment", request.experiment());
+        return node.toString();
+    }
+
+    /** Reads a request; an IllegalArgumentException says what is wrong with the text. */
+    public static TrialRequest readRequest(String text) {
+        JsonNode node = parse(text);
+        require(node, "trial", "repeat", "rung", "experiment");
+        return new TrialRequest(node.get("trial").intValue(), node.get("repeat").intValue(), node.get("rung").intValue(),
+                node.get("experiment").asText());
+    }
+
+    public static ObjectNode outcome(TrialOutcome outcome) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("status", outcome.status().name()).put("message", outcome.message()).put("seconds", outcome.seconds());
+        ObjectNode results = node.putObject("results");
+        outcome.results().forEach((k, v) -> {
+            if (Double.isFinite(v)) {
+                results.put(k, v);
+            } else {
+                results.put(k, v.toString());
+            }
+        });
+        return node;
+    }
+
+    public static String write(TrialOutcome outcome) {
+        return outcome(outcome).toString();
+    }
+
+    /** Reads an outcome; an IllegalArgumentException says what is wrong with the text. */
+    public static TrialOutcome readOutcome(String text) {
+        return outcome(parse(text));
+    }
+
+    /** Reads an outcome from a node such as a sweep's record; an IllegalArgumentException says what is wrong. */
+    public static TrialOutcome outcome(JsonNode node) {
+        require(node, "status", "message", "seconds", "results");
+        Map<String, Double> results = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.get("results").properties()) {
+            JsonNode v = e.getValue();
+            results.put(e.getKey(), v.isNumber() ? v.doubleValue() : Double.valueOf(v.asText()));
+        }
+        return new TrialOutcome(TrialOutcome.Status.valueOf(node.get("status").asText()), results, node.get("message").asText(),
+                node.get("seconds").doubleValue());
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void require(JsonNode node, String... keys) {
+        for (String key : keys) {
+            if (node == null || !node.has(key)) {
+                throw new IllegalArgumentException("no '" + key + "' in " + node);
+            }
+        }
+    }
+}
