@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.djx.api.ConfigurationException;
 import org.djx.api.spi.ParameterSpec;
 import org.djx.api.spi.Suggestions;
+import org.djx.engine.experiment.SweepSection;
 import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.PluginKind;
 import org.djx.engine.plugin.PluginRegistry;
@@ -32,6 +33,10 @@ final class DescribeCommand implements Callable<Integer> {
         PluginRegistry registry = main.registry();
         List<PluginDescriptor> matches = new ArrayList<>();
         List<String> all = new ArrayList<>(main.tasks().names());
+        if (name.equals("sweep")) {
+            printSweep(out);
+            return 0;
+        }
         Optional<Task> task = main.tasks().find(name);
         task.ifPresent(t -> TaskDescription.print(out, t, registry));
         for (PluginKind kind : PluginKind.values()) {
@@ -39,6 +44,7 @@ final class DescribeCommand implements Callable<Integer> {
             d.ifPresent(matches::add);
             all.addAll(registry.names(kind));
         }
+        all.add("sweep");
         if (matches.isEmpty() && task.isEmpty()) {
             throw new ConfigurationException("no task or plugin is named '" + name + "'" + Suggestions.didYouMean(name, all)
                     + "; the tasks are " + String.join(", ", main.tasks().names()) + ", and 'djx plugins' lists the plugins");
@@ -64,5 +70,35 @@ final class DescribeCommand implements Callable<Integer> {
             Table.print(out, rows);
         }
         return 0;
+    }
+
+    /** The sweep section, which any task's file may add. */
+    private static void printSweep(PrintWriter out) {
+        out.println("section 'sweep' (any task): runs the experiment at many points and ranks them by an objective;"
+                + " expect then names the sweep's results");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"  KEY", "TYPE", "DEFAULT", "DESCRIPTION"});
+        for (ParameterSpec p : SweepSection.KEYS) {
+            rows.add(TaskDescription.parameter("  ", p));
+        }
+        rows.add(new String[] {"  objective", "object", "required", "The result that ranks the points."});
+        for (ParameterSpec p : SweepSection.OBJECTIVE) {
+            rows.add(TaskDescription.parameter("    ", p));
+        }
+        rows.add(new String[] {"  scheduler", "object", "(none)", "Stops poor points early; without it every point trains to the end."});
+        for (ParameterSpec p : SweepSection.HALVING) {
+            rows.add(TaskDescription.parameter("    ", p));
+        }
+        rows.add(new String[] {"  parameters", "object", "required", "Each key a path into the experiment (optimizer.lr,"
+                + " model.layers[0].outputs), each value one of:"});
+        rows.add(new String[] {"    values", "array", "", "Each value in turn in a grid; one at random in a random search."});
+        rows.add(new String[] {"    choice", "array", "", "One of the values at random; in a grid, as values."});
+        rows.add(new String[] {"    uniform", "[low, high]", "", "A number drawn uniformly (random search)."});
+        rows.add(new String[] {"    log-uniform", "[low, high]", "", "A number whose logarithm is drawn uniformly, for rates and"
+                + " decays (random search)."});
+        rows.add(new String[] {"    int-uniform", "[low, high]", "", "A whole number from low to high, both included (random search)."});
+        Table.print(out, rows);
+        out.println("results: trials, completed-trials, best-trial, best/OBJECTIVE, best/OBJECTIVE-std (with repeats),"
+                + " best/PATH of each parameter, trial-I/OBJECTIVE");
     }
 }

@@ -25,7 +25,8 @@ final class TaskDescription {
             add(rows, "  ", s, plugins);
         }
         Table.print(out, rows);
-        out.println("besides: task, name, description, seed, expect; 'djx describe NAME' shows a plugin's keys");
+        out.println("besides: task, name, description, seed, expect, sweep ('djx describe sweep');"
+                + " 'djx describe NAME' shows a plugin's keys");
     }
 
     private static void add(List<String[]> rows, String indent, Section section, PluginRegistry plugins) {

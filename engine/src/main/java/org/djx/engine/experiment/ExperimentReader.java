@@ -229,7 +229,7 @@ public final class ExperimentReader {
                     } catch (InvalidDocumentException e) {
                         if (invalid++ < INVALID_TRIALS_SHOWN) {
                             for (Problem q : e.problems()) {
-                                problems.add(placeOf(spec, q.path()), "trial " + (t + 1) + " (" + describe(point)
+                                problems.add(placeOf(spec, point, q.path()), "trial " + (t + 1) + " (" + describe(point)
                                         + ") is not a valid experiment: at " + q.path() + ": " + q.message());
                             }
                         }
@@ -280,12 +280,17 @@ public final class ExperimentReader {
         return spec.halving().rungs(max);
     }
 
-    /** Returns where in the file a trial's problem at {@code path} comes from: the parameter that put a value there. */
-    private static String placeOf(SweepSpec spec, String path) {
+    /**
+     * Returns where in the file a trial's problem at {@code path} comes from: the listed value that the point put
+     * there, or the parameter whose distribution drew it.
+     */
+    private static String placeOf(SweepSpec spec, Map<String, JsonNode> point, String path) {
         for (SweepParameter p : spec.parameters()) {
             String at = "$." + p.path();
             if (path.equals(at) || path.startsWith(at + ".") || path.startsWith(at + "[")) {
-                return SweepSection.parameterPath(p.path());
+                String parameter = SweepSection.parameterPath(p.path());
+                int index = p.domain().values().indexOf(point.get(p.path()));
+                return index < 0 ? parameter : JsonDocument.element(JsonDocument.child(parameter, p.domain().kind().key()), index);
             }
         }
         return JsonDocument.child(SweepSection.PATH, "parameters");

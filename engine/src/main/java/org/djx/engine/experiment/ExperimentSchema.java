@@ -8,6 +8,7 @@ import org.djx.api.spi.ParameterSpec;
 import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.PluginKind;
 import org.djx.engine.plugin.PluginRegistry;
+import org.djx.engine.sweep.SweepParameter;
 import org.djx.engine.task.Form;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
@@ -38,6 +39,7 @@ public final class ExperimentSchema {
         }
         ObjectNode properties = object(root, ExperimentReader.topLevel(tasks));
         properties.set("expect", expect());
+        properties.set("sweep", sweep());
         // Each task's sections are allowed, and required, only with that task: properties that no branch
         // evaluates are refused.
         root.remove("additionalProperties");
@@ -192,6 +194,31 @@ public final class ExperimentSchema {
         ObjectNode band = node.putObject("additionalProperties");
         object(band, ExpectSection.BAND);
         band.put("minProperties", 1);
+        return node;
+    }
+
+    private static ObjectNode sweep() {
+        ObjectNode node = F.objectNode();
+        ObjectNode properties = object(node, SweepSection.KEYS);
+        node.put("description", "Runs the experiment at many points: the parameters vary values by their path in the experiment,"
+                + " and the objective ranks the points; expect then names the sweep's results.");
+        object(properties.putObject("objective"), SweepSection.OBJECTIVE);
+        object(properties.putObject("scheduler"), SweepSection.HALVING);
+        ObjectNode parameters = properties.putObject("parameters");
+        parameters.put("type", "object").put("minProperties", 1)
+                .put("description", "Each key is a path into the experiment, such as optimizer.lr or model.layers[0].outputs.");
+        ArrayNode kinds = parameters.putObject("additionalProperties").putArray("oneOf");
+        for (SweepParameter.Kind kind : SweepParameter.Kind.values()) {
+            ObjectNode one = kinds.addObject().put("type", "object").put("additionalProperties", false);
+            one.putArray("required").add(kind.key());
+            ObjectNode list = one.putObject("properties").putObject(kind.key()).put("type", "array");
+            if (kind == SweepParameter.Kind.VALUES || kind == SweepParameter.Kind.CHOICE) {
+                list.put("minItems", 1);
+            } else {
+                list.put("minItems", 2).put("maxItems", 2).putObject("items").put("type", "number");
+            }
+        }
+        ((ArrayNode) node.get("required")).add("objective").add("parameters");
         return node;
     }
 

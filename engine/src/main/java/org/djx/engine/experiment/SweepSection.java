@@ -28,10 +28,10 @@ import org.djx.engine.sweep.SweepSpec;
  * }
  * </pre>
  */
-final class SweepSection {
+public final class SweepSection {
     static final String PATH = "$.sweep";
 
-    static final List<ParameterSpec> KEYS = List.of(
+    public static final List<ParameterSpec> KEYS = List.of(
             ParameterSpec.string("method", "grid: every combination of the listed values; random: draws from each parameter's"
                     + " values or distribution.", "grid", "random").withDefault("grid"),
             ParameterSpec.integer("trials", "How many points a random search draws; not for a grid, whose points are the"
@@ -40,7 +40,7 @@ final class SweepSection {
                     + " the objective is their mean, and trials.csv gives the standard deviation too.").withDefault(1).atLeast(1)
                     .atMost(1000));
 
-    static final List<ParameterSpec> HALVING = List.of(
+    public static final List<ParameterSpec> HALVING = List.of(
             ParameterSpec.string("type", "The scheduler: halving, successive halving as ASHA and Hyperband do it.", "halving")
                     .asRequired(),
             ParameterSpec.integer("min-epochs", "The epochs of the first rung, which every point trains for.").asRequired()
@@ -48,7 +48,7 @@ final class SweepSection {
             ParameterSpec.integer("reduction", "Each rung keeps the best 1 / reduction of the points and trains them reduction"
                     + " times as long, up to the experiment's epochs.").withDefault(3).atLeast(2).atMost(100));
 
-    static final List<ParameterSpec> OBJECTIVE = List.of(
+    public static final List<ParameterSpec> OBJECTIVE = List.of(
             ParameterSpec.string("result", "The result that ranks the points, one the experiment's task reports.").asRequired(),
             ParameterSpec.string("goal", "Whether lower or higher is better.", "minimize", "maximize").withDefault("minimize"));
 

@@ -319,7 +319,7 @@ class SweepTests {
                 .hasMessageContaining("(did you mean 'final-loss'?)");
         String fixed = sweep.replace("final-los\"", "final-loss\"");
         assertThatThrownBy(() -> read(LINE.replace("SWEEP", fixed))).isInstanceOf(InvalidDocumentException.class)
-                .hasMessageContaining("at $.sweep.parameters['optimizer.lr']: trial 2 (optimizer.lr = -1) is not a valid experiment:"
+                .hasMessageContaining("at $.sweep.parameters['optimizer.lr'].values[1]: trial 2 (optimizer.lr = -1) is not a valid experiment:"
                         + " at $.optimizer.lr:");
     }
 
