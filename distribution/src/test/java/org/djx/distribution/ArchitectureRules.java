@@ -146,7 +146,7 @@ public final class ArchitectureRules {
 
     /** The packages that read experiment files, run them and launch djx. */
     public static final String[] FILE_FORMAT_AND_ORCHESTRATION = {"org.djx.engine.experiment..", "org.djx.engine.json..",
-            "org.djx.engine.run..", "org.djx.engine.cli..", "com.fasterxml.jackson.."};
+            "org.djx.engine.run..", "org.djx.engine.sweep..", "org.djx.engine.cli..", "com.fasterxml.jackson.."};
 
     /** The built-in tasks, which only the launcher names (to register them). */
     public static final String TASKS = "org.djx.engine.tasks..";
