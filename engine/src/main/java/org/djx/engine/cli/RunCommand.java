@@ -58,6 +58,15 @@ final class RunCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(main.spec().commandLine(),
                         "--resume continues one sweep, but " + files.size() + " files were given");
             }
+            if (!java.nio.file.Files.isDirectory(resume)) {
+                throw new CommandLine.ParameterException(main.spec().commandLine(), "--resume " + resume + ": "
+                        + (java.nio.file.Files.exists(resume) ? "this is a file" : "there is no such folder")
+                        + "; give the run folder of the sweep to continue");
+            }
+            if (!java.nio.file.Files.isRegularFile(resume.resolve(ExperimentRunner.SWEEP_FILE))) {
+                throw new CommandLine.ParameterException(main.spec().commandLine(), "--resume " + resume + ": this is not the"
+                        + " run folder of a sweep (it has no " + ExperimentRunner.SWEEP_FILE + "); give the folder a sweep wrote");
+            }
             if (files.isEmpty()) {
                 files = List.of(resume.resolve(ExperimentRunner.SWEEP_FILE));
             }
@@ -81,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         main.warnAboutPluginProblems(err);
         DataHub data = main.dataHubOfCreatedPlugins();
         ExperimentRunner runner = new ExperimentRunner(CpuKernels::new, new ConsoleOutput(stdout, mode), data)
-                .withTrials(new LocalTrialExecutor(main.reader(), CpuKernels::new, data));
+                .withTrialsFrom(recording -> new LocalTrialExecutor(main.reader(), CpuKernels::new, recording));
         if (threads != null) {
             runner = runner.withThreads(threads);
         }

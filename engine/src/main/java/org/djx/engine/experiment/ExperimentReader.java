@@ -203,6 +203,14 @@ public final class ExperimentReader {
                 problems.add(SweepSection.parameterPath(p.path()), "'" + p.path() + "' names nothing in the experiment: " + why);
             }
         }
+        for (SweepParameter a : spec.parameters()) {
+            for (SweepParameter b : spec.parameters()) {
+                if (b.path().startsWith(a.path() + ".") || b.path().startsWith(a.path() + "[")) {
+                    problems.add(SweepSection.parameterPath(b.path()), "'" + b.path() + "' lies inside '" + a.path()
+                            + "', which the sweep also sets; vary one of them");
+                }
+            }
+        }
         if (problems.count() > before) {
             return null;
         }
@@ -215,20 +223,32 @@ public final class ExperimentReader {
         }
         List<TrialRequest> requests = new ArrayList<>();
         int invalid = 0;
+        // The same mistake in every trial (a misspelled last key) is reported once.
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        boolean anyInvalid = false;
         for (int t = 0; t < points.size(); t++) {
             Map<String, JsonNode> point = points.get(t);
             for (int r = 0; r < spec.repeats(); r++) {
                 ObjectNode trial = base.deepCopy();
-                trial.put("name", experiment.name());
                 trial.put("seed", experiment.seed() + r);
-                point.forEach((path, value) -> JsonPaths.set(trial, path, value.deepCopy()));
+                point.forEach((path, value) -> {
+                    String why = JsonPaths.set(trial, path, value.deepCopy());
+                    if (why != null) {
+                        throw new IllegalStateException("the path " + path + " was checked, yet: " + why);
+                    }
+                });
                 String text = trial.toString();
                 if (r == 0) {
                     try {
                         read(JsonDocument.parse("trial " + (t + 1), text.getBytes(StandardCharsets.UTF_8)), file);
                     } catch (InvalidDocumentException e) {
-                        if (invalid++ < INVALID_TRIALS_SHOWN) {
+                        anyInvalid = true;
+                        boolean fresh = e.problems().stream().anyMatch(q -> !reported.contains(q.path() + "\n" + q.message()));
+                        if (fresh && invalid++ < INVALID_TRIALS_SHOWN) {
                             for (Problem q : e.problems()) {
+                                if (!reported.add(q.path() + "\n" + q.message())) {
+                                    continue;
+                                }
                                 problems.add(placeOf(spec, point, q.path()), "trial " + (t + 1) + " (" + describe(point)
                                         + ") is not a valid experiment: at " + q.path() + ": " + q.message());
                             }
@@ -249,7 +269,7 @@ public final class ExperimentReader {
             problems.add(JsonDocument.child(SweepSection.PATH, "parameters"), (invalid - INVALID_TRIALS_SHOWN)
                     + " more trials are not valid experiments either");
         }
-        return invalid > 0 ? null : new SweepPlan(spec, points, requests, rungs);
+        return anyInvalid ? null : new SweepPlan(spec, points, requests, rungs);
     }
 
     /** Returns the epochs of each rung of the sweep's successive halving; null when it cannot have any. */
@@ -277,7 +297,14 @@ public final class ExperimentReader {
                     + " halve: the experiment trains for " + max + " epochs; give fewer, such as " + Math.max(1, max / 9));
             return null;
         }
-        return spec.halving().rungs(max);
+        List<Integer> rungs = spec.halving().rungs(max);
+        if (rungs.size() < 2) {
+            problems.add(JsonDocument.child(at, "min-epochs"), "min-epochs " + spec.halving().minEpochs() + " leaves one rung:"
+                    + " the experiment trains for " + max + " epochs, and the next rung would be " + spec.halving().reduction()
+                    + " times as long; give at most " + Math.max(1, max / spec.halving().reduction()));
+            return null;
+        }
+        return rungs;
     }
 
     /**

@@ -190,8 +190,14 @@ public final class SweepSection {
                 list.add(new SweepParameter(name, SweepParameter.Domain.listed(kind, values)));
                 continue;
             }
-            if (value.size() != 2 || !value.get(0).isNumber() || !value.get(1).isNumber()) {
-                problems.add(at, "expected two numbers [low, high]; found " + value);
+            if (value.size() != 2) {
+                problems.add(at, "expected two numbers [low, high]; found " + value.size() + " values");
+                continue;
+            }
+            if (!value.get(0).isNumber() || !value.get(1).isNumber()) {
+                int i = value.get(0).isNumber() ? 1 : 0;
+                problems.add(JsonDocument.element(at, i), "expected a number (the " + (i == 0 ? "low" : "high") + " end); found "
+                        + Values.describe(value.get(i)));
                 continue;
             }
             double low = value.get(0).doubleValue();

@@ -3,6 +3,7 @@ package org.djx.engine.run;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.djx.api.DataException;
 import org.djx.api.data.DataContext;
@@ -27,7 +28,7 @@ public final class ExperimentRunner {
     private final RunOutput out;
     private final DataContext data;
     private final int threads;
-    private final TrialExecutor trials;
+    private final Function<DataContext, TrialExecutor> trials;
     private volatile RunRecord active;
 
     /** Creates a runner for experiments that load no dataset. */
@@ -54,7 +55,8 @@ public final class ExperimentRunner {
         this(kernels, out, data, threads, null);
     }
 
-    private ExperimentRunner(Supplier<Kernels> kernels, RunOutput out, DataContext data, int threads, TrialExecutor trials) {
+    private ExperimentRunner(Supplier<Kernels> kernels, RunOutput out, DataContext data, int threads,
+            Function<DataContext, TrialExecutor> trials) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive, found " + threads);
         }
@@ -67,7 +69,15 @@ public final class ExperimentRunner {
 
     /** Returns a runner that runs the trials of a sweep with {@code executor}. */
     public ExperimentRunner withTrials(TrialExecutor executor) {
-        return new ExperimentRunner(kernels, out, data, threads, executor);
+        return new ExperimentRunner(kernels, out, data, threads, d -> executor);
+    }
+
+    /**
+     * Returns a runner that runs the trials of a sweep with the executor {@code executors} makes from the run's data
+     * context, which records the files the trials fetch for the sweep's provenance.
+     */
+    public ExperimentRunner withTrialsFrom(Function<DataContext, TrialExecutor> executors) {
+        return new ExperimentRunner(kernels, out, data, threads, executors);
     }
 
     /**
@@ -91,6 +101,10 @@ public final class ExperimentRunner {
      * @param folder the run folder, or null to write nothing
      */
     public RunResult run(Experiment experiment, RunFolder folder) {
+        if (experiment.sweep() != null && folder != null) {
+            // Before anything in the folder changes: a folder of another sweep, or of another run, stays as it is.
+            SweepRunner.checkFolder(folder, experiment.sweep(), sweepFile(experiment));
+        }
         RecordingData recording = new RecordingData(data);
         MetricsLog metrics = folder == null ? MetricsLog.inMemory() : MetricsLog.in(folder);
         RunRecord record = folder == null ? null : RunRecord.start(folder, experiment, metrics, recording.fetched());
@@ -101,11 +115,10 @@ public final class ExperimentRunner {
                 if (trials == null) {
                     throw new IllegalStateException("this runner has no trial executor, so it cannot run the sweep " + experiment.name());
                 }
-                if (folder != null) {
-                    // The file as given, not the resolved one: the runs' experiments are made from it.
-                    folder.writeText(SWEEP_FILE, experiment.source().root().toPrettyString() + "\n");
+                if (folder != null && !java.nio.file.Files.exists(folder.path().resolve(SWEEP_FILE))) {
+                    folder.writeText(SWEEP_FILE, sweepFile(experiment));
                 }
-                result = new SweepRunner(trials, out, threads).run(experiment.name(), experiment.sweep(), folder);
+                result = new SweepRunner(trials.apply(recording), out, threads).run(experiment.name(), experiment.sweep(), folder);
             } else {
                 result = experiment.job().run(new TaskContext(experiment.name(), experiment.seed(), kernels, out, folder, recording,
                         threads, metrics));
@@ -144,6 +157,19 @@ public final class ExperimentRunner {
         } finally {
             active = null;
         }
+    }
+
+    /**
+     * Returns the copy of a sweep's file for its run folder: the file as given (the runs' experiments are made from
+     * it, not from the resolved one), with the name it runs under, which a file without one takes from its file name.
+     */
+    static String sweepFile(Experiment experiment) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = ((com.fasterxml.jackson.databind.node.ObjectNode) experiment.source()
+                .root()).deepCopy();
+        if (!root.has("name")) {
+            root.put("name", experiment.name());
+        }
+        return root.toPrettyString() + "\n";
     }
 
     /**

@@ -39,6 +39,9 @@ public final class SweepRunner {
     /** The folder, inside the run folder, that records each finished run. */
     public static final String RECORDS = "trials";
 
+    /** How the outcome of a run that hit a bug begins. */
+    static final String INTERNAL_ERROR = "internal error (a bug in djx or a plugin): ";
+
     private static final ObjectMapper JSON = new ObjectMapper(JsonDocument.strictFactory()).enable(SerializationFeature.INDENT_OUTPUT);
 
     private final TrialExecutor executor;
@@ -110,6 +113,19 @@ public final class SweepRunner {
         }
         RunResult.Builder result = RunResult.builder(name);
         summary.results().forEach(result::metric);
+        List<SweepTable.Row> failed = summary.ranked().stream().filter(r -> r.status() == TrialOutcome.Status.FAILED).toList();
+        failed.stream().filter(r -> r.message().startsWith(INTERNAL_ERROR)).findFirst().ifPresent(r -> {
+            throw new IllegalStateException("trial " + r.trial() + " of the sweep failed with an " + r.message()
+                    + "; trials.csv has every trial");
+        });
+        if (summary.best() == null) {
+            if (!failed.isEmpty()) {
+                throw new ConfigurationException("no trial of the sweep completed; trial " + failed.get(0).trial() + " failed: "
+                        + failed.get(0).message());
+            }
+            result.diverged("no point of the sweep completed" + (plan.rungs().isEmpty() ? "" : " its last rung") + "; trial "
+                    + summary.ranked().get(0).trial() + ": " + summary.ranked().get(0).message());
+        }
         return result.build();
     }
 
@@ -127,7 +143,8 @@ public final class SweepRunner {
             if (records != null) {
                 record(records, finished.getKey(), finished.getValue());
             }
-            out.progress(stage, requests.size() - remaining.size() + i + 1, requests.size(), table.bestSoFar(outcomes));
+            // Counted in this session alone, so that the time left is estimated from the runs this session ran.
+            out.progress(stage, i + 1, remaining.size(), table.bestSoFar(outcomes));
         }
     }
 
@@ -137,8 +154,10 @@ public final class SweepRunner {
         try {
             return executor.run(request);
         } catch (RuntimeException e) {
-            return new TrialOutcome(TrialOutcome.Status.FAILED, Map.of(),
-                    e.getMessage() == null ? e.toString() : e.getMessage(), (System.nanoTime() - start) / 1e9);
+            // An executor reports a run's own failures as outcomes: what escapes it is a bug, told apart by its prefix.
+            StackTraceElement[] at = e.getStackTrace();
+            return new TrialOutcome(TrialOutcome.Status.FAILED, Map.of(), INTERNAL_ERROR + e
+                    + (at.length > 0 ? " at " + at[0] : ""), (System.nanoTime() - start) / 1e9);
         }
     }
 
@@ -178,6 +197,28 @@ public final class SweepRunner {
         records.writeText(request.recordName(), node.toPrettyString() + "\n");
     }
 
+    /**
+     * Checks that {@code folder} is new or holds this sweep: its copy of the sweep's file must be this one, and every
+     * record one of its runs. Throws a ConfigurationException, saying which, before anything in the folder changes.
+     */
+    public static void checkFolder(RunFolder folder, SweepPlan plan, String sweepFile) {
+        Path copy = folder.path().resolve("sweep.json");
+        if (Files.isRegularFile(copy)) {
+            try {
+                if (!JSON.readTree(Files.readString(copy, StandardCharsets.UTF_8)).equals(JSON.readTree(sweepFile))) {
+                    throw new ConfigurationException(folder.path() + " holds another sweep: its sweep.json differs from this"
+                            + " file; give a new folder with --out, or continue that sweep with djx run --resume " + folder.path());
+                }
+            } catch (IOException e) {
+                throw new ConfigurationException("cannot read " + copy + ": " + IoReasons.of(e, copy));
+            }
+        }
+        Path records = folder.path().resolve(RECORDS);
+        if (Files.isDirectory(records)) {
+            recorded(folder.subfolder(RECORDS), plan);
+        }
+    }
+
     /** Reads the records an earlier run of this sweep left; a record of another sweep stops the run. */
     private static Map<TrialRequest, TrialOutcome> recorded(RunFolder records, SweepPlan plan) {
         Map<String, TrialRequest> byName = new LinkedHashMap<>();
@@ -202,7 +243,11 @@ public final class SweepRunner {
                     throw new ConfigurationException(file + " records trial " + request.trial() + " of a different experiment:"
                             + " the sweep or its experiment changed since; give a new folder");
                 }
-                found.put(request, TrialCodec.outcome(node));
+                TrialOutcome outcome = TrialCodec.outcome(node);
+                // A failure may have been the machine's (a missing file, a full disk): such runs go again.
+                if (outcome.status() != TrialOutcome.Status.FAILED) {
+                    found.put(request, outcome);
+                }
             } catch (IOException | IllegalArgumentException e) {
                 throw new ConfigurationException(file + " is not a record djx wrote (" + e.getMessage() + "); remove it to run"
                         + " that trial again");
@@ -221,12 +266,13 @@ public final class SweepRunner {
 
     /** A figure for the console: whole numbers as such (epochs), others to six significant digits. */
     static String format(double v) {
-        if (Double.isNaN(v)) {
-            return "";
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "" : String.valueOf(v);
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        java.math.BigDecimal rounded = new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros();
+        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7 ? rounded.toPlainString() : rounded.toString();
     }
 }

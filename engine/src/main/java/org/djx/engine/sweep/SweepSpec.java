@@ -32,16 +32,19 @@ public record SweepSpec(Method method, int trials, int repeats, String objective
      */
     public record Halving(int minEpochs, int reduction) {
         /**
-         * Returns the epochs of each rung for a full budget of {@code maxEpochs}: the last rung trains for all of
-         * them, each earlier one for a reduction-th of the next (rounded), none for fewer than minEpochs.
+         * Returns the epochs of each rung for a full budget of {@code maxEpochs}: minEpochs, then reduction times as
+         * many at each rung while that stays below maxEpochs, and maxEpochs last. A rung so close to maxEpochs that the
+         * last one would add less than sqrt(reduction) times its epochs is left out, as it would only repeat it.
          */
         public List<Integer> rungs(int maxEpochs) {
-            java.util.LinkedList<Integer> rungs = new java.util.LinkedList<>();
-            double epochs = maxEpochs;
-            while (Math.round(epochs) >= minEpochs && (rungs.isEmpty() || Math.round(epochs) < rungs.getFirst())) {
-                rungs.addFirst((int) Math.round(epochs));
-                epochs /= reduction;
+            List<Integer> rungs = new java.util.ArrayList<>();
+            for (long epochs = minEpochs; epochs < maxEpochs; epochs *= reduction) {
+                rungs.add((int) epochs);
             }
+            if (!rungs.isEmpty() && maxEpochs < rungs.get(rungs.size() - 1) * Math.sqrt(reduction)) {
+                rungs.remove(rungs.size() - 1);
+            }
+            rungs.add(maxEpochs);
             return List.copyOf(rungs);
         }
     }

@@ -49,7 +49,9 @@ final class SweepTable {
     Summary summarize(Map<TrialRequest, TrialOutcome> outcomes) {
         List<Row> rows = rows(outcomes, true);
         List<Row> ranked = rank(rows);
-        Row best = ranked.stream().filter(Row::scored).findFirst().orElse(null);
+        // With halving, only a point that trained for the experiment's own epochs can be the best: best.json runs those.
+        int lastRung = plan.rungs().size();
+        Row best = ranked.stream().filter(r -> r.scored() && r.rung() == lastRung).findFirst().orElse(null);
         Map<String, Double> results = new LinkedHashMap<>();
         results.put("trials", (double) rows.size());
         results.put("completed-trials", (double) rows.stream().filter(r -> r.status() == TrialOutcome.Status.COMPLETED).count());
@@ -67,6 +69,7 @@ final class SweepTable {
         }
         String line = best == null
                 ? "sweep: no trial of " + rows.size() + " completed with a value of " + spec.objective()
+                        + (lastRung > 0 ? " at the last rung (" + plan.rungs().get(lastRung - 1) + " epochs)" : "")
                 : "sweep: " + rows.size() + " trials, best " + spec.objective() + " " + SweepRunner.format(best.mean())
                         + (spec.repeats() > 1 ? " (std " + SweepRunner.format(best.std()) + " over " + spec.repeats() + " seeds)" : "")
                         + " at trial " + best.trial() + ": " + describe(best.point());

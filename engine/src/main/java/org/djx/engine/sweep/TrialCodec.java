@@ -29,6 +29,11 @@ public final class TrialCodec {
     public static TrialRequest readRequest(String text) {
         JsonNode node = parse(text);
         require(node, "trial", "repeat", "rung", "experiment");
+        if (!node.get("trial").canConvertToInt() || !node.get("repeat").canConvertToInt() || !node.get("rung").canConvertToInt()
+                || !node.get("experiment").isTextual()) {
+            throw new IllegalArgumentException("trial, repeat and rung must be whole numbers and experiment the file's text;"
+                    + " found " + node);
+        }
         return new TrialRequest(node.get("trial").intValue(), node.get("repeat").intValue(), node.get("rung").intValue(),
                 node.get("experiment").asText());
     }

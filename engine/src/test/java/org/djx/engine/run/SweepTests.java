@@ -174,7 +174,55 @@ class SweepTests {
 
         assertThatThrownBy(() -> new ExperimentRunner(CpuKernels::new, line -> { }, NO_DATA).withTrials(local())
                 .run(other, RunFolder.resume(dir.resolve("run"))))
-                .hasMessageContaining("trial-00001-repeat-0.json records trial 1 of a different experiment");
+                .hasMessageContaining("holds another sweep: its sweep.json differs from this file");
+        // Refused before anything changed: the folder still continues its own sweep.
+        assertThat(Files.exists(dir.resolve("run/trials.csv"))).isTrue();
+        RunResult again = new ExperimentRunner(CpuKernels::new, line -> { }, NO_DATA).withTrials(local())
+                .run(read(LINE.replace("SWEEP", GRID)), RunFolder.resume(dir.resolve("run")));
+        assertThat(again.metric("completed-trials")).isEqualTo(6);
+    }
+
+    @Test
+    void theResolvedSweepInTheRunFolderGivesTheSameResults(@TempDir Path dir) throws Exception {
+        RunResult r = sweep(read(LINE.replace("SWEEP", GRID)), dir.resolve("run"), 2, local());
+
+        Experiment resolved = Experiments.reader().read(dir.resolve("run/experiment.json"));
+        assertThat(resolved.sweep().requests()).hasSize(6);
+        assertThat(sweep(resolved, null, 1, local()).metrics()).isEqualTo(r.metrics());
+    }
+
+    @Test
+    void whenEveryTrialFailsTheSweepFailsAndAResumeRunsThemAgain(@TempDir Path dir) throws Exception {
+        TrialExecutor broken = request -> new org.djx.engine.sweep.TrialOutcome(org.djx.engine.sweep.TrialOutcome.Status.FAILED,
+                java.util.Map.of(), "the data file is gone", 0.1);
+        Experiment e = read(LINE.replace("SWEEP", GRID));
+        assertThatThrownBy(() -> sweep(e, dir.resolve("run"), 2, broken)).isInstanceOf(org.djx.api.ConfigurationException.class)
+                .hasMessageContaining("no trial of the sweep completed; trial 1 failed: the data file is gone");
+        assertThat(JSON.readTree(dir.resolve("run/status.json").toFile()).get("status").asText()).isEqualTo("FAILED");
+
+        AtomicInteger ran = new AtomicInteger();
+        RunResult resumed = new ExperimentRunner(CpuKernels::new, line -> { }, NO_DATA).withTrials(request -> {
+            ran.incrementAndGet();
+            return local().run(request);
+        }).run(e, RunFolder.resume(dir.resolve("run")));
+        assertThat(ran.get()).isEqualTo(6);
+        assertThat(resumed.metric("completed-trials")).isEqualTo(6);
+    }
+
+    @Test
+    void withHalvingOnlyAPointThatTrainedForTheFullBudgetCanBeTheBest(@TempDir Path dir) {
+        // Points that reach the last rung all fail there: no best, rather than a best that best.json would not reproduce.
+        Experiment e = read(LINE.replace("SWEEP", HALVING).replace("\"epochs\": 20", "\"epochs\": 18"));
+        TrialExecutor lastRungFails = request -> request.rung() == 3
+                ? new org.djx.engine.sweep.TrialOutcome(org.djx.engine.sweep.TrialOutcome.Status.DIVERGED,
+                        java.util.Map.of("final-loss", Double.NaN), "the loss became NaN in epoch 12", 0.1)
+                : local().run(request);
+
+        RunResult r = sweep(e, dir.resolve("run"), 2, lastRungFails);
+
+        assertThat(r.diverged()).isTrue();
+        assertThat(r.metric("best-trial")).isNaN();
+        assertThat(dir.resolve("run/best.json")).doesNotExist();
     }
 
     @Test
