@@ -130,18 +130,29 @@ public final class HtmlReport {
         if (folded) {
             h.append("<details><summary>").append(rows.size() - 1).append(" rows</summary>\n");
         }
-        h.append("<table>\n<tr>");
+        // Wide tables scroll in their own box; the figures show six digits (trials.csv has every one).
+        h.append("<div style=\"overflow-x:auto\"><table>\n<tr>");
         rows.get(0).forEach(c -> h.append("<th>").append(escape(c)).append("</th>"));
         h.append("</tr>\n");
         for (List<String> row : rows.subList(1, rows.size())) {
             h.append("<tr>");
             for (String c : row) {
                 boolean number = !c.isEmpty() && c.matches("-?[0-9.]+([eE][-+]?[0-9]+)?");
-                h.append(number ? "<td class=\"num\">" : "<td>").append(escape(c)).append("</td>");
+                h.append(number ? "<td class=\"num\" title=\"" + escape(c) + "\">" + escape(shortNumber(Double.parseDouble(c)))
+                        : "<td>" + escape(c)).append("</td>");
             }
             h.append("</tr>\n");
         }
-        h.append("</table>\n").append(folded ? "</details>\n" : "");
+        h.append("</table></div>\n").append(folded ? "</details>\n" : "");
+    }
+
+    /** Six significant digits, whole numbers as such, very large and very small ones with an exponent. */
+    private static String shortNumber(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7 ? new java.math.BigDecimal(v).round(new java.math.MathContext(6))
+                .stripTrailingZeros().toPlainString() : String.format(Locale.ROOT, "%.5e", v);
     }
 
     private static List<String> cells(String line) {

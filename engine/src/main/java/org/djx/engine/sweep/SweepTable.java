@@ -226,18 +226,29 @@ final class SweepTable {
             if (!scored.stream().allMatch(r -> r.point().get(p.path()).isNumber())) {
                 continue;
             }
-            double[] x = scored.stream().mapToDouble(r -> r.point().get(p.path()).doubleValue()).toArray();
-            double[] y = scored.stream().mapToDouble(Row::mean).toArray();
-            boolean logX = p.domain().logarithmic() || spread(x);
+            double[] all = scored.stream().mapToDouble(r -> r.point().get(p.path()).doubleValue()).toArray();
+            boolean logX = p.domain().logarithmic() || spread(all);
             LinePlot plot = new LinePlot(spec.objective() + " against " + p.path() + " (" + scored.size() + " trials"
                     + (spec.repeats() > 1 ? ", mean of " + spec.repeats() + " seeds" : "") + ")", p.path(), spec.objective(), logY);
             if (logX) {
                 plot.withLogX();
             }
-            if (spec.method() == SweepSpec.Method.GRID && spec.parameters().size() == 1) {
-                plot.add("trials", x, y);
+            // With halving, each rung's points apart: a point stopped after a few epochs is not comparable to one trained longer.
+            for (int rung = plan.rungs().isEmpty() ? 0 : 1; rung <= plan.rungs().size(); rung++) {
+                int at = rung;
+                List<Row> these = scored.stream().filter(r -> r.rung() == at).toList();
+                if (these.isEmpty()) {
+                    continue;
+                }
+                double[] x = these.stream().mapToDouble(r -> r.point().get(p.path()).doubleValue()).toArray();
+                double[] y = these.stream().mapToDouble(Row::mean).toArray();
+                String name = rung == 0 ? "trials" : rung == plan.rungs().size() ? "trained " + plan.rungs().get(rung - 1) + " epochs"
+                        : "stopped after " + plan.rungs().get(rung - 1) + " epochs";
+                if (rung == 0 && spec.method() == SweepSpec.Method.GRID && spec.parameters().size() == 1) {
+                    plot.add(name, x, y);
+                }
+                plot.addPoints(name, x, y);
             }
-            plot.addPoints("trials", x, y);
             plots.put(fileName(spec.objective() + "-vs-" + p.path()), plot);
         }
         double[] trials = new double[rows.size()];
