@@ -111,12 +111,13 @@ final class SweepTable {
                 TrialOutcome o = runs.get(i);
                 seconds += o.seconds();
                 Double v = o.results().get(spec.objective());
-                if (o.status() != TrialOutcome.Status.COMPLETED || v == null || Double.isNaN(v)) {
+                if (o.status() != TrialOutcome.Status.COMPLETED || v == null || !Double.isFinite(v)) {
                     scored = false;
                     if (status == TrialOutcome.Status.COMPLETED) {
                         status = o.status() == TrialOutcome.Status.COMPLETED ? TrialOutcome.Status.FAILED : o.status();
-                        message = o.status() == TrialOutcome.Status.COMPLETED
-                                ? "the run produced no value of " + spec.objective() : o.message();
+                        message = o.status() != TrialOutcome.Status.COMPLETED ? o.message()
+                                : v == null ? "the run produced no value of " + spec.objective()
+                                : "the run's " + spec.objective() + " is " + v + ", which cannot be ranked";
                     }
                 } else {
                     values[i] = v;
