@@ -32,8 +32,8 @@ final class RunCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "How many independent trials (folds) run at once; the numbers do not depend on it. "
-                    + "Default: the number of processors.")
+            description = "How many independent trials (the folds of a k-fold run, the runs of a sweep) run at once; the numbers"
+                    + " do not depend on it. Default: the number of processors.")
     private Integer threads;
 
     @Option(names = "--quiet", description = "Print the results alone: no progress and no commentary.")
