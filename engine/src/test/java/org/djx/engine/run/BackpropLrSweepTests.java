@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.djx.api.data.DataContext;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.report.Expectation;
 import org.djx.engine.report.RunResult;
@@ -30,19 +29,8 @@ class BackpropLrSweepTests {
     @BeforeAll
     static void run() {
         experiment = Experiments.reader().read(FILE);
-        DataContext none = new DataContext() {
-            @Override
-            public Path fetch(String name) {
-                throw new IllegalStateException("the experiment loads no data");
-            }
-
-            @Override
-            public Path extract(String name) {
-                throw new IllegalStateException("the experiment loads no data");
-            }
-        };
         result = new ExperimentRunner(CpuKernels::new, line -> { }).withTrials(new LocalTrialExecutor(Experiments.reader(),
-                CpuKernels::new, none)).run(experiment);
+                CpuKernels::new, Experiments.NO_DATA)).run(experiment);
         assertThat(result.metric("completed-trials")).isEqualTo(11);
     }
 

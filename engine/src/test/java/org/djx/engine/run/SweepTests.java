@@ -39,17 +39,7 @@ class SweepTests {
                         "parameters": {"optimizer.lr": {"values": [0.01, 0.05]}, "training.epochs": {"values": [10, 30, 60]}}}
             """;
 
-    private static final DataContext NO_DATA = new DataContext() {
-        @Override
-        public Path fetch(String name) {
-            throw new IllegalStateException("no data in these tests");
-        }
-
-        @Override
-        public Path extract(String name) {
-            throw new IllegalStateException("no data in these tests");
-        }
-    };
+    private static final DataContext NO_DATA = Experiments.NO_DATA;
 
     private static Experiment read(String json) {
         return Experiments.read("line.json", json);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.djx.api.Tensor;
+import org.djx.api.data.DataContext;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.json.JsonDocument;
@@ -21,6 +22,19 @@ import org.djx.engine.tensor.CpuKernels;
 public final class Experiments {
     /** The plugins on the test class path. */
     public static final PluginRegistry PLUGINS = PluginLoader.load(List.of());
+
+    /** A data context for experiments that load no dataset: asking it for a file is a mistake in the test. */
+    public static final DataContext NO_DATA = new DataContext() {
+        @Override
+        public Path fetch(String name) {
+            throw new IllegalStateException("this test's experiments load no data, yet '" + name + "' was fetched");
+        }
+
+        @Override
+        public Path extract(String name) {
+            throw new IllegalStateException("this test's experiments load no data, yet '" + name + "' was extracted");
+        }
+    };
 
     private Experiments() {
     }
