@@ -4,7 +4,8 @@
 #   djx:     ./djx run bench/sweep-50.json --quiet --out DIR --threads T   (T trials at once)
 #   PyTorch: bench/sweep_torch.py DATA_DIR T                               (the same grid, one process, T torch threads)
 # for T = 1 and T = the number of cores. Prints, for each T, the median wall time of each side, the ratio
-# (PyTorch / djx), the trials per second, and the best trial's average valid log RMSE of each side.
+# (PyTorch / djx), the trials per second, the CPU use (200% is two cores busy), and the best trial's
+# average valid log RMSE of each side.
 #
 # Usage: bench/sweep-compare.sh [RUNS]      (RUNS per measurement, default 3; the median is reported)
 # Needs: mvn -q install -DskipTests (the distribution that ./djx starts), the house-price files in
@@ -38,9 +39,9 @@ trap 'rm -rf "$work"' EXIT
 # median of the numbers on standard input
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-# timed COMMAND...: runs it, prints its wall seconds; its output goes to $work/out
+# timed COMMAND...: runs it, prints "wall_seconds cpu_percent"; its output goes to $work/out
 timed() {
-  /usr/bin/time -f "%e" -o "$work/time" "$@" > "$work/out" 2>&1 || { cat "$work/out" >&2; fail "failed: $*"; }
+  /usr/bin/time -f "%e %P" -o "$work/time" "$@" > "$work/out" 2>&1 || { cat "$work/out" >&2; fail "failed: $*"; }
   cat "$work/time"
 }
 
@@ -66,9 +67,10 @@ for threads in "${threads_list[@]}"; do
     torch_valid="$(grep -o 'avg valid log rmse: [0-9.]*' "$work/out" | grep -o '[0-9.]*$')"
     torch_best="$(grep -o '^best trial [0-9]*' "$work/out" | grep -o '[0-9]*$')"
   done
-  awk -v th="$threads" -v n="$trials" -v d="$(median < "$work/djx")" -v t="$(median < "$work/torch")" \
+  awk -v th="$threads" -v n="$trials" -v d="$(cut -d' ' -f1 "$work/djx" | median)" -v t="$(cut -d' ' -f1 "$work/torch" | median)" \
+      -v dc="$(cut -d' ' -f2 "$work/djx" | tr -d % | median)" -v tc="$(cut -d' ' -f2 "$work/torch" | tr -d % | median)" \
       -v dv="$djx_valid" -v tv="$torch_valid" -v db="$djx_best" -v tb="$torch_best" 'BEGIN {
-    printf "%d thread%s:  djx %.2f s (%.2f trials/s)   PyTorch %.2f s (%.3f trials/s)   djx %.1fx faster   (target 20x)\n",
-      th, (th > 1 ? "s" : ""), d, n / d, t, n / t, t / d
+    printf "%d thread%s:  djx %.2f s (%.2f trials/s, %d%% CPU)   PyTorch %.2f s (%.3f trials/s, %d%% CPU)   djx %.1fx faster   (target 20x)\n",
+      th, (th > 1 ? "s" : ""), d, n / d, dc, t, n / t, tc, t / d
     printf "           best avg valid log rmse:  djx %.6f (trial %d)   PyTorch %.6f (trial %d)\n", dv, db, tv, tb }'
 done

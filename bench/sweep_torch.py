@@ -7,8 +7,12 @@ numbered as djx numbers them: the first parameter changes slowest.
 
 Usage: /usr/bin/python3 bench/sweep_torch.py DATA_DIR [threads]
 Prints one line per trial, the number of trials, the best trial and its average valid log RMSE.
+threads limits torch's threads and OpenBLAS's: Debian's torch calls OpenBLAS, whose own worker thread
+spins on a second core even after torch.set_num_threads(1).
 """
-import itertools, sys, time
+import itertools, os, sys, time
+if len(sys.argv) > 2:
+    os.environ["OPENBLAS_NUM_THREADS"] = sys.argv[2]
 import numpy as np, pandas as pd, torch
 from torch import nn
 
