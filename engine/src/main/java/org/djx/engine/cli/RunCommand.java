@@ -1,6 +1,7 @@
 package org.djx.engine.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -58,12 +59,12 @@ final class RunCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(main.spec().commandLine(),
                         "--resume continues one sweep, but " + files.size() + " files were given");
             }
-            if (!java.nio.file.Files.isDirectory(resume)) {
+            if (!Files.isDirectory(resume)) {
                 throw new CommandLine.ParameterException(main.spec().commandLine(), "--resume " + resume + ": "
-                        + (java.nio.file.Files.exists(resume) ? "this is a file" : "there is no such folder")
+                        + (Files.exists(resume) ? "this is a file" : "there is no such folder")
                         + "; give the run folder of the sweep to continue");
             }
-            if (!java.nio.file.Files.isRegularFile(resume.resolve(ExperimentRunner.SWEEP_FILE))) {
+            if (!Files.isRegularFile(resume.resolve(ExperimentRunner.SWEEP_FILE))) {
                 throw new CommandLine.ParameterException(main.spec().commandLine(), "--resume " + resume + ": this is not the"
                         + " run folder of a sweep (it has no " + ExperimentRunner.SWEEP_FILE + "); give the folder a sweep wrote");
             }

@@ -166,17 +166,12 @@ public final class ExperimentReader {
         }
         SweepSpec spec = SweepSection.read(problems, sweepNode);
         List<Expectation> expectations = expectNode == null ? List.of() : ExpectSection.read(problems, expectNode);
-        SweepPlan plan = spec == null || experiment == null ? null : plan(problems, spec, base, experiment, file);
+        ObjectNode resolved = experiment == null ? null : resolvedTree(experiment);
+        SweepPlan plan = spec == null || experiment == null ? null : plan(problems, spec, base, experiment, resolved, file);
         if (plan != null) {
             ExpectSection.checkNames(problems, expectations, experiment.task().name() + " sweep", plan.results());
         }
         problems.throwIfAny();
-        ObjectNode resolved;
-        try {
-            resolved = (ObjectNode) new ObjectMapper().readTree(experiment.resolved());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the resolved experiment is not JSON", e);
-        }
         resolved.set("sweep", sweepNode);
         if (expectNode != null) {
             resolved.set("expect", expectNode);
@@ -187,7 +182,16 @@ public final class ExperimentReader {
     }
 
     /** Puts each point's values into the experiment and reads the result; null when anything is wrong. */
-    private SweepPlan plan(Problems problems, SweepSpec spec, ObjectNode base, Experiment experiment, Path file) {
+    private static ObjectNode resolvedTree(Experiment experiment) {
+        try {
+            return (ObjectNode) new ObjectMapper().readTree(experiment.resolved());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the resolved experiment is not JSON", e);
+        }
+    }
+
+    private SweepPlan plan(Problems problems, SweepSpec spec, ObjectNode base, Experiment experiment, ObjectNode resolved,
+            Path file) {
         ResultNames results = experiment.job().results();
         if (!results.has(spec.objective())) {
             problems.add(JsonDocument.child(JsonDocument.child(SweepSection.PATH, "objective"), "result"), "task '"
@@ -216,7 +220,7 @@ public final class ExperimentReader {
         }
         List<Integer> rungs = List.of();
         if (spec.halving() != null) {
-            rungs = rungs(problems, spec, experiment);
+            rungs = rungs(problems, spec, experiment, resolved.path("training").path("epochs"));
             if (rungs == null) {
                 return null;
             }
@@ -249,7 +253,7 @@ public final class ExperimentReader {
                                 if (!reported.add(q.path() + "\n" + q.message())) {
                                     continue;
                                 }
-                                problems.add(placeOf(spec, point, q.path()), "trial " + (t + 1) + " (" + describe(point)
+                                problems.add(placeOf(spec, point, q.path()), "trial " + (t + 1) + " (" + Points.describe(point)
                                         + ") is not a valid experiment: at " + q.path() + ": " + q.message());
                             }
                         }
@@ -273,14 +277,8 @@ public final class ExperimentReader {
     }
 
     /** Returns the epochs of each rung of the sweep's successive halving; null when it cannot have any. */
-    private static List<Integer> rungs(Problems problems, SweepSpec spec, Experiment experiment) {
+    private static List<Integer> rungs(Problems problems, SweepSpec spec, Experiment experiment, JsonNode epochs) {
         String at = JsonDocument.child(SweepSection.PATH, "scheduler");
-        JsonNode epochs;
-        try {
-            epochs = new ObjectMapper().readTree(experiment.resolved()).path("training").path("epochs");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the resolved experiment is not JSON", e);
-        }
         if (!epochs.canConvertToInt()) {
             problems.add(at, "successive halving sets the epochs each rung trains for, and task '" + experiment.task().name()
                     + "' has no training.epochs");
@@ -321,12 +319,6 @@ public final class ExperimentReader {
             }
         }
         return JsonDocument.child(SweepSection.PATH, "parameters");
-    }
-
-    private static String describe(Map<String, JsonNode> point) {
-        List<String> parts = new ArrayList<>();
-        point.forEach((k, v) -> parts.add(k + " = " + (v.isTextual() ? v.asText() : v.toString())));
-        return String.join(", ", parts);
     }
 
     /**

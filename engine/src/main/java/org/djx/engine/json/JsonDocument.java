@@ -204,11 +204,7 @@ public final class JsonDocument {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
+        return org.djx.engine.io.Digests.sha256(bytes);
     }
 
     /** Returns the file as the user named it. */

@@ -1,5 +1,6 @@
 package org.djx.engine.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Writes numeric tables as CSV, every number at full double precision so nothing is lost. */
@@ -30,5 +31,39 @@ public final class Csv {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** Quotes a field that holds a comma, quote or line break (RFC 4180); returns the others as they are. */
+    public static String field(String field) {
+        return field.matches("[^,\"\r\n]*") ? field : "\"" + field.replace("\"", "\"\"") + "\"";
+    }
+
+    /** Splits one line of CSV written with {@link #field} into its fields, unquoted. */
+    public static List<String> fields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(ch);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
     }
 }

@@ -9,17 +9,21 @@ public final class Format {
     }
 
     public static String number(double v) {
+        return number(v, 8);
+    }
+
+    /** Returns {@code v} to {@code digits} significant digits, as {@link #number(double)} does to eight. */
+    public static String number(double v, int digits) {
         if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
             return Double.toString(v);
         }
         double abs = Math.abs(v);
         if (abs >= 1e-4 && abs < 1e8) {
-            // Plain notation with 8 significant digits, trailing zeros dropped.
-            String s = new java.math.BigDecimal(v).round(new java.math.MathContext(8)).stripTrailingZeros().toPlainString();
-            return s;
+            // Plain notation, trailing zeros dropped.
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
         }
-        // Scientific notation with 8 significant digits, trailing zeros of the mantissa dropped.
-        String s = String.format(Locale.ROOT, "%.7e", v);
+        // Scientific notation, trailing zeros of the mantissa dropped.
+        String s = String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
         int e = s.indexOf('e');
         String mantissa = s.substring(0, e).replaceAll("0+$", "");
         return (mantissa.endsWith(".") ? mantissa.substring(0, mantissa.length() - 1) : mantissa) + s.substring(e);

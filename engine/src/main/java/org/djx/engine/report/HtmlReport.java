@@ -120,7 +120,7 @@ public final class HtmlReport {
         List<List<String>> rows = new java.util.ArrayList<>();
         for (String line : new String(read(csv), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
             if (!line.isEmpty()) {
-                rows.add(cells(line));
+                rows.add(Csv.fields(line));
             }
         }
         if (rows.isEmpty()) {
@@ -138,49 +138,12 @@ public final class HtmlReport {
             h.append("<tr>");
             for (String c : row) {
                 boolean number = !c.isEmpty() && c.matches("-?[0-9.]+([eE][-+]?[0-9]+)?");
-                h.append(number ? "<td class=\"num\" title=\"" + escape(c) + "\">" + escape(shortNumber(Double.parseDouble(c)))
+                h.append(number ? "<td class=\"num\" title=\"" + escape(c) + "\">" + escape(Format.number(Double.parseDouble(c), 6))
                         : "<td>" + escape(c)).append("</td>");
             }
             h.append("</tr>\n");
         }
         h.append("</table></div>\n").append(folded ? "</details>\n" : "");
-    }
-
-    /** Six significant digits, whole numbers as such, very large and very small ones with an exponent. */
-    private static String shortNumber(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7 ? new java.math.BigDecimal(v).round(new java.math.MathContext(6))
-                .stripTrailingZeros().toPlainString() : String.format(Locale.ROOT, "%.5e", v);
-    }
-
-    private static List<String> cells(String line) {
-        List<String> cells = new java.util.ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 
     private static String provenanceText(Map<String, Object> provenance) {

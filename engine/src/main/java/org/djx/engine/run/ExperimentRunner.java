@@ -1,5 +1,7 @@
 package org.djx.engine.run;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +117,7 @@ public final class ExperimentRunner {
                 if (trials == null) {
                     throw new IllegalStateException("this runner has no trial executor, so it cannot run the sweep " + experiment.name());
                 }
-                if (folder != null && !java.nio.file.Files.exists(folder.path().resolve(SWEEP_FILE))) {
+                if (folder != null && !Files.exists(folder.path().resolve(SWEEP_FILE))) {
                     folder.writeText(SWEEP_FILE, sweepFile(experiment));
                 }
                 result = new SweepRunner(trials.apply(recording), out, threads).run(experiment.name(), experiment.sweep(), folder);
@@ -164,8 +166,7 @@ public final class ExperimentRunner {
      * it, not from the resolved one), with the name it runs under, which a file without one takes from its file name.
      */
     static String sweepFile(Experiment experiment) {
-        com.fasterxml.jackson.databind.node.ObjectNode root = ((com.fasterxml.jackson.databind.node.ObjectNode) experiment.source()
-                .root()).deepCopy();
+        ObjectNode root = ((ObjectNode) experiment.source().root()).deepCopy();
         if (!root.has("name")) {
             root.put("name", experiment.name());
         }

@@ -60,4 +60,12 @@ public final class Points {
         }
         return points;
     }
+
+    /** Returns a point as {@code optimizer.lr = 0.001, model.layers[0].outputs = 256}, numbers to six digits. */
+    public static String describe(Map<String, JsonNode> point) {
+        List<String> parts = new ArrayList<>();
+        point.forEach((k, v) -> parts.add(k + " = " + (v.isTextual() ? v.asText() : v.isNumber() ? SweepRunner.format(v.doubleValue())
+                : v.toString())));
+        return String.join(", ", parts);
+    }
 }

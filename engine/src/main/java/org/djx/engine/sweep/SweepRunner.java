@@ -8,11 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +20,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.djx.api.ConfigurationException;
+import org.djx.engine.io.Digests;
 import org.djx.engine.io.IoReasons;
 import org.djx.engine.json.JsonDocument;
+import org.djx.engine.report.Format;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
@@ -68,7 +67,9 @@ public final class SweepRunner {
         RunFolder records = folder == null ? null : folder.subfolder(RECORDS);
         Map<TrialRequest, TrialOutcome> outcomes = records == null ? new HashMap<>() : recorded(records, plan);
         if (!outcomes.isEmpty()) {
-            out.line("resuming: " + outcomes.size() + " of " + requests.size() + " runs are recorded in " + records.path());
+            // With halving not every run of the plan is wanted, so the count of all of them would mislead.
+            out.line("resuming: " + outcomes.size() + (plan.rungs().isEmpty() ? " of " + requests.size() : "") + " runs are recorded in "
+                    + records.path());
         }
         SweepTable table = new SweepTable(plan);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -257,22 +258,11 @@ public final class SweepRunner {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Digests.sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A figure for the console: whole numbers as such (epochs), others to six significant digits. */
+    /** A figure for the console: six significant digits; nothing for NaN, a missing score. */
     static String format(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.isNaN(v) ? "" : String.valueOf(v);
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.valueOf((long) v);
-        }
-        java.math.BigDecimal rounded = new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros();
-        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7 ? rounded.toPlainString() : rounded.toString();
+        return Double.isNaN(v) ? "" : Format.number(v, 6);
     }
 }

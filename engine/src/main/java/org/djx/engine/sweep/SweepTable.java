@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.djx.engine.report.Csv;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.Plot;
 
@@ -72,7 +73,7 @@ final class SweepTable {
                         + (lastRung > 0 ? " at the last rung (" + plan.rungs().get(lastRung - 1) + " epochs)" : "")
                 : "sweep: " + rows.size() + " trials, best " + spec.objective() + " " + SweepRunner.format(best.mean())
                         + (spec.repeats() > 1 ? " (std " + SweepRunner.format(best.std()) + " over " + spec.repeats() + " seeds)" : "")
-                        + " at trial " + best.trial() + ": " + describe(best.point());
+                        + " at trial " + best.trial() + ": " + Points.describe(best.point());
         return new Summary(ranked, best, results, csv(ranked), line, plots(rows));
     }
 
@@ -171,17 +172,17 @@ final class SweepTable {
 
     private String csv(List<Row> ranked) {
         StringBuilder sb = new StringBuilder("rank,trial");
-        spec.parameters().forEach(p -> sb.append(',').append(cell(p.path())));
+        spec.parameters().forEach(p -> sb.append(',').append(Csv.field(p.path())));
         boolean epochsColumn = !spec.objective().equals("epochs");
         boolean halving = !plan.rungs().isEmpty();
-        sb.append(',').append(cell(spec.objective())).append(',').append(cell(spec.objective() + "-std"))
+        sb.append(',').append(Csv.field(spec.objective())).append(',').append(Csv.field(spec.objective() + "-std"))
                 .append(epochsColumn ? ",epochs" : "").append(halving ? ",rung" : "").append(",status,seconds,message\n");
         int rank = 0;
         for (Row r : ranked) {
             sb.append(r.scored() ? String.valueOf(++rank) : "").append(',').append(r.trial());
             for (SweepParameter p : spec.parameters()) {
                 JsonNode v = r.point().get(p.path());
-                sb.append(',').append(cell(v.isTextual() ? v.asText() : v.toString()));
+                sb.append(',').append(Csv.field(v.isTextual() ? v.asText() : v.toString()));
             }
             sb.append(',').append(exact(r.mean())).append(',').append(exact(r.std()));
             if (epochsColumn) {
@@ -192,26 +193,13 @@ final class SweepTable {
             }
             sb.append(',').append(r.status()).append(',').append(String.format(java.util.Locale.ROOT, "%.3f", r.seconds()))
                     // One line per row: a message of several lines (all the problems of a file) is joined.
-                    .append(',').append(cell(r.message().replaceAll("\\s*[\\r\\n]+\\s*", "; ").strip())).append('\n');
+                    .append(',').append(Csv.field(r.message().replaceAll("\\s*[\\r\\n]+\\s*", "; ").strip())).append('\n');
         }
         return sb.toString();
     }
 
     private static String exact(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
-    }
-
-    /** A CSV cell: quoted when it holds a comma, a quote or a line break. */
-    private static String cell(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    private static String describe(Map<String, JsonNode> point) {
-        List<String> parts = new ArrayList<>();
-        point.forEach((k, v) -> parts.add(k + " = " + (v.isTextual() ? v.asText() : v.isNumber() ? SweepRunner.format(v.doubleValue())
-                : v.toString())));
-        return String.join(", ", parts);
     }
 
     /** The objective against each numeric parameter, and the best so far against the trial number. */

@@ -11,6 +11,7 @@ import org.djx.api.data.Dataset;
 import org.djx.engine.fit.CrossValidation;
 import org.djx.engine.fit.Trials;
 import org.djx.engine.random.RandomStreams;
+import org.djx.engine.report.Csv;
 import org.djx.engine.report.BarPlot;
 import org.djx.engine.report.Format;
 import org.djx.engine.report.LinePlot;
@@ -138,7 +139,7 @@ public final class AdversarialValidationTask implements Task {
         for (int rank = 0; rank < order.length; rank++) {
             int j = order[rank];
             String name = features.names().get(j);
-            featureCsv.append(rank + 1).append(',').append(quote(name)).append(',').append(aucs[j]).append(',')
+            featureCsv.append(rank + 1).append(',').append(Csv.field(name)).append(',').append(aucs[j]).append(',')
                     .append(means[0][j]).append(',').append(means[1][j]).append('\n');
             if (rank < TOP_FEATURES) {
                 out.line(String.format(Locale.ROOT, "  %2d. %-24s AUC %.4f  (mean %.4f in training rows, %.4f in test rows)", rank + 1,
@@ -242,11 +243,6 @@ public final class AdversarialValidationTask implements Task {
         Arrays.setAll(folds, i -> i + 1);
         context.writePlot("folds", new LinePlot(context.name() + ": valid " + metric + " per fold", "fold", "valid " + metric, false)
                 .addPoints("unweighted fit", folds, plain[0]).addPoints("importance-weighted fit", folds, plain[1]));
-    }
-
-    /** Quotes a CSV field that holds a comma, quote or line break (RFC 4180). */
-    private static String quote(String field) {
-        return field.matches("[^,\"\r\n]*") ? field : "\"" + field.replace("\"", "\"\"") + "\"";
     }
 
     private static double[] columnMeans(Tensor t) {
