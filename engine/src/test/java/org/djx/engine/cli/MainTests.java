@@ -145,6 +145,43 @@ class MainTests {
     }
 
     @Test
+    void resumeRefusesWhatIsNotTheRunFolderOfASweepAndTouchesNothing(@TempDir Path dir) throws Exception {
+        Outcome missing = djx("run", "--resume", dir.resolve("nothing-here").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("--resume " + dir.resolve("nothing-here") + ": there is no such folder;"
+                + " give the run folder of the sweep to continue").doesNotContain("Exception");
+
+        Path plain = Files.createDirectory(dir.resolve("plain"));
+        Path kept = write(plain, "summary.json", "{}");
+        Outcome notASweep = djx("run", "--resume", plain.toString());
+        assertThat(notASweep.code()).isEqualTo(2);
+        assertThat(notASweep.err()).contains("--resume " + plain + ": this is not the run folder of a sweep (it has no"
+                + " sweep.json); give the folder a sweep wrote").doesNotContain("Exception");
+        try (var files = Files.list(plain)) {
+            assertThat(files.toList()).containsExactly(kept);
+        }
+        assertThat(Files.readString(kept)).isEqualTo("{}");
+
+        Outcome file = djx("run", "--resume", kept.toString());
+        assertThat(file.code()).isEqualTo(2);
+        assertThat(file.err()).contains(": this is a file;");
+    }
+
+    @Test
+    void trialRefusesStandardInputThatIsNotARequest() {
+        java.io.InputStream in = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("{\"trial\": \"a\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Outcome o = djx("trial");
+            assertThat(o.code()).isEqualTo(2);
+            assertThat(o.err()).startsWith("djx trial: standard input is not a trial request: no 'repeat' in").doesNotContain("Exception");
+            assertThat(o.out()).isEmpty();
+        } finally {
+            System.setIn(in);
+        }
+    }
+
+    @Test
     void anInvalidBatchSizeIsAUserError(@TempDir Path dir) throws Exception {
         Path file = write(dir, "batch.json", """
                 {
