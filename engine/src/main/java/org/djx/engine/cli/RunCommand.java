@@ -41,8 +41,9 @@ final class RunCommand implements Callable<Integer> {
     private boolean quiet;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the sweep whose run folder is DIR: runs it recorded as finished are not run again, and the"
-                    + " results are those of an uninterrupted sweep. Without FILE, the sweep's own copy (DIR/sweep.json) is run.")
+            description = "Continue the sweep whose run folder is DIR: runs it recorded as completed or diverged are not run"
+                    + " again (failed ones are), and the results are those of an uninterrupted sweep. Without FILE, the"
+                    + " sweep's own copy (DIR/sweep.json) is run.")
     private Path resume;
 
     @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
