@@ -68,7 +68,7 @@ public final class ArchitectureRules {
             "nn", List.of(),
             "init", List.of(),
             "optim", List.of(),
-            "kaggle", List.of("org.apache.commons.csv.."));
+            "csv", List.of("org.apache.commons.csv.."));
 
     // Rule 1: the api depends on the JDK alone, so a plugin compiled against it drags nothing along.
     public static final ArchRule API_DEPENDS_ON_THE_JDK_ALONE = classes()

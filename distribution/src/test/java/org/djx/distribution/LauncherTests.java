@@ -40,7 +40,7 @@ class LauncherTests {
         assertThat(r.out()).containsPattern("(?m)^initializer\\s+xavier-normal\\s+org\\.djx\\.plugins\\.init\\s");
         assertThat(r.out()).containsPattern("(?m)^loss\\s+mse\\s+org\\.djx\\.plugins\\.nn\\s");
         // its library jars (commons-csv, -io, -codec) must resolve on the module path, or nothing loads
-        assertThat(r.out()).containsPattern("(?m)^dataset\\s+kaggle-house\\s+org\\.djx\\.plugins\\.kaggle\\s+0\\.2\\.0\\s+\\S*djx-plugin-kaggle-0\\.2\\.0\\.jar$");
+        assertThat(r.out()).containsPattern("(?m)^dataset\\s+kaggle-house\\s+org\\.djx\\.plugins\\.csv\\s+0\\.2\\.0\\s+\\S*djx-plugin-csv-0\\.2\\.0\\.jar$");
         assertThat(r.err()).isEmpty();
     }
 

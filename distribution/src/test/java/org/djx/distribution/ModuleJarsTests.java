@@ -30,7 +30,7 @@ class ModuleJarsTests {
     @Test
     void distributionShipsTheApiTheEngineAndTheBuiltInPlugins() {
         assertThat(jars).extracting(ModuleJar::name).containsExactlyInAnyOrder(
-                "org.djx.api", "org.djx.engine", "org.djx.plugins.nn", "org.djx.plugins.init", "org.djx.plugins.optim", "org.djx.plugins.kaggle");
+                "org.djx.api", "org.djx.engine", "org.djx.plugins.nn", "org.djx.plugins.init", "org.djx.plugins.optim", "org.djx.plugins.csv");
     }
 
     @Test

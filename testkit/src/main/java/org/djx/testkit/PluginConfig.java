@@ -116,6 +116,11 @@ public final class PluginConfig implements Config {
         return values.matrix(key);
     }
 
+    @Override
+    public Map<String, String> strings(String key) {
+        return values.strings(key);
+    }
+
     /**
      * Returns an exception whose message names the plugin, this configuration and {@code key}, for a
      * plugin to throw when values are valid one by one but not together.

@@ -35,4 +35,20 @@ public interface DataContext {
      * @since 0.2
      */
     Path extract(String name);
+
+    /**
+     * Returns a local file that the experiment names by path, such as {@code data/train.csv}: a relative
+     * path is resolved against the folder of the experiment file, never the working directory, so a file
+     * runs the same from anywhere. The engine records the file's SHA-256 in the run's provenance.
+     *
+     * @param path the path as the experiment writes it
+     * @throws org.djx.api.DataException if the file does not exist, is not a regular file or cannot be
+     *                                   read (the message names the path as written and as resolved)
+     * @since 0.2
+     */
+    @Stability(Stability.Status.EXPERIMENTAL)
+    default Path local(String path) {
+        throw new org.djx.api.DataException("this data context cannot open local files such as '" + path
+                + "'; name a data-hub file instead");
+    }
 }

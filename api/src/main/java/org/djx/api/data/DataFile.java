@@ -28,9 +28,12 @@ public final class DataFile {
     private final URI url;
     private final String sha1;
 
-    private DataFile(String name, URI url, String sha1) {
+    private final String fileName;
+
+    private DataFile(String name, URI url, String fileName, String sha1) {
         this.name = Objects.requireNonNull(name, "name");
-        this.url = Objects.requireNonNull(url, "url");
+        this.url = url;
+        this.fileName = Objects.requireNonNull(fileName, "fileName");
         this.sha1 = Objects.requireNonNull(sha1, "sha1").toLowerCase(Locale.ROOT);
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("data file name '" + name + "' must match " + NAME.pattern());
@@ -38,8 +41,9 @@ public final class DataFile {
         if (!SHA1.matcher(this.sha1).matches()) {
             throw new IllegalArgumentException("SHA-1 of '" + name + "' must be 40 hex digits, found '" + sha1 + "'");
         }
-        if (!NAME.matcher(fileName(url)).matches()) {
-            throw new IllegalArgumentException("the URL of '" + name + "' does not end in a plain file name: " + url);
+        if (!NAME.matcher(fileName).matches()) {
+            throw new IllegalArgumentException(url == null ? "the file name of '" + name + "' must match " + NAME.pattern()
+                    + ", found '" + fileName + "'" : "the URL of '" + name + "' does not end in a plain file name: " + url);
         }
     }
 
@@ -53,7 +57,19 @@ public final class DataFile {
      * @since 0.2
      */
     public static DataFile of(String name, URI url, String sha1) {
-        return new DataFile(name, url, sha1);
+        return new DataFile(name, Objects.requireNonNull(url, "url"), fileName(url), sha1);
+    }
+
+    /**
+     * Returns a data file that cannot be downloaded: the user puts a copy named {@code fileName} in the
+     * cache folder, and it is used only if its SHA-1 matches. For data that has no public address, such
+     * as a team's own table shared on a drive.
+     *
+     * @throws IllegalArgumentException if the name, the file name or the SHA-1 is malformed
+     * @since 0.2
+     */
+    public static DataFile inCacheOnly(String name, String fileName, String sha1) {
+        return new DataFile(name, null, fileName, sha1);
     }
 
     /** Returns the hub name, such as {@code kaggle_house_train}. */
@@ -61,9 +77,18 @@ public final class DataFile {
         return name;
     }
 
-    /** Returns where to download the file from. */
+    /** Returns where to download the file from; null for a file that {@link #inCacheOnly cannot be downloaded}. */
     public URI url() {
         return url;
+    }
+
+    /**
+     * Returns whether the file has a URL to download it from.
+     *
+     * @since 0.2
+     */
+    public boolean isDownloadable() {
+        return url != null;
     }
 
     /** Returns the expected SHA-1 of the file's bytes, 40 lowercase hex digits. */
@@ -71,9 +96,9 @@ public final class DataFile {
         return sha1;
     }
 
-    /** Returns the name of the cached copy: the URL's last path segment. */
+    /** Returns the name of the cached copy: the URL's last path segment, or the name given without a URL. */
     public String fileName() {
-        return fileName(url);
+        return fileName;
     }
 
     /**
@@ -94,16 +119,17 @@ public final class DataFile {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DataFile f && name.equals(f.name) && url.equals(f.url) && sha1.equals(f.sha1);
+        return o instanceof DataFile f && name.equals(f.name) && Objects.equals(url, f.url) && fileName.equals(f.fileName)
+                && sha1.equals(f.sha1);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, url, sha1);
+        return Objects.hash(name, url, fileName, sha1);
     }
 
     @Override
     public String toString() {
-        return "DataFile[name=" + name + ", url=" + url + ", sha1=" + sha1 + "]";
+        return "DataFile[name=" + name + (url == null ? ", file=" + fileName : ", url=" + url) + ", sha1=" + sha1 + "]";
     }
 }

@@ -35,6 +35,17 @@ public interface Config {
     double[][] matrix(String key);
 
     /**
+     * Returns an object-of-strings value, keys in file order, unmodifiable. The default throws, for
+     * configurations written before 0.2.
+     *
+     * @since 0.2
+     */
+    @Stability(Stability.Status.EXPERIMENTAL)
+    default java.util.Map<String, String> strings(String key) {
+        throw new UnsupportedOperationException("this configuration cannot read the object of strings '" + key + "'");
+    }
+
+    /**
      * Returns an exception that places {@code message} at {@code key} of this configuration (file,
      * line:column, JSON path), for a plugin to throw when values are valid one by one but not together.
      */

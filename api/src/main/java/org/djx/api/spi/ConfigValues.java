@@ -181,6 +181,13 @@ public final class ConfigValues implements Config {
         return (double[][]) copy(get(key, ParameterType.NUMBER_MATRIX));
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, String> strings(String key) {
+        // Decoding made it unmodifiable.
+        return (Map<String, String>) get(key, ParameterType.STRING_MAP);
+    }
+
     /**
      * Returns the exception of {@link #placingErrors}, or else one whose message names the key and the
      * owner: {@code invalid value at 'lr' of optimizer 'sgd': ...}.

@@ -28,6 +28,7 @@ final class Decoding {
             case STRING -> raw instanceof String ? raw : null;
             case NUMBER_LIST -> raw instanceof List<?> list ? numbers(list, "", problems) : null;
             case NUMBER_MATRIX -> raw instanceof List<?> list ? matrix(list, problems) : null;
+            case STRING_MAP -> raw instanceof Map<?, ?> map ? strings(spec, map, problems) : null;
         };
         if (value == null) {
             // Arrays and too large numbers report their own problems, at the offending element.
@@ -171,6 +172,27 @@ final class Decoding {
             }
         }
         return valid ? rows : null;
+    }
+
+    /** Reads an object of strings in file order, reporting each value that is not a string or not a choice. */
+    private static Map<String, String> strings(ParameterSpec spec, Map<?, ?> map, List<ConfigProblem> problems) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        boolean valid = true;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String at = "." + e.getKey();
+            if (!(e.getValue() instanceof String s)) {
+                problems.add(problem(at, "expected " + (spec.choices().isEmpty() ? "a string" : "one of: "
+                        + String.join(", ", spec.choices())) + ", found " + describe(e.getValue())));
+                valid = false;
+            } else if (!spec.choices().isEmpty() && !spec.choices().contains(s)) {
+                problems.add(problem(at, "'" + s + "' is not a valid value for " + spec.name() + "." + e.getKey() + "; valid: "
+                        + String.join(", ", spec.choices()) + Suggestions.didYouMean(s, spec.choices())));
+                valid = false;
+            } else {
+                out.put(String.valueOf(e.getKey()), s);
+            }
+        }
+        return valid ? java.util.Collections.unmodifiableMap(out) : null;
     }
 
     /** Returns what is wrong with a value of the right type (a bound or a choice), or null. */

@@ -52,8 +52,8 @@ public final class ParameterSpec {
         if (!Plugin.isValidName(name)) {
             throw new IllegalArgumentException("parameter name '" + name + "' is not kebab-case (" + Plugin.NAME_PATTERN + ")");
         }
-        if (!this.choices.isEmpty() && type != ParameterType.STRING) {
-            throw new IllegalArgumentException("only string parameters have choices: '" + name + "'");
+        if (!this.choices.isEmpty() && type != ParameterType.STRING && type != ParameterType.STRING_MAP) {
+            throw new IllegalArgumentException("only string and string-map parameters have choices: '" + name + "'");
         }
         checkBounds();
         if (defaultValue != null) {
@@ -90,6 +90,17 @@ public final class ParameterSpec {
     /** Declares an optional matrix parameter (an array of equally long arrays of numbers). */
     public static ParameterSpec matrix(String name, String description) {
         return of(name, ParameterType.NUMBER_MATRIX, description);
+    }
+
+    /**
+     * Declares an optional object parameter whose values are strings, such as column names mapped to
+     * their type; with choices, only those values are valid.
+     *
+     * @since 0.2
+     */
+    public static ParameterSpec stringMap(String name, String description, String... choices) {
+        return new ParameterSpec(name, ParameterType.STRING_MAP, description, null, false, null, false, null, false,
+                List.of(choices));
     }
 
     private static ParameterSpec of(String name, ParameterType type, String description) {
@@ -232,6 +243,8 @@ public final class ParameterSpec {
             case STRING -> choices.isEmpty() ? "a string" : "one of: " + String.join(", ", choices);
             case NUMBER_LIST -> "an array of numbers";
             case NUMBER_MATRIX -> "an array of equally long arrays of numbers";
+            case STRING_MAP -> choices.isEmpty() ? "an object of strings"
+                    : "an object whose values are one of: " + String.join(", ", choices);
         };
         String bounds = boundsText();
         return bounds.isEmpty() ? kind : kind + " " + bounds;
@@ -317,7 +330,7 @@ public final class ParameterSpec {
             case NUMBER -> defaultValue instanceof Double;
             case BOOLEAN -> defaultValue instanceof Boolean;
             case STRING -> defaultValue instanceof String;
-            case NUMBER_LIST, NUMBER_MATRIX -> false;
+            case NUMBER_LIST, NUMBER_MATRIX, STRING_MAP -> false;
         };
         if (!fitsType) {
             throw new IllegalArgumentException("default " + Decoding.format(defaultValue) + " of '" + name

@@ -20,7 +20,14 @@ public enum ParameterType {
     /** An array of finite numbers: {@code [0.1, 0.2]}. */
     NUMBER_LIST("array of numbers"),
     /** An array of equally long arrays of finite numbers: {@code [[0.1, 0.3], [0.2, 0.4]]}. */
-    NUMBER_MATRIX("array of arrays of numbers");
+    NUMBER_MATRIX("array of arrays of numbers"),
+    /**
+     * An object whose values are strings, such as {@code {"Street": "categorical", "Id": "ignore"}}; with
+     * choices, every value is one of them.
+     *
+     * @since 0.2
+     */
+    STRING_MAP("object of strings");
 
     private final String description;
 

@@ -151,6 +151,13 @@ public final class ExperimentSchema {
             case NUMBER_LIST -> p.put("type", "array").put("minItems", 1).putObject("items").put("type", "number");
             case NUMBER_MATRIX -> p.put("type", "array").put("minItems", 1).putObject("items")
                     .put("type", "array").put("minItems", 1).putObject("items").put("type", "number");
+            case STRING_MAP -> {
+                ObjectNode values = p.put("type", "object").putObject("additionalProperties").put("type", "string");
+                if (!s.choices().isEmpty()) {
+                    ArrayNode e = values.putArray("enum");
+                    s.choices().forEach(e::add);
+                }
+            }
         }
         if (s.minimum() != null) {
             p.put(s.minimumExclusive() ? "exclusiveMinimum" : "minimum", s.minimum());

@@ -22,7 +22,7 @@ import org.djx.engine.spec.PreprocessingSpec;
 import org.djx.engine.spec.PreprocessingSpec.FillMissing;
 import org.djx.engine.spec.PreprocessingSpec.OneHot;
 import org.djx.engine.spec.PreprocessingSpec.Standardize;
-import org.djx.plugins.kaggle.KaggleHouseSource;
+import org.djx.plugins.csv.KaggleHouseSource;
 import org.djx.testkit.PluginConfig;
 import org.junit.jupiter.api.Test;
 
