@@ -1,6 +1,7 @@
 package org.djx.engine.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,7 +19,7 @@ import picocli.CommandLine;
 
 /** {@code djx data list|fetch}: the data-hub files that dataset plugins use, and their cached copies. */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = "Lists the data-hub files that dataset plugins use, and downloads them ahead of time.",
+        description = "Lists the data-hub files that dataset plugins and experiments use, and downloads them ahead of time.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {DataCommand.ListFiles.class, DataCommand.FetchFiles.class})
 final class DataCommand implements Runnable {
@@ -33,8 +34,14 @@ final class DataCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    DataHub hub() {
-        return main.dataHub();
+    /** Returns the hub of the installed plugins, with the files that {@code experiment} declares when one is named. */
+    DataHub hub(Path experiment) {
+        DataHub hub = main.dataHub();
+        if (experiment == null) {
+            return hub;
+        }
+        // An invalid file is a user error like any other: its problems are reported and nothing is fetched.
+        return hub.withFiles(main.reader().read(experiment).dataFiles(), "the data-hub section of " + experiment);
     }
 
     PrintWriter out() {
@@ -65,9 +72,13 @@ final class DataCommand implements Runnable {
         @ParentCommand
         private DataCommand data;
 
+        @Option(names = {"-e", "--experiment"}, paramLabel = "FILE",
+                description = "Also list the files this experiment declares in its data-hub section.")
+        private Path experiment;
+
         @Override
         public Integer call() {
-            DataHub hub = data.hub();
+            DataHub hub = data.hub(experiment);
             PrintWriter out = data.out();
             List<HubEntry> entries = hub.entries();
             List<CacheCheck> bad = new ArrayList<>();
@@ -85,7 +96,8 @@ final class DataCommand implements Runnable {
                     if (e.file().isArchive()) {
                         status += hub.isExtracted(e.file().name()) ? ", extracted" : ", not extracted";
                     }
-                    rows.add(new String[] {e.file().name(), e.file().fileName(), status, e.file().url().toString()});
+                    rows.add(new String[] {e.file().name(), e.file().fileName(), status,
+                            e.file().isDownloadable() ? e.file().url().toString() : "(no URL: put the file in the cache folder)"});
                 }
                 Table.print(out, rows);
             }
@@ -129,8 +141,12 @@ final class DataCommand implements Runnable {
         @Parameters(paramLabel = "NAME", arity = "0..*", description = "Hub names, as 'djx data list' shows them.")
         private List<String> names = new ArrayList<>();
 
-        @Option(names = "--all", description = "Fetch every file the installed dataset plugins declare.")
+        @Option(names = "--all", description = "Fetch every file the installed dataset plugins (and the experiment, if named) declare.")
         private boolean all;
+
+        @Option(names = {"-e", "--experiment"}, paramLabel = "FILE",
+                description = "Also know the files this experiment declares in its data-hub section.")
+        private Path experiment;
 
         @Override
         public Integer call() {
@@ -138,7 +154,7 @@ final class DataCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         all ? "give either hub names or --all, not both" : "give the hub names to fetch, or --all");
             }
-            DataHub hub = data.hub();
+            DataHub hub = data.hub(experiment);
             List<String> wanted = new ArrayList<>();
             if (all) {
                 hub.entries().forEach(e -> wanted.add(e.file().name()));

@@ -56,6 +56,7 @@ public final class DataHub implements DataContext {
     private final List<String> problems;
     private final Downloader downloader;
     private final ArchiveLimits archiveLimits;
+    private final Builder declarations;
 
     private DataHub(Builder b) {
         this.cache = b.cache;
@@ -66,6 +67,18 @@ public final class DataHub implements DataContext {
         this.problems = List.copyOf(all);
         this.downloader = new Downloader(b.settings);
         this.archiveLimits = b.archiveLimits;
+        this.declarations = b.copy();
+    }
+
+    /**
+     * Returns this hub with {@code files} declared by {@code source} as well, such as the files an experiment
+     * declares in its {@code data-hub} section; a name declared differently here and elsewhere becomes unusable,
+     * as between plugins. The cache and the download settings are shared.
+     */
+    public DataHub withFiles(List<DataFile> files, String source) {
+        Builder b = declarations.copy();
+        files.forEach(f -> b.add(f, source));
+        return b.build();
     }
 
     /** Returns a builder of a hub whose copies live in {@code cache}. */
@@ -154,12 +167,12 @@ public final class DataHub implements DataContext {
             case CORRUPT:
                 throw new DataException("the cached copy of data-hub file '" + file.name() + "' is corrupt and was not used: "
                         + check.path() + " has SHA-1 " + check.actualSha1() + ", expected " + file.sha1()
-                        + " (the file at " + file.url() + "). djx left it in place, untouched; delete it, or replace it with"
+                        + " (the file from " + origin(file) + "). djx left it in place, untouched; delete it, or replace it with"
                         + " the right file, then fetch again (djx data fetch " + file.name() + "). The cache folder is "
                         + cache.describe() + ".");
             case UNREADABLE:
                 throw new DataException("the cached copy of data-hub file '" + file.name() + "' was not used: " + check.path()
-                        + " " + check.problem() + ". Make it a readable copy of " + file.url() + " (SHA-1 " + file.sha1()
+                        + " " + check.problem() + ". Make it a readable copy of " + origin(file) + " (SHA-1 " + file.sha1()
                         + "), or remove it so that djx can download the file; the cache folder is " + cache.describe() + ".");
             default:
                 return new Fetched(file, download(file, check.path()), true);
@@ -233,6 +246,11 @@ public final class DataHub implements DataContext {
     }
 
     private Path download(DataFile file, Path target) {
+        if (!file.isDownloadable()) {
+            throw new DataException("data-hub file '" + file.name() + "' is not in the cache folder " + cache.describe()
+                    + ", and it has no URL to download it from. Put " + file.fileName() + " (SHA-1 " + file.sha1() + ") there,"
+                    + " or set " + DataCache.ENV + " to a folder that holds it.");
+        }
         Path part;
         try {
             Files.createDirectories(cache.folder());
@@ -284,6 +302,11 @@ public final class DataHub implements DataContext {
         }
     }
 
+    /** Says where a file comes from in messages: its URL, or that the user supplies it. */
+    static String origin(DataFile file) {
+        return file.isDownloadable() ? file.url().toString() : "no URL: put it in the cache folder yourself";
+    }
+
     private static void deleteQuietly(Path part) {
         try {
             Files.deleteIfExists(part);
@@ -293,7 +316,7 @@ public final class DataHub implements DataContext {
     }
 
     private String putItThere(DataFile file) {
-        return "To work offline, put " + file.fileName() + " (SHA-1 " + file.sha1() + ", from " + file.url() + ") in "
+        return "To work offline, put " + file.fileName() + " (SHA-1 " + file.sha1() + ", from " + origin(file) + ") in "
                 + cache.folder() + ".";
     }
 
@@ -360,7 +383,7 @@ public final class DataHub implements DataContext {
             StringBuilder sb = new StringBuilder("the data-hub file '").append(file.name()).append("' is declared differently by ");
             for (int i = 0; i < claimants.size(); i++) {
                 HubEntry c = claimants.get(i);
-                sb.append(i == 0 ? "" : " and by ").append(c.source()).append(" (").append(c.file().url())
+                sb.append(i == 0 ? "" : " and by ").append(c.source()).append(" (").append(origin(c.file()))
                         .append(", SHA-1 ").append(c.file().sha1()).append(')');
             }
             conflicts.put(file.name(), sb.append("; remove one of them to use the name").toString());
@@ -404,6 +427,15 @@ public final class DataHub implements DataContext {
         /** Returns the hub. */
         public DataHub build() {
             return new DataHub(this);
+        }
+
+        private Builder copy() {
+            Builder b = new Builder(cache).settings(settings).archiveLimits(archiveLimits);
+            b.entries.putAll(entries);
+            claims.forEach((name, list) -> b.claims.put(name, new ArrayList<>(list)));
+            b.conflicts.putAll(conflicts);
+            b.problems.addAll(problems);
+            return b;
         }
     }
 }

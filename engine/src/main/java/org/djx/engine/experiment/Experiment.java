@@ -1,5 +1,6 @@
 package org.djx.engine.experiment;
 
+import org.djx.api.data.DataFile;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.djx.engine.task.Task;
  * @param sections     every section of the task, bound, by name
  * @param components   every plugin the file uses, with its configuration, in the order the file names them
  * @param expectations the bands the results must fall in; empty when the file declares none
+ * @param dataFiles    the data-hub files the file declares in its {@code data-hub} section; empty when none
  * @param resolved     the experiment as JSON with every default filled in, for the run folder
  * @param source       the parsed file, to place messages about values that only fail together
  * @param sweep        the runs of a file with a {@code sweep} section, each checked; null for a single run. Then
@@ -37,7 +39,7 @@ import org.djx.engine.task.Task;
  *                     the expectations are on the sweep's results
  */
 public record Experiment(String file, String name, String description, long seed, Task task, Job job, ModelSpec model,
-        Map<String, Bound> sections, List<ComponentSpec> components, List<Expectation> expectations, String resolved, JsonDocument source,
+        Map<String, Bound> sections, List<ComponentSpec> components, List<Expectation> expectations, List<DataFile> dataFiles, String resolved, JsonDocument source,
         SweepPlan sweep) {
     public Experiment {
         Objects.requireNonNull(file, "file");
@@ -50,6 +52,7 @@ public record Experiment(String file, String name, String description, long seed
         sections = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sections));
         components = List.copyOf(components);
         expectations = List.copyOf(expectations);
+        dataFiles = List.copyOf(dataFiles);
     }
 
     /** Returns the names of the results a run of this file reports: the sweep's for a sweep, else the task's. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.djx.api.data.DataFile;
 import java.util.Map;
 import java.util.TreeSet;
 import org.djx.api.ConfigurationException;
@@ -106,6 +107,7 @@ public final class ExperimentReader {
         List<String> sectionKeys = new ArrayList<>(tasks.sectionNames());
         sectionKeys.add("expect");
         sectionKeys.add("sweep");
+        sectionKeys.add("data-hub");
         ConfigValues top = ConfigBinder.bind(problems, root, "$", topLevel(tasks), sectionKeys, "an experiment");
         if (!top.has("task")) {
             problems.throwIfAny();
@@ -131,6 +133,7 @@ public final class ExperimentReader {
             }
         }
         List<Expectation> expectations = root.has("expect") ? ExpectSection.read(problems, root.get("expect")) : List.of();
+        List<DataFile> dataFiles = root.has("data-hub") ? DataHubSection.read(problems, root.get("data-hub")) : List.of();
         long seed = top.has("seed") ? top.integer("seed") : 0;
         Job job = task.read(new Input(sections, seed, problems, binder));
         // Every plugin object that bound is checked, whatever else is wrong, so all problems come at once.
@@ -143,7 +146,7 @@ public final class ExperimentReader {
         String name = top.has("name") ? top.string("name") : defaultName(file);
         String description = top.has("description") ? top.string("description") : "";
         return new Experiment(document.file(), name, description, seed, task, job, model == null ? null : model.model(),
-                sections, binder.components(), expectations, root.toPrettyString(), document, null);
+                sections, binder.components(), expectations, dataFiles, root.toPrettyString(), document, null);
     }
 
     /** At most this many invalid trials are reported: the rest are usually the same mistake again. */
@@ -177,7 +180,7 @@ public final class ExperimentReader {
             resolved.set("expect", expectNode);
         }
         return new Experiment(experiment.file(), experiment.name(), experiment.description(), experiment.seed(), experiment.task(),
-                experiment.job(), experiment.model(), experiment.sections(), experiment.components(), expectations,
+                experiment.job(), experiment.model(), experiment.sections(), experiment.components(), expectations, experiment.dataFiles(),
                 resolved.toPrettyString(), document, plan);
     }
 

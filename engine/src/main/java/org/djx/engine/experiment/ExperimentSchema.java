@@ -40,6 +40,7 @@ public final class ExperimentSchema {
         ObjectNode properties = object(root, ExperimentReader.topLevel(tasks));
         properties.set("expect", expect());
         properties.set("sweep", sweep());
+        properties.set("data-hub", dataHub());
         // Each task's sections are allowed, and required, only with that task: properties that no branch
         // evaluates are refused.
         root.remove("additionalProperties");
@@ -201,6 +202,16 @@ public final class ExperimentSchema {
         ObjectNode band = node.putObject("additionalProperties");
         object(band, ExpectSection.BAND);
         band.put("minProperties", 1);
+        return node;
+    }
+
+    private static ObjectNode dataHub() {
+        ObjectNode node = F.objectNode();
+        node.put("type", "object");
+        node.put("description", "Data-hub files the experiment declares, by name, for its dataset to read as hub:NAME;"
+                + " each is verified by its SHA-1.");
+        ObjectNode entry = node.putObject("additionalProperties");
+        object(entry, DataHubSection.ENTRY);
         return node;
     }
 

@@ -53,7 +53,7 @@ public final class SweepSection {
             ParameterSpec.string("goal", "Whether lower or higher is better.", "minimize", "maximize").withDefault("minimize"));
 
     /** The keys of the sections a sweep may vary. */
-    private static final List<String> NOT_VARIED = List.of("sweep", "expect", "task", "seed", "name", "description");
+    private static final List<String> NOT_VARIED = List.of("sweep", "expect", "task", "seed", "name", "description", "data-hub");
 
     private SweepSection() {
     }

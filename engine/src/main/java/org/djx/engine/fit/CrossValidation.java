@@ -16,7 +16,11 @@ public final class CrossValidation {
 
     /** Returns fold {@code fold} (from 0) of D2L's k-fold split of the rows, with the matching weights, if any. */
     public static FoldData split(Tensor x, Tensor y, Tensor weights, int k, int fold) {
-        KFold.Split split = KFold.split(x.rows(), k, fold);
+        return split(x, y, weights, KFold.split(x.rows(), k, fold), fold);
+    }
+
+    /** Returns the rows of {@code split}, fold {@code fold} (from 0), with the matching weights, if any. */
+    public static FoldData split(Tensor x, Tensor y, Tensor weights, KFold.Split split, int fold) {
         return new FoldData(fold, rows(x, split.train()), rows(y, split.train()),
                 weights == null ? null : rows(weights, split.train()), rows(x, split.valid()), rows(y, split.valid()),
                 weights == null ? null : rows(weights, split.valid()));

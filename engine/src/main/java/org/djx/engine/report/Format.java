@@ -30,6 +30,14 @@ public final class Format {
     }
 
     /** Returns {@code "1 example"} or {@code "3 examples"}. */
+    /** Lists names for a message: all of ten or fewer, else the first eight and the last, as in {@code [a, b, ..., z]}. */
+    public static String list(java.util.List<String> names) {
+        if (names.size() <= 10) {
+            return "[" + String.join(", ", names) + "]";
+        }
+        return "[" + String.join(", ", names.subList(0, 8)) + ", ..., " + names.get(names.size() - 1) + "]";
+    }
+
     public static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }

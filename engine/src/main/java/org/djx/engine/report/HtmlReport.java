@@ -22,6 +22,9 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** A classification's confusion matrix, which the report shows as a table. */
+    static final String CONFUSION_TABLE = "confusion.csv";
+
     /** Beyond this many rows a table of results is folded, so that the plots after it stay in view. */
     static final int FOLD_RESULTS_BEYOND = 12;
 
@@ -83,6 +86,12 @@ public final class HtmlReport {
             results.forEach((k, v) -> h.append("<tr><td>").append(escape(k)).append("</td><td class=\"num\">").append(number(v))
                     .append("</td></tr>\n"));
             h.append("</table>\n").append(folded ? "</details>\n" : "");
+        }
+        // A classifier's confusion matrix reads best as a table, beside its plot.
+        Path confusion = folder.resolve(CONFUSION_TABLE);
+        if (Files.isRegularFile(confusion)) {
+            h.append("<h2>Confusion matrix</h2>\n<p>Rows are the true classes, columns the predicted ones.</p>\n");
+            appendCsvTable(h, confusion);
         }
         // A sweep's ranked trials are what its reader looks for first after the plots.
         Path trials = folder.resolve(TRIALS_TABLE);

@@ -2,6 +2,7 @@ package org.djx.engine.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,9 +108,9 @@ public final class ExperimentRunner {
             // Before anything in the folder changes: a folder of another sweep, or of another run, stays as it is.
             SweepRunner.checkFolder(folder, experiment.sweep(), sweepFile(experiment));
         }
-        RecordingData recording = new RecordingData(data);
+        ExperimentData recording = ExperimentData.of(data, experiment.dataFiles(), folderOf(experiment));
         MetricsLog metrics = folder == null ? MetricsLog.inMemory() : MetricsLog.in(folder);
-        RunRecord record = folder == null ? null : RunRecord.start(folder, experiment, metrics, recording.fetched());
+        RunRecord record = folder == null ? null : RunRecord.start(folder, experiment, metrics, recording);
         active = record;
         try {
             RunResult result;
@@ -173,6 +174,12 @@ public final class ExperimentRunner {
         return root.toPrettyString() + "\n";
     }
 
+    /** Returns the folder that the experiment's local data paths are relative to: its file's. */
+    public static Path folderOf(Experiment experiment) {
+        Path parent = Path.of(experiment.file()).toAbsolutePath().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
     /**
      * Marks the run in progress, if any, as INTERRUPTED; for a shutdown hook (Ctrl-C). A run killed
      * outright keeps the status RUNNING, which no finished run has.
@@ -181,35 +188,6 @@ public final class ExperimentRunner {
         RunRecord record = active;
         if (record != null) {
             record.fail(RunStatus.INTERRUPTED, "stopped by the user before the run ended");
-        }
-    }
-
-    /** Remembers which data-hub files a run fetched, for its provenance. */
-    private static final class RecordingData implements DataContext {
-        private final DataContext delegate;
-        // Read by the shutdown hook of an interrupted run, too.
-        private final Map<String, String> fetched = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-
-        RecordingData(DataContext delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public java.nio.file.Path fetch(String name) {
-            java.nio.file.Path path = delegate.fetch(name);
-            fetched.put(name, path.toString());
-            return path;
-        }
-
-        @Override
-        public java.nio.file.Path extract(String name) {
-            java.nio.file.Path folder = delegate.extract(name);
-            fetched.put(name, folder.toString());
-            return folder;
-        }
-
-        Map<String, String> fetched() {
-            return fetched;
         }
     }
 }

@@ -37,8 +37,11 @@ public final class LocalTrialExecutor implements TrialExecutor {
         try {
             Experiment experiment = reader.read(JsonDocument.parse("trial " + request.trial(),
                     request.experiment().getBytes(StandardCharsets.UTF_8)), Path.of("trial.json"));
+            // A sweep's trials read local files relative to the sweep's file; a lone trial process, relative to its directory.
+            ExperimentData trialData = data instanceof ExperimentData sweep ? sweep.forTrial(experiment.dataFiles())
+                    : ExperimentData.of(data, experiment.dataFiles(), Path.of(""));
             RunResult result = experiment.job().run(new TaskContext(experiment.name(), experiment.seed(), kernels, text -> {
-            }, null, data, 1, MetricsLog.inMemory()));
+            }, null, trialData, 1, MetricsLog.inMemory()));
             return new TrialOutcome(result.diverged() ? TrialOutcome.Status.DIVERGED : TrialOutcome.Status.COMPLETED,
                     result.metrics(), result.diverged() ? result.divergence() : "", seconds(start));
         } catch (DjxException e) {

@@ -37,11 +37,11 @@ final class RunRecord {
     private final RunFolder folder;
     private final Experiment experiment;
     private final MetricsLog metrics;
-    private final Map<String, String> datasets;
+    private final ExperimentData datasets;
     private final Instant started;
     private boolean ended;
 
-    private RunRecord(RunFolder folder, Experiment experiment, MetricsLog metrics, Map<String, String> datasets, Instant started) {
+    private RunRecord(RunFolder folder, Experiment experiment, MetricsLog metrics, ExperimentData datasets, Instant started) {
         this.folder = folder;
         this.experiment = experiment;
         this.metrics = metrics;
@@ -53,9 +53,9 @@ final class RunRecord {
      * Marks the folder RUNNING, its first file, and writes the resolved experiment.
      *
      * @param metrics  the run's per-epoch figures, which a report of a stopped run draws
-     * @param datasets the data-hub files the run fetched so far, by name; read when the run ends
+     * @param datasets the data the run uses; the files it fetched and read are listed when the run ends
      */
-    static RunRecord start(RunFolder folder, Experiment experiment, MetricsLog metrics, Map<String, String> datasets) {
+    static RunRecord start(RunFolder folder, Experiment experiment, MetricsLog metrics, ExperimentData datasets) {
         RunRecord record = new RunRecord(folder, experiment, metrics, datasets, Instant.now());
         record.status(RunStatus.RUNNING, null);
         try {
@@ -230,11 +230,10 @@ final class RunRecord {
         }
         p.put("plugins", plugins);
         List<Map<String, Object>> files = new ArrayList<>();
-        Map<String, String> fetched;
-        synchronized (datasets) {
-            fetched = new LinkedHashMap<>(datasets);
+        for (DataFile f : experiment.dataFiles()) {
+            declaredSha1.put(f.name(), f.sha1());
         }
-        fetched.forEach((name, path) -> {
+        datasets.fetched().forEach((name, path) -> {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("name", name);
             f.put("path", path);
@@ -242,6 +241,17 @@ final class RunRecord {
             files.add(f);
         });
         p.put("data-files", files);
+        List<Map<String, Object>> locals = new ArrayList<>();
+        datasets.locals().forEach((path, file) -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("path", path);
+            f.put("resolved", file.path());
+            f.put("sha256", file.sha256());
+            locals.add(f);
+        });
+        if (!locals.isEmpty()) {
+            p.put("local-files", locals);
+        }
         p.put("djx-version", PluginOrigin.of(RunRecord.class).version());
         p.put("java", System.getProperty("java.vendor") + " " + Runtime.version());
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));

@@ -9,19 +9,27 @@ import org.djx.api.Tensor;
  *
  * @param names      one name per feature column, such as {@code LotArea} or {@code MSZoning_RL}
  * @param train      the training rows' features
- * @param targets    the training rows' targets, one column
+ * @param targets    the training rows' targets, one column: numbers, or for a classification class indices into
+ *                   {@code classes}
  * @param test       the test rows' features, or null when the dataset has no test rows
  * @param testIds    the test rows' identifiers, as written in a submission; empty without test rows
  * @param statistics what each step fitted, one line each, for the run's preprocessing report
+ * @param classes    a classification's classes, in the order of their indices; empty for a regression
  */
 public record Features(List<String> names, Tensor train, Tensor targets, Tensor test, List<String> testIds,
-        List<String> statistics) {
+        List<String> statistics, List<String> classes) {
     public Features {
         names = List.copyOf(names);
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(targets, "targets");
         testIds = List.copyOf(testIds);
         statistics = List.copyOf(statistics);
+        classes = List.copyOf(classes);
+    }
+
+    /** Returns whether the targets are classes. */
+    public boolean isClassification() {
+        return !classes.isEmpty();
     }
 
     /** Returns the number of feature columns. */

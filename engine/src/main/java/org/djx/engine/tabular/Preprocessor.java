@@ -75,6 +75,9 @@ public final class Preprocessor {
         }
         List<String> statistics = new ArrayList<>();
         statistics.add("fitted on " + which);
+        for (Work w : columns) {
+            statistics.add(w.describe());
+        }
         for (PreprocessingSpec.Step step : spec.steps()) {
             if (step instanceof PreprocessingSpec.Standardize) {
                 standardize(columns, fit, statistics);
@@ -100,7 +103,7 @@ public final class Preprocessor {
         List<String> names = columns.stream().map(w -> w.name).toList();
         statistics.add("features: " + names.size());
         return new Features(names, matrix(columns, 0, nTrain), targets(dataset), test == null ? null : matrix(columns, nTrain, nAll),
-                test == null ? List.of() : ids(test, dataset.id()), statistics);
+                test == null ? List.of() : ids(test, dataset.id()), statistics, dataset.classes());
     }
 
     private static void standardize(List<Work> columns, boolean[] fit, List<String> statistics) {
@@ -293,6 +296,9 @@ public final class Preprocessor {
 
     private static Tensor targets(Dataset dataset) {
         Column target = dataset.train().column(dataset.target()).orElseThrow();
+        if (dataset.isClassification()) {
+            return classIndices(dataset, (TextColumn) target);
+        }
         if (!(target instanceof NumericColumn numbers)) {
             throw new DataException("the target column '" + dataset.target() + "' is not numeric; djx regresses on numbers");
         }
@@ -305,6 +311,23 @@ public final class Preprocessor {
                 throw new DataException("the target column '" + dataset.target() + "' is " + y[r] + " in training row " + (r + 1)
                         + "; " + dataset.targetRule().describe());
             }
+        }
+        return Tensor.wrap(Shape.of(y.length, 1), y);
+    }
+
+    /** Returns each training row's class as its index among the dataset's classes. */
+    private static Tensor classIndices(Dataset dataset, TextColumn target) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < dataset.classes().size(); c++) {
+            index.put(dataset.classes().get(c), c);
+        }
+        double[] y = new double[target.size()];
+        for (int r = 0; r < y.length; r++) {
+            if (target.get(r) == null) {
+                throw new DataException("the target column '" + dataset.target() + "' has no class in training row " + (r + 1));
+            }
+            // The dataset checked that every class is known.
+            y[r] = index.get(target.get(r));
         }
         return Tensor.wrap(Shape.of(y.length, 1), y);
     }
@@ -335,6 +358,22 @@ public final class Preprocessor {
             this.name = name;
             this.numbers = numbers;
             this.text = text;
+        }
+
+        /** Says how the column was read, as in {@code column MSZoning: categorical, 5 values, 4 missing}. */
+        String describe() {
+            int missing = 0;
+            java.util.Set<String> values = new java.util.HashSet<>();
+            int n = numbers != null ? numbers.length : text.length;
+            for (int r = 0; r < n; r++) {
+                if (numbers != null ? Double.isNaN(numbers[r]) : text[r] == null) {
+                    missing++;
+                } else if (text != null) {
+                    values.add(text[r]);
+                }
+            }
+            return "column " + name + ": " + (numbers != null ? "numeric" : "categorical, " + values.size() + " values")
+                    + (missing > 0 ? ", " + missing + " missing" : "");
         }
 
         static Work of(Column train, Column test, int nAll) {

@@ -71,6 +71,11 @@ public final class AdversarialValidationTask implements Task {
         if (regression == null || classifier == null) {
             return null;
         }
+        if (regression.metric().isClassification()) {
+            in.problem("$.training.metric", "adversarial-validation weighs a regression's errors, so it takes a regression"
+                    + " metric: " + String.join(", ", org.djx.engine.metric.Metric.labels(false)));
+            return null;
+        }
         if (regression.preprocessing().fitOn() == PreprocessingSpec.FitOn.TRAIN_FOLD) {
             // Its classifier needs one feature matrix for the training and test rows alike.
             in.problem("$.preprocessing.fit-on", "adversarial-validation compares the training and test rows in one set of"
@@ -169,7 +174,7 @@ public final class AdversarialValidationTask implements Task {
             FoldFits fold = new FoldFits(new double[2], new double[2], new Tabular.Curves[2]);
             for (int fit = 0; fit < 2; fit++) {
                 Tabular.Fitted fitted = Tabular.fit(regression.setup(), regression.metric(), regression.preprocessing().target(),
-                        f.trainX(), f.trainY(),
+                        List.of(), f.trainX(), f.trainY(),
                         fit == 0 ? null : f.trainWeights(), f.validX(), f.validY(), "fold-" + (i + 1) + "/",
                         "fold " + (i + 1) + " of " + k + ", " + fits[fit] + " fit", Tabular.UNRECORDED, own);
                 fold.curves()[fit] = fitted.curves();

@@ -6,7 +6,10 @@ import java.util.Locale;
 import org.djx.api.data.Dataset;
 import org.djx.engine.fit.CrossValidation;
 import org.djx.engine.fit.Trials;
+import org.djx.api.Tensor;
+import org.djx.engine.metric.ClassScores;
 import org.djx.engine.metric.Metric;
+import org.djx.engine.random.RandomStreams;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.PanelPlot;
 import org.djx.engine.report.RunOutput;
@@ -35,8 +38,11 @@ public final class KFoldTask implements Task {
      * @param setup         the model, loss, optimizer and schedule
      * @param metric        what is reported after each epoch
      * @param folds         k
+     * @param stratified    whether the folds are stratified by class and shuffled, rather than D2L's contiguous blocks
+     * @param seed          the seed of a stratified split's shuffle; null for the experiment's
      */
-    public record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric, int folds) {
+    public record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric, int folds,
+            boolean stratified, Integer seed) {
     }
 
     @Override
@@ -68,14 +74,46 @@ public final class KFoldTask implements Task {
         if (tabular == null || validation == null) {
             return null;
         }
-        return new Spec(tabular.dataset(), tabular.preprocessing(), tabular.setup(), tabular.metric(),
-                validation.config().integer("folds"));
+        var v = validation.config();
+        boolean stratified = v.bool("stratified");
+        if (stratified && !tabular.metric().isClassification()) {
+            in.problem("$.validation.stratified", "stratified folds spread each class evenly, but the metric "
+                    + tabular.metric().label() + " is a regression's; leave \"stratified\" out, or use a classification metric: "
+                    + String.join(", ", Metric.labels(true)));
+            return null;
+        }
+        if (v.has("seed") && !stratified) {
+            in.problem("$.validation.seed", "the seed shuffles a stratified split, and this split is not stratified;"
+                    + " add \"stratified\": true or leave the seed out");
+            return null;
+        }
+        return new Spec(tabular.dataset(), tabular.preprocessing(), tabular.setup(), tabular.metric(), v.integer("folds"),
+                stratified, v.has("seed") ? v.integer("seed") : null);
+    }
+
+    /** Returns the k splits of the rows: stratified and shuffled, or D2L's contiguous blocks. */
+    private static KFold.Split[] splits(Spec spec, Features features, TaskContext context) {
+        int k = spec.folds();
+        Tensor y = features.targets();
+        KFold.Split[] splits = new KFold.Split[k];
+        if (!spec.stratified()) {
+            for (int i = 0; i < k; i++) {
+                splits[i] = KFold.split(y.rows(), k, i);
+            }
+            return splits;
+        }
+        int[] classes = new int[y.rows()];
+        for (int r = 0; r < classes.length; r++) {
+            classes[r] = (int) y.get(r);
+        }
+        RandomStreams streams = spec.seed() == null ? context.streams() : new RandomStreams(spec.seed());
+        return KFold.stratified(classes, k, streams.stream("folds"));
     }
 
     /** Preprocesses the dataset with the statistics of fold {@code i}'s training rows. */
-    private static Features foldFeatures(PreprocessingSpec preprocessing, Dataset dataset, int k, int i) {
+    private static Features foldFeatures(PreprocessingSpec preprocessing, Dataset dataset, KFold.Split split, int i) {
         boolean[] fit = new boolean[dataset.train().rows()];
-        int[] training = KFold.split(fit.length, k, i).train();
+        int[] training = split.train();
         for (int r : training) {
             fit[r] = true;
         }
@@ -109,15 +147,27 @@ public final class KFoldTask implements Task {
         boolean perFold = spec.preprocessing().fitOn() == PreprocessingSpec.FitOn.TRAIN_FOLD;
         List<String> fitted = new ArrayList<>(java.util.Collections.nCopies(k, ""));
         int[] widths = new int[k];
+        KFold.Split[] splits = splits(spec, features, context);
+        // Each validation row's predicted class, from the model that did not see it: the confusion matrix.
+        int[] predicted = new int[features.train().rows()];
+        java.util.Arrays.fill(predicted, -1);
         List<Tabular.Curves> folds = Trials.run(k, context.threads(), i -> {
             // With train-fold, every statistic comes from this fold's training rows: its validation rows stay unseen.
-            Features own = perFold ? foldFeatures(spec.preprocessing(), dataset, k, i) : features;
-            CrossValidation.FoldData f = CrossValidation.split(own.train(), own.targets(), null, k, i);
-            Tabular.Fitted fit = Tabular.fit(spec.setup(), spec.metric(), spec.preprocessing().target(), f.trainX(), f.trainY(), null,
-                    f.validX(), f.validY(), "fold-" + (i + 1) + "/", "fold " + (i + 1) + " of " + k, i + 1, context.forThread());
+            Features own = perFold ? foldFeatures(spec.preprocessing(), dataset, splits[i], i) : features;
+            CrossValidation.FoldData f = CrossValidation.split(own.train(), own.targets(), null, splits[i], i);
+            Tabular.Fitted fit = Tabular.fit(spec.setup(), spec.metric(), spec.preprocessing().target(), own.classes(), f.trainX(),
+                    f.trainY(), null, f.validX(), f.validY(), "fold-" + (i + 1) + "/", "fold " + (i + 1) + " of " + k, i + 1,
+                    context.forThread());
             widths[i] = own.width();
             fitted.set(i, "fold " + (i + 1) + ":\n" + (perFold ? String.join("\n", own.statistics()) + "\n" : "")
-                    + fit.target().describe() + "\n");
+                    + (own.isClassification() ? "" : fit.target().describe() + "\n"));
+            if (own.isClassification() && !fit.curves().diverged()) {
+                Tensor p = fit.predict(f.validX());
+                int[] rows = splits[i].valid();
+                for (int r = 0; r < rows.length; r++) {
+                    predicted[rows[r]] = ClassScores.predicted(p, r);
+                }
+            }
             return fit.curves();
         });
         if (perFold || spec.preprocessing().target() != PreprocessingSpec.TargetTransform.NONE) {
@@ -149,10 +199,14 @@ public final class KFoldTask implements Task {
         for (int i = 0; i < k; i++) {
             Tabular.Curves c = folds.get(i);
             double[] epochs = Tabular.epochs(c.train().length);
-            curves.add(new LinePlot("fold " + (i + 1), "epoch", label, true).add("train", epochs, c.train())
+            curves.add(new LinePlot("fold " + (i + 1), "epoch", label, !spec.metric().higherIsBetter()).add("train", epochs, c.train())
                     .add("valid", epochs, c.valid()));
         }
         context.writePlot("folds", curves);
+        if (features.isClassification()) {
+            Confusion.write(context, features.classes(), features.targets(), predicted,
+                    "validation rows, each predicted by the fold's model that did not train on it");
+        }
         return result.metric("avg-train-" + label, trainSum / k).metric("avg-valid-" + label, validSum / k).build();
     }
 }

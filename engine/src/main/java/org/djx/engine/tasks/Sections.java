@@ -39,6 +39,11 @@ final class Sections {
     /** Optional: the learning-rate schedule of the optimizer section's optimizer. */
     static final Section SCHEDULE = Schedules.SECTION;
 
+    static final Section SUBMISSION = new Section("submission", "What submission.csv holds besides each row's id and prediction.",
+            Form.parameters(List.of(ParameterSpec.bool("probabilities", "For a classification: add one column per class with"
+                    + " the predicted probability of that class, after the predicted class.").withDefault(false))),
+            "{\"probabilities\": true}").optional();
+
     static final List<ParameterSpec> TRAINING_KEYS = List.of(
             ParameterSpec.integer("epochs", "The most passes over the training data.").asRequired().atLeast(1),
             ParameterSpec.integer("batch-size", "Examples per minibatch.").withDefault(64).atLeast(1),
@@ -76,7 +81,13 @@ final class Sections {
             "{\"steps\": [{\"type\": \"standardize\"}]}");
 
     static final Section VALIDATION = new Section("validation", "The cross-validation.", Form.parameters(List.of(
-            ParameterSpec.integer("folds", "Number of folds k.").withDefault(5).atLeast(2).atMost(1000))), "{\"folds\": 5}");
+            ParameterSpec.integer("folds", "Number of folds k.").withDefault(5).atLeast(2).atMost(1000),
+            ParameterSpec.bool("stratified", "For a classification: shuffle the rows and deal each class evenly over the folds,"
+                    + " so every fold has the class shares of the whole set. Without it, fold i is the i-th contiguous block"
+                    + " of rows, as in D2L.").withDefault(false),
+            ParameterSpec.integer("seed", "The seed of a stratified split's shuffle; the experiment's seed when left out."
+                    + " Fixing it keeps the folds while the seed of the training varies.").atLeast(0))),
+            "{\"folds\": 5}");
 
     static final Section CLASSIFIER = new Section("classifier", "A logistic regression (one linear layer, loss bce-with-logits) "
             + "that tells training rows from test rows, and the importance weights it gives.",

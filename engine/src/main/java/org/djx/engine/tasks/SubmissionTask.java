@@ -1,12 +1,18 @@
 package org.djx.engine.tasks;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.djx.api.DataException;
 import org.djx.api.Tensor;
+import org.djx.engine.metric.ClassScores;
+import org.djx.engine.metric.Metric;
+import org.djx.engine.report.Csv;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
+import org.djx.engine.tabular.Features;
+import org.djx.engine.task.Bound;
 import org.djx.engine.task.Job;
 import org.djx.engine.task.Section;
 import org.djx.engine.task.Task;
@@ -28,20 +34,32 @@ public final class SubmissionTask implements Task {
     @Override
     public List<Section> sections() {
         return List.of(Sections.DATASET, Sections.PREPROCESSING, Sections.MODEL, Sections.LOSS, Sections.OPTIMIZER,
-                Sections.SCHEDULE, Sections.TABULAR_TRAINING);
+                Sections.SCHEDULE, Sections.TABULAR_TRAINING, Sections.SUBMISSION);
+    }
+
+    /** What a submission run needs: the tabular sections, and whether it writes class probabilities. */
+    record Spec(Tabular.Spec tabular, boolean probabilities) {
     }
 
     @Override
     public Job read(TaskInput in) {
         Tabular.Spec spec = Tabular.read(in);
+        Bound submission = in.section("submission");
         if (spec == null) {
             return null;
         }
-        return Job.of(spec, Tabular.RESULTS.and("train-" + spec.metric().label(), "predictions",
+        boolean probabilities = submission != null && submission.config().bool("probabilities");
+        if (probabilities && !spec.metric().isClassification()) {
+            in.problem("$.submission.probabilities", "probabilities are a classification's, and the metric "
+                    + spec.metric().label() + " is a regression's; leave \"probabilities\" out, or use a classification metric");
+            return null;
+        }
+        return Job.of(new Spec(spec, probabilities), Tabular.RESULTS.and("train-" + spec.metric().label(), "predictions",
                 "diverged-epoch"), SubmissionTask::run);
     }
 
-    private static RunResult run(Tabular.Spec spec, TaskContext context) {
+    private static RunResult run(Spec submission, TaskContext context) {
+        Tabular.Spec spec = submission.tabular();
         RunOutput out = context.out();
         Tabular.Data data = Tabular.load(spec.dataset(), spec.preprocessing(), spec.metric(), context);
         Tabular.announce(context, spec.dataset(), data);
@@ -52,7 +70,8 @@ public final class SubmissionTask implements Task {
             throw new DataException("dataset '" + spec.dataset().type() + "' has no test rows to predict");
         }
         String label = spec.metric().label();
-        Tabular.Fitted fitted = Tabular.fit(spec.setup(), spec.metric(), spec.preprocessing().target(), features.train(),
+        Tabular.Fitted fitted = Tabular.fit(spec.setup(), spec.metric(), spec.preprocessing().target(), features.classes(),
+                features.train(),
                 features.targets(), null, null, null,
                 "", "training", 0, context);
         Tabular.Curves c = fitted.curves();
@@ -65,6 +84,10 @@ public final class SubmissionTask implements Task {
         Tensor predictions = fitted.predict(features.test());
         // The dataset names the columns and says which predictions are valid ones.
         String id = dataset.id() == null ? "row" : dataset.id();
+        if (features.isClassification()) {
+            context.writeText("submission.csv", classes(id, dataset.target(), features, predictions, submission.probabilities()));
+            return finish(context, result, label, c, predictions);
+        }
         StringBuilder csv = new StringBuilder(id + "," + dataset.target() + "\n");
         double[] p = predictions.toArray();
         for (int r = 0; r < predictions.rows(); r++) {
@@ -75,10 +98,38 @@ public final class SubmissionTask implements Task {
             csv.append(features.testIds().get(r)).append(',').append(p[r]).append('\n');
         }
         context.writeText("submission.csv", csv.toString());
+        return finish(context, result, label, c, predictions);
+    }
+
+    private static RunResult finish(TaskContext context, RunResult.Builder result, String label, Tabular.Curves c, Tensor predictions) {
         context.writeMetrics();
         double[] epochs = Tabular.epochs(c.train().length);
-        context.writePlot("training", new LinePlot(context.name() + ": training", "epoch", label, true)
+        context.writePlot("training", new LinePlot(context.name() + ": training", "epoch", label, !Metric.byLabel(label).higherIsBetter())
                 .add("train", epochs, c.train()));
         return result.metric("train-" + label, c.lastTrain()).metric("predictions", predictions.rows()).build();
+    }
+
+    /** Returns the rows of a classification's submission: id, predicted class name, and each class's probability if asked. */
+    private static String classes(String id, String target, Features features, Tensor probabilities, boolean withProbabilities) {
+        List<String> classes = features.classes();
+        List<String> header = new ArrayList<>(List.of(id, target));
+        if (withProbabilities) {
+            classes.forEach(name -> header.add("p(" + name + ")"));
+        }
+        StringBuilder csv = new StringBuilder(line(header)).append('\n');
+        for (int r = 0; r < probabilities.rows(); r++) {
+            List<String> row = new ArrayList<>(List.of(features.testIds().get(r), classes.get(ClassScores.predicted(probabilities, r))));
+            if (withProbabilities) {
+                for (int k = 0; k < classes.size(); k++) {
+                    row.add(Double.toString(probabilities.get(r, k)));
+                }
+            }
+            csv.append(line(row)).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String line(List<String> fields) {
+        return String.join(",", fields.stream().map(Csv::field).toList());
     }
 }

@@ -9,6 +9,7 @@ import org.djx.api.Tensor;
 import org.djx.api.data.Dataset;
 import org.djx.api.spi.DatasetSource;
 import org.djx.engine.fit.Fit;
+import org.djx.engine.metric.ClassScores;
 import org.djx.engine.metric.Metric;
 import org.djx.engine.model.Network;
 import org.djx.engine.plugin.Plugins;
@@ -20,6 +21,7 @@ import org.djx.engine.spec.PreprocessingSpec;
 import org.djx.engine.spec.PreprocessingSpec.TargetTransform;
 import org.djx.engine.spec.TrainingSetup;
 import org.djx.engine.tabular.Features;
+import org.djx.engine.tabular.ClassTargets;
 import org.djx.engine.tabular.Preprocessor;
 import org.djx.engine.tabular.TargetTransformer;
 import org.djx.engine.task.Bound;
@@ -50,11 +52,20 @@ final class Tabular {
         }
     }
 
-    /** A trained network, how its training went, and the target transform its outputs are on. */
-    record Fitted(Network network, Curves curves, TargetTransformer target) {
-        /** Returns the predictions for the rows of {@code x} on the target's own scale, one column of their own. */
+    /**
+     * A trained network, how its training went, and how its outputs are read: on the scale of the target transform,
+     * or as the probabilities of {@code classes} classes.
+     */
+    record Fitted(Network network, Curves curves, TargetTransformer target, int classes) {
+        /**
+         * Returns the predictions for the rows of {@code x}, in a tensor of their own: numbers on the target's own
+         * scale (one column), or one probability per class.
+         */
         Tensor predict(Tensor x) {
             Tensor outputs = network.forward(x.to(network.dtype()));
+            if (classes > 0) {
+                return ClassScores.probabilities(outputs, Tensor.zeros(outputs.rows(), classes));
+            }
             return target.isIdentity() ? outputs.copy() : target.inverse(outputs);
         }
     }
@@ -72,10 +83,10 @@ final class Tabular {
 
     /** Reads the dataset, preprocessing, model, loss, optimizer and training sections; null after a problem. */
     static Spec read(TaskInput in) {
-        probe(in);
+        Bound training = in.section("training");
+        probe(in, training != null && Sections.metric(training).isClassification());
         Bound dataset = in.section("dataset");
         Bound preprocessing = in.section("preprocessing");
-        Bound training = in.section("training");
         TrainingSetup setup = Sections.setup(in, Sections.loss(in));
         if (dataset == null || preprocessing == null || training == null || setup == null) {
             return null;
@@ -100,24 +111,58 @@ final class Tabular {
 
     /**
      * Checks that the model's layers accept their configuration and that the network ends in the one output
-     * a regression needs. The data decides the width, so one input feature stands in for it; a layer whose
-     * configuration fixes the width (explicit weights) is checked when the data is loaded.
+     * a regression needs (a classification's outputs are checked against its classes once they are known). The
+     * data decides the width, so one input feature stands in for it; a layer whose configuration fixes the width
+     * (explicit weights) is checked when the data is loaded.
      */
-    private static void probe(TaskInput in) {
+    private static void probe(TaskInput in, boolean classification) {
         var model = in.section("model");
         if (model == null) {
             return;
         }
         ModelSpec m = model.model();
         Network network = m.inputs() == ModelSpec.FROM_DATA ? in.tryProbe(m, 1) : in.probe(m, m.inputs());
-        if (network != null && network.outputs() != 1) {
+        if (network != null && network.outputs() != 1 && !classification) {
             in.problem("$.model.layers", outputsMessage(network.outputs()));
         }
     }
 
     private static String outputsMessage(int outputs) {
         return "the network's last layer has " + outputs + " outputs; a regression on a tabular dataset fits one target,"
-                + " so it needs 1";
+                + " so it needs 1 (for classes, use a classification metric: " + String.join(", ", Metric.labels(true)) + ")";
+    }
+
+    private static String classOutputsMessage(int outputs, List<String> classes) {
+        return "the network's last layer has " + outputs + " outputs, but the dataset has " + classes.size() + " classes "
+                + Format.list(classes) + "; end the model with " + classes.size() + " outputs, one per class (loss"
+                + " softmax-cross-entropy)" + (classes.size() == 2 ? ", or with 1 output, the logit of '" + classes.get(1)
+                + "' (loss bce-with-logits)" : "");
+    }
+
+    /**
+     * Refuses a dataset and a run that disagree on what is predicted: a classification metric on numbers, a
+     * regression metric or a target transform on classes.
+     */
+    private static void checkProblem(ComponentSpec source, PreprocessingSpec preprocessing, Metric metric, Dataset dataset) {
+        if (dataset.isClassification() && !metric.isClassification()) {
+            throw new ConfigurationException("dataset '" + source.type() + "' is a classification (classes "
+                    + Format.list(dataset.classes()) + "), but the metric " + metric.label() + " scores numbers; use"
+                    + " \"metric\": one of " + String.join(", ", Metric.labels(true)) + " in the training section");
+        }
+        if (!dataset.isClassification() && metric.isClassification()) {
+            throw new ConfigurationException("the metric " + metric.label() + " scores classes, but dataset '" + source.type()
+                    + "' is a regression (its target '" + dataset.target() + "' is a number); use one of "
+                    + String.join(", ", Metric.labels(false)) + ", or make the dataset a classification"
+                    + (source.type().equals("csv") ? " (\"problem\": \"classification\")" : ""));
+        }
+        if (dataset.isClassification() && preprocessing.target() != TargetTransform.NONE) {
+            throw new ConfigurationException("target-transform " + preprocessing.target().label() + " transforms numbers, but"
+                    + " dataset '" + source.type() + "' predicts classes; leave target-transform out of the preprocessing section");
+        }
+        if (dataset.isClassification() && metric == Metric.AUC && dataset.classes().size() != 2) {
+            throw new ConfigurationException("the metric auc scores two classes, but dataset '" + source.type() + "' has "
+                    + dataset.classes().size() + " " + Format.list(dataset.classes()) + "; use accuracy, log-loss or macro-f1");
+        }
     }
 
     /**
@@ -146,6 +191,7 @@ final class Tabular {
     static Data load(ComponentSpec source, PreprocessingSpec preprocessing, Metric metric, TaskContext context) {
         Dataset dataset = Plugins.call(source.plugin(),
                 () -> ((DatasetSource) source.plugin().plugin()).load(source.config(), context.data()));
+        checkProblem(source, preprocessing, metric, dataset);
         Features features = new Preprocessor(preprocessing).apply(dataset);
         context.writeText("preprocessing.txt", preprocessingText(features));
         Data data = new Data(dataset, features);
@@ -156,7 +202,8 @@ final class Tabular {
 
     /** Returns what preprocessing fitted and the feature names, as preprocessing.txt says it. */
     static String preprocessingText(Features features) {
-        return String.join("\n", features.statistics()) + "\n" + "feature names: " + String.join(", ", features.names()) + "\n";
+        return String.join("\n", features.statistics()) + "\n" + "feature names: " + String.join(", ", features.names()) + "\n"
+                + (features.isClassification() ? "classes (output order): " + String.join(", ", features.classes()) + "\n" : "");
     }
 
     /** Says what was loaded: the raw tables' shapes and the features' width. */
@@ -193,32 +240,37 @@ final class Tabular {
      * @param stage   the progress stage, such as {@code fold 2 of 5}
      * @param fold    the fold under which metrics.csv records each epoch's figures, or {@link #UNRECORDED}
      * @param target  how y is transformed for training, fitted on y; the metric is on y's own scale
+     * @param classes a classification's classes, whose indices y holds; empty for a regression
      */
-    static Fitted fit(TrainingSetup setup, Metric metric, TargetTransform target, Tensor x, Tensor y, Tensor weights,
-            Tensor xValid, Tensor yValid, String prefix, String stage, int fold, TaskContext context) {
+    static Fitted fit(TrainingSetup setup, Metric metric, TargetTransform target, List<String> classes, Tensor x, Tensor y,
+            Tensor weights, Tensor xValid, Tensor yValid, String prefix, String stage, int fold, TaskContext context) {
         int epochs = setup.trainer().epochs();
-        TargetTransformer transformer = TargetTransformer.fit(target, y);
-        Tensor trainedOn = transformer.forward(y);
-        // The metric sees predictions on y's scale; these columns take them without an allocation per epoch.
-        Tensor trainScale = Tensor.zeros(y.rows(), 1);
-        Tensor validScale = yValid == null ? null : Tensor.zeros(yValid.rows(), 1);
+        int k = classes.size();
+        TargetTransformer transformer = TargetTransformer.fit(k > 0 ? TargetTransform.NONE : target, y);
+        // The metric sees predictions on y's scale, or class probabilities; these take them without an allocation per epoch.
+        Tensor trainScale = Tensor.zeros(y.rows(), Math.max(1, k));
+        Tensor validScale = yValid == null ? null : Tensor.zeros(yValid.rows(), Math.max(1, k));
         EpochValues train = new EpochValues();
         EpochValues valid = new EpochValues();
         Network network = Fit.network(setup, x.columns(), context.streams(), prefix, context.kernels());
-        if (network.outputs() != 1) {
+        if (k == 0 && network.outputs() != 1) {
             // The probe at validation stood in one input feature; a layer fixed to the real width is only built now.
             throw new ConfigurationException(outputsMessage(network.outputs()));
         }
+        if (k > 0 && network.outputs() != k && !(k == 2 && network.outputs() == 1)) {
+            throw new ConfigurationException(classOutputsMessage(network.outputs(), classes));
+        }
+        Tensor trainedOn = k > 0 ? ClassTargets.encode(y, k, network.outputs()) : transformer.forward(y);
         Tensor trainInputs = x.to(network.dtype());
         Tensor validInputs = xValid == null ? null : xValid.to(network.dtype());
         TrainingResult training = Fit.train(setup, network, x, trainedOn, weights, context.streams(), prefix, (epoch, value, predictions) -> {
             // The trainer hands over its full pass, if it made one.
             Tensor outputs = predictions != null ? predictions : network.forward(trainInputs);
-            double t = metric.compute(transformer.inverse(outputs, trainScale), y);
+            double t = metric.compute(scored(outputs, transformer, k, trainScale), y);
             train.set(epoch, t);
             double v = Double.NaN;
             if (xValid != null) {
-                v = metric.compute(transformer.inverse(network.forward(validInputs), validScale), yValid);
+                v = metric.compute(scored(network.forward(validInputs), transformer, k, validScale), yValid);
                 valid.set(epoch, v);
             }
             if (fold != UNRECORDED) {
@@ -230,7 +282,12 @@ final class Tabular {
             context.out().progress(stage, epoch, epochs, String.format(Locale.ROOT, "%s %s %.4f",
                     xValid == null ? "train" : "valid", metric.label(), xValid == null ? t : v));
         });
-        return new Fitted(network, new Curves(train.toArray(), valid.toArray(), training), transformer);
+        return new Fitted(network, new Curves(train.toArray(), valid.toArray(), training), transformer, k);
+    }
+
+    /** Returns what the metric scores: outputs on the target's scale, or the probabilities of {@code k} classes. */
+    private static Tensor scored(Tensor outputs, TargetTransformer transformer, int k, Tensor into) {
+        return k > 0 ? ClassScores.probabilities(outputs, into) : transformer.inverse(outputs, into);
     }
     /** Returns the line that reports a diverged fit: where, the loss it reached, and the last finite one. */
     static String divergence(String where, TrainingResult t) {

@@ -178,7 +178,7 @@ class ExperimentReaderTests {
 
         assertProblem(onlyProblem(json), "$.seeed", at(json, 3, "7"),
                 "unknown key 'seeed' for an experiment",
-                "valid keys: task, name, description, seed, classifier, concept, curve, data, dataset, loss, model, optimizer, preprocessing, product, schedule, shift, stack, training, validation, expect",
+                "valid keys: task, name, description, seed, classifier, concept, curve, data, dataset, loss, model, optimizer, preprocessing, product, schedule, shift, stack, submission, training, validation, expect, sweep, data-hub",
                 "(did you mean 'seed'?)");
     }
 
@@ -737,7 +737,7 @@ class ExperimentReaderTests {
                 """;
 
         assertThat(onlyProblem(json).message()).isEqualTo("the network's last layer has 2 outputs; a regression on a tabular"
-                + " dataset fits one target, so it needs 1");
+                + " dataset fits one target, so it needs 1 (for classes, use a classification metric: accuracy, log-loss, auc, macro-f1)");
         assertThat(onlyProblem(json).path()).isEqualTo("$.model.layers");
     }
 

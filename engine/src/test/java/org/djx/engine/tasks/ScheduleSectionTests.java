@@ -230,8 +230,8 @@ class ScheduleSectionTests {
         String schedule = "\n \"schedule\": {\"type\": \"step\", \"step-size\": 2},";
 
         KFoldTask.Spec kFold = (KFoldTask.Spec) read(tabular("k-fold", schedule)).job().spec();
-        Tabular.Spec submission = (Tabular.Spec) read(tabular("submission", schedule).replace(", \"validation\": {\"folds\": 2}", ""))
-                .job().spec();
+        Tabular.Spec submission = ((SubmissionTask.Spec) read(tabular("submission", schedule)
+                .replace(", \"validation\": {\"folds\": 2}", "")).job().spec()).tabular();
 
         assertThat(kFold.setup().schedule().type()).isEqualTo("step");
         assertThat(submission.setup().schedule().type()).isEqualTo("step");
