@@ -1,6 +1,8 @@
 package org.djx.engine.cli;
 
 import java.io.PrintWriter;
+import org.djx.api.DjxException;
+import org.djx.engine.run.DatasetCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,13 +30,23 @@ final class ValidateCommand implements Callable<Integer> {
         main.warnAboutPluginProblems(err);
         int invalid = 0;
         for (ExperimentFiles.Checked c : checked) {
+            String dataNote = null;
+            if (c.error() == null) {
+                try {
+                    dataNote = DatasetCheck.check(c.experiment(), main.dataHubOfCreatedPlugins());
+                } catch (DjxException e) {
+                    err.println(c.file() + ": the dataset cannot be read: " + e.getMessage());
+                    invalid++;
+                    continue;
+                }
+            }
             if (c.error() == null) {
                 var sweep = c.experiment().sweep();
                 out.println(c.file() + ": valid (task " + c.experiment().task().name()
                         + (c.experiment().model() == null ? "" : ", " + Format.count(c.experiment().model().layers().size(), "layer"))
                         + (sweep == null ? "" : "; a sweep of " + Format.count(sweep.points().size(), "trial")
                                 + (sweep.spec().repeats() > 1 ? " x " + sweep.spec().repeats() + " seeds" : "")
-                                + ", every one valid") + ")");
+                                + ", every one valid") + ")" + (dataNote == null ? "" : "; its data was not checked: " + dataNote));
             } else {
                 err.println(c.error().getMessage());
                 invalid++;

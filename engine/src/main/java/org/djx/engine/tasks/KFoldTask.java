@@ -148,6 +148,20 @@ public final class KFoldTask implements Task {
         List<String> fitted = new ArrayList<>(java.util.Collections.nCopies(k, ""));
         int[] widths = new int[k];
         KFold.Split[] splits = splits(spec, features, context);
+        if (spec.stratified()) {
+            // A shuffled split is not obvious from the file: written down, other tools can use the same folds.
+            StringBuilder folds = new StringBuilder("row,fold\n");
+            int[] foldOf = new int[features.train().rows()];
+            for (int i = 0; i < k; i++) {
+                for (int r : splits[i].valid()) {
+                    foldOf[r] = i + 1;
+                }
+            }
+            for (int r = 0; r < foldOf.length; r++) {
+                folds.append(r + 1).append(',').append(foldOf[r]).append('\n');
+            }
+            context.writeText("folds.csv", folds.toString());
+        }
         // Each validation row's predicted class, from the model that did not see it: the confusion matrix.
         int[] predicted = new int[features.train().rows()];
         java.util.Arrays.fill(predicted, -1);

@@ -1,0 +1,47 @@
+package org.djx.engine.run;
+
+import org.djx.api.DjxException;
+import org.djx.api.data.Dataset;
+import org.djx.api.spi.DatasetSource;
+import org.djx.engine.data.CachedData;
+import org.djx.engine.data.DataHub;
+import org.djx.engine.experiment.Experiment;
+import org.djx.engine.plugin.Plugins;
+import org.djx.engine.task.Bound;
+
+/**
+ * Opens an experiment's dataset the way a run would, without downloading anything, so that {@code djx validate}
+ * finds a missing local file, a malformed table or a column the configuration names wrongly before a run starts.
+ */
+public final class DatasetCheck {
+    private DatasetCheck() {
+    }
+
+    /**
+     * Loads the experiment's dataset, if it has one, from local files and the cache.
+     *
+     * @param hub the hub of the installed plugins; the experiment's own data-hub files are added to it
+     * @return null when the data was read, or there is none; else why it could not be read without a download
+     * @throws DjxException what is wrong with the data or with how the experiment names it
+     */
+    public static String check(Experiment experiment, DataHub hub) {
+        Bound section = experiment.sections().get("dataset");
+        if (section == null) {
+            return null;
+        }
+        var source = section.component();
+        DataHub all = experiment.dataFiles().isEmpty() ? hub : hub.withFiles(experiment.dataFiles(), "the experiment's data-hub section");
+        ExperimentData data = ExperimentData.of(new CachedData(all), java.util.List.of(), ExperimentRunner.folderOf(experiment));
+        try {
+            Dataset dataset = Plugins.call(source.plugin(), () -> ((DatasetSource) source.plugin().plugin()).load(source.config(), data));
+            return dataset == null ? "dataset '" + source.type() + "' returned no data" : null;
+        } catch (DjxException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof CachedData.NotCached missing) {
+                    return missing.getMessage();
+                }
+            }
+            throw e;
+        }
+    }
+}
