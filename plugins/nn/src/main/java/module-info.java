@@ -1,6 +1,6 @@
 /**
  * Built-in layers (linear, sigmoid, tanh, relu, identity, dropout) and losses (mse, half-squared-error,
- * bce-with-logits).
+ * bce-with-logits, softmax-cross-entropy).
  *
  * <p>Like every plugin it exports nothing: the engine reaches it through its providers alone.
  */
@@ -17,5 +17,6 @@ module org.djx.plugins.nn {
     provides org.djx.api.spi.LossFactory with
             org.djx.plugins.nn.MseLossFactory,
             org.djx.plugins.nn.HalfSquaredErrorLossFactory,
-            org.djx.plugins.nn.BceWithLogitsLossFactory;
+            org.djx.plugins.nn.BceWithLogitsLossFactory,
+            org.djx.plugins.nn.SoftmaxCrossEntropyLossFactory;
 }

@@ -18,7 +18,8 @@ class LossContractTests {
                 .map(p -> p.get().name())
                 .collect(Collectors.toSet());
 
-        assertThat(discovered).containsExactlyInAnyOrder("mse", "half-squared-error", "bce-with-logits");
+        assertThat(discovered).containsExactlyInAnyOrder(
+                "mse", "half-squared-error", "bce-with-logits", "softmax-cross-entropy");
     }
 
     @Test
@@ -59,6 +60,21 @@ class LossContractTests {
     @Test
     void bceWithLogitsWeightsExamplesAsTheApiSays() {
         BceWithLogitsLossFactory loss = new BceWithLogitsLossFactory();
+
+        LossChecks.checkWeighting(loss, PluginConfig.defaults(loss));
+    }
+
+    @Test
+    void softmaxCrossEntropyPassesTheGradientChecks() {
+        // The kit's targets are not distributions (uniform in [-1, 1)); the gradient is exact for any targets.
+        SoftmaxCrossEntropyLossFactory loss = new SoftmaxCrossEntropyLossFactory();
+
+        LossChecks.checkGradients(loss, PluginConfig.defaults(loss));
+    }
+
+    @Test
+    void softmaxCrossEntropyWeightsExamplesAsTheApiSays() {
+        SoftmaxCrossEntropyLossFactory loss = new SoftmaxCrossEntropyLossFactory();
 
         LossChecks.checkWeighting(loss, PluginConfig.defaults(loss));
     }
