@@ -2,15 +2,11 @@ package org.djx.engine.report;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import javax.imageio.ImageIO;
 
 /**
  * A confusion matrix to draw: one row per true class and one column per predicted class, each cell
@@ -23,7 +19,7 @@ import javax.imageio.ImageIO;
  * are left out, and the shades remain. It is not (yet) one of the sealed {@link Plot}s, so it writes
  * itself; {@link #layout()} is what {@link PlotWriter} would draw.
  */
-public final class ConfusionPlot {
+public final class ConfusionPlot implements Plot {
     private final String title;
     private final List<String> classes;
     private final long[][] counts;
@@ -86,26 +82,6 @@ public final class ConfusionPlot {
             copy[t] = counts[t].clone();
         }
         return copy;
-    }
-
-    /** Writes the matrix as a PNG image. */
-    public void writePng(OutputStream out) throws IOException {
-        // As PlotWriter does: no cache files, whose cleanup hook a shutting-down JVM could not register.
-        ImageIO.setUseCache(false);
-        Layout layout = layout();
-        RasterCanvas canvas = new RasterCanvas(layout.width(), layout.height());
-        layout.draw(canvas);
-        if (!ImageIO.write(canvas.image(), "png", out)) {
-            throw new IOException("no PNG writer in this Java runtime");
-        }
-    }
-
-    /** Writes the matrix as an SVG document, whose names and counts are text. */
-    public void writeSvg(OutputStream out) throws IOException {
-        Layout layout = layout();
-        SvgCanvas canvas = new SvgCanvas(layout.width(), layout.height());
-        layout.draw(canvas);
-        out.write(canvas.document().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Lays the matrix out: one layout draws the PNG and the SVG. */

@@ -60,6 +60,10 @@ public final class PlotWriter {
         if (plot instanceof PanelPlot panels) {
             return panels(panels);
         }
+        if (plot instanceof ConfusionPlot matrix) {
+            ConfusionPlot.Layout l = matrix.layout();
+            return drawing(l.width(), l.height(), l::draw);
+        }
         BarPanel bars = new BarPanel((BarPlot) plot, WIDTH);
         return drawing(WIDTH, bars.height(), bars::draw);
     }

@@ -3,12 +3,13 @@ package org.djx.engine.tasks;
 import java.util.ArrayList;
 import java.util.List;
 import org.djx.api.Tensor;
+import org.djx.engine.report.ConfusionPlot;
 import org.djx.engine.report.Csv;
 import org.djx.engine.task.TaskContext;
 
 /**
  * A classification's confusion matrix: how many rows of each true class (a row of the matrix) were predicted as
- * each class (a column). Written as confusion.csv, which the report shows as a table.
+ * each class (a column). Written as confusion.csv, which the report shows as a table, and drawn as confusion.png/svg.
  */
 final class Confusion {
     /** The file the report looks for. */
@@ -46,6 +47,7 @@ final class Confusion {
             csv.append(line(row)).append('\n');
         }
         context.writeText(FILE, csv.toString());
+        context.writePlot("confusion", new ConfusionPlot(context.name() + ": confusion matrix of the " + which, classes, counts));
         return counts;
     }
 

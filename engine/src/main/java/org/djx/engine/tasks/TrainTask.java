@@ -129,7 +129,7 @@ public final class TrainTask implements Task {
         ResultNames names = ResultNames.of("epochs", "final-loss");
         if (holdout > 0) {
             names = names.and("holdout-loss");
-            if (CLASSIFYING_LOSS.equals(spec.loss().type())) {
+            if (classifies(spec.loss().type())) {
                 names = names.and("holdout-accuracy");
             }
         }
@@ -140,7 +140,7 @@ public final class TrainTask implements Task {
             names = names.and(firstStepResults(0, trace(network, network::output)).keySet());
         }
         names = names.and(predictionNames(inputs.length, targets[0].length));
-        if (CLASSIFYING_LOSS.equals(spec.loss().type())) {
+        if (classifies(spec.loss().type())) {
             names = names.and("accuracy");
         }
         return Job.of(spec, names, TrainTask::run);
@@ -183,8 +183,26 @@ public final class TrainTask implements Task {
         return org.djx.engine.fit.CrossValidation.rows(t, indices);
     }
 
-    /** The loss whose outputs are logits of a binary label, for which the run also reports its accuracy. */
+    /** The loss whose outputs are logits of binary labels, for which the run also reports its accuracy. */
     private static final String CLASSIFYING_LOSS = "bce-with-logits";
+
+    /** The loss whose outputs are the logits of one class each, for which the run also reports its accuracy. */
+    private static final String MULTI_CLASS_LOSS = "softmax-cross-entropy";
+
+    private static boolean classifies(String loss) {
+        return CLASSIFYING_LOSS.equals(loss) || MULTI_CLASS_LOSS.equals(loss);
+    }
+
+    /** Returns the column of row {@code row}'s largest value; the first among equals. */
+    private static int argmax(Tensor t, int row) {
+        int best = 0;
+        for (int c = 1; c < t.columns(); c++) {
+            if (t.get(row, c) > t.get(row, best)) {
+                best = c;
+            }
+        }
+        return best;
+    }
     /** Up to this many examples, each prediction is a result of its own; a larger set has predictions.csv alone. */
     static final int LISTED_PREDICTIONS = 10;
 
@@ -226,6 +244,7 @@ public final class TrainTask implements Task {
         // Labels right among the training examples and among the held-out ones, and how many labels each has.
         int[] correct = new int[2];
         int[] labels = new int[2];
+        boolean multiClass = MULTI_CLASS_LOSS.equals(task.loss().type());
         for (int r = 0; r < rows; r++) {
             int part = held != null && held[r] ? 1 : 0;
             csv.append(r + 1);
@@ -241,8 +260,15 @@ public final class TrainTask implements Task {
                 if (rows <= LISTED_PREDICTIONS) {
                     result.metric(predictionName(r, c, width), p);
                 }
-                // A logit above 0 says label 1; a target of 0.5 or more is label 1.
-                correct[part] += (p > 0) == (targets.get(r, c) >= 0.5) ? 1 : 0;
+                if (!multiClass) {
+                    // A logit above 0 says label 1; a target of 0.5 or more is label 1.
+                    correct[part] += (p > 0) == (targets.get(r, c) >= 0.5) ? 1 : 0;
+                    labels[part]++;
+                }
+            }
+            if (multiClass) {
+                // One label per example: the class of the largest logit against the class of the largest target.
+                correct[part] += argmax(outputs, r) == argmax(targets, r) ? 1 : 0;
                 labels[part]++;
             }
             csv.append('\n');
@@ -251,7 +277,7 @@ public final class TrainTask implements Task {
         if (rows <= LISTED_PREDICTIONS) {
             context.out().result("predictions after training: " + Format.tensor(outputs));
         }
-        if (CLASSIFYING_LOSS.equals(task.loss().type())) {
+        if (classifies(task.loss().type())) {
             double accuracy = (double) correct[0] / labels[0];
             result.metric("accuracy", accuracy);
             context.out().result("accuracy on the training examples: " + Format.number(accuracy) + " (" + correct[0] + " of "

@@ -179,13 +179,13 @@ class ConfusionPlotTests {
 
     private static byte[] svg(ConfusionPlot plot) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        plot.writeSvg(out);
+        PlotWriter.svg(plot, out);
         return out.toByteArray();
     }
 
     private static byte[] png(ConfusionPlot plot) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        plot.writePng(out);
+        PlotWriter.png(plot, out);
         return out.toByteArray();
     }
 }

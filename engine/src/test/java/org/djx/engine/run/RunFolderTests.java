@@ -158,6 +158,34 @@ class RunFolderTests {
     }
 
     @Test
+    void aSoftmaxClassifiersAccuracyCountsOneLabelPerExample(@TempDir Path dir) throws Exception {
+        // Three classes by the sign and size of x; the class of the largest logit is the prediction.
+        Experiment e = read(dir, """
+                {"task": "train", "name": "thirds",
+                 "model": {"inputs": 1, "layers": [{"type": "linear", "outputs": 3}]},
+                 "data": {"inputs": [[-3], [-2], [0], [0.1], [2], [3]],
+                          "targets": [[1, 0, 0], [1, 0, 0], [0, 1, 0], [0, 1, 0], [0, 0, 1], [0, 0, 1]]},
+                 "loss": {"type": "softmax-cross-entropy"}, "optimizer": {"type": "sgd", "lr": 0.5},
+                 "training": {"epochs": 2000, "batch-size": 6}}
+                """);
+
+        RunResult r = new ExperimentRunner(CpuKernels::new, line -> { }).run(e, RunFolder.at(dir.resolve("run")));
+
+        // Counted by hand from the printed logits: an example is right when its largest logit is its class's.
+        int right = 0;
+        for (int row = 0; row < 6; row++) {
+            int best = 0;
+            for (int c = 1; c < 3; c++) {
+                if (r.metric("prediction[" + row + "][" + c + "]") > r.metric("prediction[" + row + "][" + best + "]")) {
+                    best = c;
+                }
+            }
+            right += best == row / 2 ? 1 : 0;
+        }
+        assertThat(r.metric("accuracy")).isEqualTo(right / 6.0).isGreaterThanOrEqualTo(5 / 6.0);
+    }
+
+    @Test
     void aDivergedRunSaysSoAndKeepsTheLastFiniteLoss(@TempDir Path dir) throws Exception {
         Experiment e = read(dir, TRAIN.replace("LR", "50"));
         Path out = dir.resolve("run");
