@@ -86,13 +86,28 @@ public final class DataHubSection {
                 return null;
             }
         }
-        try {
-            return hasUrl ? DataFile.of(name, url, entry.string("sha1")) : DataFile.inCacheOnly(name, entry.string("file"), entry.string("sha1"));
-        } catch (IllegalArgumentException ex) {
-            String message = ex.getMessage();
-            String key = message.startsWith("SHA-1") ? "sha1" : message.startsWith("data file name") ? null : hasUrl ? "url" : "file";
-            problems.add(key == null ? path : JsonDocument.child(path, key), message);
+        // Each part on its own, so that every problem of the entry is reported at once.
+        URI address = url;
+        boolean valid = accepts(problems, path, () -> DataFile.inCacheOnly(name, "x", SOME_SHA1));
+        valid &= accepts(problems, JsonDocument.child(path, "sha1"), () -> DataFile.inCacheOnly("x", "x", entry.string("sha1")));
+        valid &= accepts(problems, JsonDocument.child(path, hasUrl ? "url" : "file"), () -> hasUrl
+                ? DataFile.of("x", address, SOME_SHA1) : DataFile.inCacheOnly("x", entry.string("file"), SOME_SHA1));
+        if (!valid) {
             return null;
+        }
+        return hasUrl ? DataFile.of(name, url, entry.string("sha1")) : DataFile.inCacheOnly(name, entry.string("file"), entry.string("sha1"));
+    }
+
+    /** A well-formed SHA-1, standing in while another part of an entry is checked. */
+    private static final String SOME_SHA1 = "0".repeat(40);
+
+    private static boolean accepts(Problems problems, String path, java.util.function.Supplier<DataFile> make) {
+        try {
+            make.get();
+            return true;
+        } catch (IllegalArgumentException ex) {
+            problems.add(path, ex.getMessage());
+            return false;
         }
     }
 }

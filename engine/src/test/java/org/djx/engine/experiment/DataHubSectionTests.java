@@ -194,6 +194,17 @@ class DataHubSectionTests {
     }
 
     @Test
+    void aBadNameABadSha1AndABadFileAreReportedTogether() throws IOException {
+        String json = experiment("""
+                {"my file": {"file": "../m.csv", "sha1": "not-a-sha1"}}""");
+
+        List<Problem> problems = problems(json);
+
+        assertThat(problems).extracting(Problem::path)
+                .containsExactly("$.data-hub['my file']", "$.data-hub['my file'].sha1", "$.data-hub['my file'].file");
+    }
+
+    @Test
     void aFileNameWithAFolderIsRefusedAtTheFile() throws IOException {
         String json = experiment("""
                 {"nested": {"file": "../secret.csv", "sha1": "%s"}}""".formatted(SHA1_A));
