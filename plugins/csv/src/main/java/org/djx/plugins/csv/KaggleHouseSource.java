@@ -15,9 +15,8 @@ import org.djx.api.spi.DatasetSource;
  * to price, 79 features each besides {@code Id}, read from the D2L data hub's two CSV files.
  *
  * <p>The dataset names {@code Id} as the id column and {@code SalePrice} as the target, which must be
- * positive. It has no configuration keys. Reading another Kaggle-style pair would need that pair's URLs and SHA-1s
- * declared in {@link #files()} as well as its target and id names: that is another source, which can
- * reuse this package's reader, rather than options of this one.
+ * positive. It has no configuration keys: it is {@link TableReader} with fixed options, so the {@code csv}
+ * source pointed at the same two files reads the same dataset, without the rule on the target.
  */
 public final class KaggleHouseSource implements DatasetSource {
     /** The labelled training rows: 1460 x 81, Id ... SalePrice. */
@@ -55,6 +54,6 @@ public final class KaggleHouseSource implements DatasetSource {
     public Dataset load(Config config, DataContext context) {
         Path train = context.fetch(TRAIN.name());
         Path test = context.fetch(TEST.name());
-        return new KagglePairReader(CsvReader.DEFAULT, TARGET, ID).read(train, test).withTargetRule(PRICE);
+        return new TableReader(CsvReader.DEFAULT, TableOptions.regression(TARGET, ID)).read(train, test).withTargetRule(PRICE);
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Types, missing values and shapes on small files shaped like the real ones, and the pair's checks. */
-class KagglePairReaderTests {
+class TableReaderTests {
     @TempDir
     Path dir;
 

@@ -1,0 +1,91 @@
+package org.djx.plugins.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.IntStream;
+import org.djx.api.ConfigurationException;
+import org.djx.api.DataException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A file inside an extracted data-hub archive, named as {@code hub:NAME/inner/path.csv}. */
+class ArchiveFilesTests {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileTheArchiveDoesNotHoldIsAnErrorAtTheKeyListingItsCsvFiles() {
+        UserTable table = new UserTable(dir).standard();
+        Path archive = dir.resolve("cache/people");
+        FakeDataContext.write(archive.resolve("people/train.csv"), UserTable.TRAIN);
+        FakeDataContext.write(archive.resolve("people/test.csv"), UserTable.TEST);
+        FakeDataContext.write(archive.resolve("README.txt"), "not a table");
+        table.context.archive("people", archive);
+
+        assertThat(table.failure(UserTable.classification("train", "hub:people/train.csv"), ConfigurationException.class))
+                .startsWith("invalid value at 'train' of 'csv'")
+                .contains("the archive 'people' has no file 'train.csv'; it holds 2 CSV files: people/test.csv, people/train.csv."
+                        + " Write the path of one of its files after 'hub:people/'");
+    }
+
+    @Test
+    void listsTenOfAnArchivesCsvFilesAndCountsTheRest() {
+        Path archive = dir.resolve("many");
+        IntStream.range(0, 13).forEach(i -> FakeDataContext.write(archive.resolve(String.format("part-%02d.csv", i)), "a,b", "1,2"));
+
+        assertThatThrownBy(() -> ArchiveFiles.find(archive, "part.csv", "many", IllegalStateException::new))
+                .hasMessageContaining("it holds 13 CSV files: part-00.csv, part-01.csv,")
+                .hasMessageContaining("part-09.csv and 3 more.");
+    }
+
+    @Test
+    void anArchiveWithoutCsvFilesSaysSo() {
+        Path archive = dir.resolve("images");
+        FakeDataContext.write(archive.resolve("a.png"), "x");
+
+        assertThatThrownBy(() -> ArchiveFiles.find(archive, "a.csv", "images", IllegalStateException::new))
+                .hasMessageContaining("it holds no CSV file at all (is 'images' the archive you meant?)");
+    }
+
+    @Test
+    void aFolderIsNotAFile() {
+        Path archive = dir.resolve("people");
+        FakeDataContext.write(archive.resolve("people/train.csv"), UserTable.TRAIN);
+
+        assertThatThrownBy(() -> ArchiveFiles.find(archive, "people", "people", IllegalStateException::new))
+                .hasMessageStartingWith("'people' is a folder in the archive 'people', not a file; it holds one CSV file: people/train.csv");
+    }
+
+    @Test
+    void aLinkThatLeadsOutOfTheArchiveIsRefused() throws IOException {
+        Path outside = FakeDataContext.write(dir.resolve("secret.csv"), "a,b", "1,2");
+        Path archive = Files.createDirectories(dir.resolve("people"));
+        Files.createSymbolicLink(archive.resolve("train.csv"), outside);
+
+        assertThatThrownBy(() -> ArchiveFiles.find(archive, "train.csv", "people", IllegalStateException::new))
+                .isInstanceOf(DataException.class)
+                .hasMessageStartingWith("hub:people/train.csv: the path leads outside the extracted archive, to " + outside.toRealPath());
+    }
+
+    @Test
+    void aPathThatClimbsOutIsRefusedEvenWhenItGetsPastTheConfigurationCheck() {
+        Path archive = FakeDataContext.write(dir.resolve("ds/a.csv"), "a,b", "1,2").getParent();
+        FakeDataContext.write(dir.resolve("ds-evil/b.csv"), "a,b", "1,2");
+
+        assertThatThrownBy(() -> ArchiveFiles.find(archive, "../ds-evil/b.csv", "ds", IllegalStateException::new))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("the path leads outside the extracted archive");
+    }
+
+    @Test
+    void findsAFileInASubfolder() {
+        Path archive = dir.resolve("people");
+        Path file = FakeDataContext.write(archive.resolve("people/train.csv"), UserTable.TRAIN);
+
+        assertThat(ArchiveFiles.find(archive, "people/train.csv", "people", IllegalStateException::new)).isEqualTo(file);
+    }
+}
