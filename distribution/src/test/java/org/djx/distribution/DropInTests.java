@@ -90,7 +90,7 @@ class DropInTests {
                 .containsPattern("(?m)^layer\\s+leaky-relu\\s+" + Pattern.quote(MODULE) + "\\s+1\\.0\\.0\\s+" + jar + "$")
                 .containsPattern("(?m)^optimizer\\s+rmsprop\\s+" + Pattern.quote(MODULE) + "\\s+1\\.0\\.0\\s+" + jar + "$")
                 .containsPattern("(?m)^optimizer\\s+adam\\s+org\\.djx\\.plugins\\.optim\\s")
-                .containsPattern("(?m)^24 built in, 3 dropped in; plugin folders: .*" + Pattern.quote(plugins.toString()) + "$");
+                .containsPattern("(?m)^26 built in, 3 dropped in; plugin folders: .*" + Pattern.quote(plugins.toString()) + "$");
     }
 
     @Test
@@ -122,6 +122,6 @@ class DropInTests {
         assertThat(r.out())
                 .containsPattern("(?m)^loss\\s+huber\\s+" + Pattern.quote(MODULE) + "\\s+1\\.0\\.0\\s+"
                         + Pattern.quote(dropped.resolve(modularJar.getFileName()).toString()) + "$")
-                .contains("24 built in, 3 dropped in; plugin folders: " + dropped);
+                .contains("26 built in, 3 dropped in; plugin folders: " + dropped);
     }
 }

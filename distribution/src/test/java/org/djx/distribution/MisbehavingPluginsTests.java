@@ -134,7 +134,7 @@ class MisbehavingPluginsTests {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("(?m)^layer\\s+sigmoid\\s+org\\.djx\\.plugins\\.nn\\s")
-                .contains("24 built in, 0 dropped in; plugin folders: ");
+                .contains("26 built in, 0 dropped in; plugin folders: ");
         assertThat(r.err()).isEqualTo("1 plugin problem (the plugins above are unaffected):\n  " + hanging.resolve("hang.jar")
                 + ": layer provider test.hang.HangingLayerFactory did not finish creating within 1 s; its static"
                 + " initializer or constructor was still running (waiting for something that never came, or looping)."

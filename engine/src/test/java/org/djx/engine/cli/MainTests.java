@@ -310,7 +310,7 @@ class MainTests {
         assertThat(o.code()).isZero();
         assertThat(o.outLines().get(0)).matches("KIND +NAME +MODULE +VERSION +LOCATION");
         List<PluginDescriptor> builtIns = PluginLoader.load(List.of()).all();
-        assertThat(builtIns).hasSize(24);
+        assertThat(builtIns).hasSize(26);
         for (PluginDescriptor d : builtIns) {
             assertThat(o.outLines()).as(d.name())
                     .anySatisfy(l -> assertThat(l).startsWith(d.kind().label() + " ").contains(" " + d.name() + " "));

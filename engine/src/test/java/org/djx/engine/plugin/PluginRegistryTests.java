@@ -307,10 +307,10 @@ class PluginRegistryTests {
         assertThat(registry.names(PluginKind.INITIALIZER)).containsExactly("constant", "he-normal", "he-uniform",
                 "normal", "uniform", "xavier-normal", "xavier-uniform", "zeros");
         assertThat(registry.names(PluginKind.OPTIMIZER)).containsExactly("adam", "adamw", "sgd");
-        assertThat(registry.names(PluginKind.LOSS)).containsExactly("bce-with-logits", "half-squared-error", "mse");
-        assertThat(registry.names(PluginKind.DATASET)).containsExactly("kaggle-house");
+        assertThat(registry.names(PluginKind.LOSS)).containsExactly("bce-with-logits", "half-squared-error", "mse", "softmax-cross-entropy");
+        assertThat(registry.names(PluginKind.DATASET)).containsExactly("csv", "kaggle-house");
         assertThat(registry.names(PluginKind.SCHEDULE)).containsExactly("cosine", "linear-warmup", "step");
-        assertThat(registry.all()).hasSize(24);
+        assertThat(registry.all()).hasSize(26);
         assertThat(registry.problems()).isEmpty();
     }
 
