@@ -91,13 +91,13 @@ public final class HtmlReport {
         Path confusion = folder.resolve(CONFUSION_TABLE);
         if (Files.isRegularFile(confusion)) {
             h.append("<h2>Confusion matrix</h2>\n<p>Rows are the true classes, columns the predicted ones.</p>\n");
-            appendCsvTable(h, confusion);
+            appendCsvTable(h, confusion, true);
         }
         // A sweep's ranked trials are what its reader looks for first after the plots.
         Path trials = folder.resolve(TRIALS_TABLE);
         if (Files.isRegularFile(trials)) {
             h.append("<h2>Trials, best first</h2>\n");
-            appendCsvTable(h, trials);
+            appendCsvTable(h, trials, false);
         }
         // The tables and the text a run writes beside them, such as what preprocessing fitted.
         List<Path> tables = new java.util.ArrayList<>(files(folder, ".csv"));
@@ -124,8 +124,12 @@ public final class HtmlReport {
     /** A sweep's table longer than this is folded. */
     private static final int FOLD_TABLE_BEYOND = 25;
 
-    /** Appends a CSV file written by djx (quotes only around cells with a comma, quote or line break) as a table. */
-    private static void appendCsvTable(StringBuilder h, Path csv) {
+    /**
+     * Appends a CSV file written by djx (quotes only around cells with a comma, quote or line break) as a table.
+     *
+     * @param rowNames whether the first cell of each row names the row (a class), rather than being a value
+     */
+    private static void appendCsvTable(StringBuilder h, Path csv, boolean rowNames) {
         List<List<String>> rows = new java.util.ArrayList<>();
         for (String line : new String(read(csv), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
             if (!line.isEmpty()) {
@@ -145,9 +149,17 @@ public final class HtmlReport {
         h.append("</tr>\n");
         for (List<String> row : rows.subList(1, rows.size())) {
             h.append("<tr>");
-            for (String c : row) {
+            for (int i = 0; i < row.size(); i++) {
+                String c = row.get(i);
+                if (i == 0 && rowNames) {
+                    h.append("<th>").append(escape(c)).append("</th>");
+                    continue;
+                }
+                // Counts are exact as written; other figures show six digits.
+                boolean whole = c.matches("-?[0-9]+");
                 boolean number = !c.isEmpty() && c.matches("-?[0-9.]+([eE][-+]?[0-9]+)?");
-                h.append(number ? "<td class=\"num\" title=\"" + escape(c) + "\">" + escape(Format.number(Double.parseDouble(c), 6))
+                h.append(whole ? "<td class=\"num\">" + escape(c)
+                        : number ? "<td class=\"num\" title=\"" + escape(c) + "\">" + escape(Format.number(Double.parseDouble(c), 6))
                         : "<td>" + escape(c)).append("</td>");
             }
             h.append("</tr>\n");
