@@ -1,0 +1,193 @@
+package org.djx.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.djx.api.ConfigurationException;
+import org.djx.api.DataException;
+import org.djx.engine.experiment.Experiment;
+import org.djx.engine.experiment.ExperimentReader;
+import org.djx.engine.plugin.PluginLoader;
+import org.djx.engine.report.RunFolder;
+import org.djx.engine.report.RunResult;
+import org.djx.engine.tasks.BuiltInTasks;
+import org.djx.engine.tensor.CpuKernels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A user's own table, end to end and without code: a CSV beside the experiment file with an id column, a text
+ * target, a categorical feature and missing cells, cross-validated and then predicted.
+ */
+class OwnCsvTests {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] SIZES = {"small", "medium", "large"};
+
+    /**
+     * Writes rows whose class is set by x + y (small below -1, large above 1), with a colour that carries no
+     * signal, some cells empty or NA, and ids that do not follow the row order.
+     */
+    private static void writeTables(Path dir, int trainRows, int testRows) throws Exception {
+        Random random = new Random(7);
+        StringBuilder train = new StringBuilder("key,x,y,colour,size\n");
+        StringBuilder test = new StringBuilder("key,x,y,colour\n");
+        for (int r = 0; r < trainRows + testRows; r++) {
+            double x = random.nextGaussian() * 1.5;
+            double y = random.nextGaussian() * 1.5;
+            String colour = new String[] {"red", "green", "blue"}[random.nextInt(3)];
+            String yCell = r % 17 == 3 ? "NA" : String.format(Locale.ROOT, "%.4f", y);
+            String colourCell = r % 13 == 5 ? "" : colour;
+            String size = SIZES[x + y < -1 ? 0 : x + y > 1 ? 2 : 1];
+            String line = "k" + (1000 - r) + "," + String.format(Locale.ROOT, "%.4f", x) + "," + yCell + "," + colourCell;
+            if (r < trainRows) {
+                train.append(line).append(',').append(size).append('\n');
+            } else {
+                test.append(line).append('\n');
+            }
+        }
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/train.csv"), train);
+        Files.writeString(dir.resolve("data/test.csv"), test);
+    }
+
+    private static String experiment(String task, String extra) {
+        return """
+                {"task": "TASK", "seed": 1,
+                 "dataset": {"type": "csv", "train": "data/train.csv", "test": "data/test.csv", "target": "size",
+                             "id": "key", "problem": "classification"},
+                 "preprocessing": {"fit-on": "train", "steps": [
+                     {"type": "standardize"}, {"type": "fill-missing", "value": 0}, {"type": "one-hot", "dummy-na": true}]},
+                 "model": {"layers": [{"type": "linear", "outputs": 16}, {"type": "relu"}, {"type": "linear", "outputs": 3}]},
+                 "loss": {"type": "softmax-cross-entropy"},
+                 "optimizer": {"type": "adam", "lr": 0.01},
+                 "training": {"epochs": 40, "batch-size": 16, "metric": "accuracy"}EXTRA}
+                """.replace("TASK", task).replace("EXTRA", extra);
+    }
+
+    private static Experiment read(Path dir, String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return new ExperimentReader(PluginLoader.load(List.of()), BuiltInTasks.registry()).read(file);
+    }
+
+    private static List<String> lines(Path file) throws Exception {
+        return Files.readAllLines(file, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aTableWithATextTargetMissingCellsAndAnIdIsCrossValidatedWithNoCode(@TempDir Path dir) throws Exception {
+        writeTables(dir, 240, 30);
+        // Run from another folder than the experiment's: the paths are the experiment's, not the working directory's.
+        Experiment e = read(dir, "kfold.json", experiment("k-fold", ", \"validation\": {\"folds\": 4, \"stratified\": true}"));
+        Path out = dir.resolve("run");
+
+        RunResult r = new ExperimentRunner(CpuKernels::new, line -> { }).run(e, RunFolder.at(out));
+
+        // x, y and three colours plus a missing-colour indicator; key and size are not features.
+        assertThat(r.metric("features")).isEqualTo(6);
+        // The classes follow x + y, which a small network learns well on held-out rows.
+        assertThat(r.metric("avg-valid-accuracy")).isGreaterThan(0.85).isLessThanOrEqualTo(1.0);
+        List<String> confusion = lines(out.resolve("confusion.csv"));
+        assertThat(confusion.get(0)).endsWith(",large,medium,small");
+        long counted = 0;
+        long right = 0;
+        for (int t = 1; t <= 3; t++) {
+            String[] cells = confusion.get(t).split(",");
+            for (int p = 1; p <= 3; p++) {
+                counted += Long.parseLong(cells[p]);
+                right += t == p ? Long.parseLong(cells[p]) : 0;
+            }
+        }
+        // Stratified folds cover every row once: the matrix counts all 240, and its diagonal is the accuracy's.
+        assertThat(counted).isEqualTo(240);
+        double foldMean = 0;
+        for (int f = 1; f <= 4; f++) {
+            foldMean += r.metric("fold-" + f + "/valid-accuracy") / 4;
+        }
+        assertThat(right / 240.0).isCloseTo(foldMean, org.assertj.core.data.Offset.offset(0.01));
+        String preprocessing = Files.readString(out.resolve("preprocessing.txt"));
+        assertThat(preprocessing).contains("column y: numeric, ").contains("column colour: categorical, 3 values, ")
+                .contains("classes (output order): large, medium, small");
+        // The local file is named as written, and its bytes are pinned by their SHA-256.
+        JsonNode locals = JSON.readTree(out.resolve("provenance.json").toFile()).get("local-files");
+        assertThat(locals).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            String path = i == 0 ? "data/train.csv" : "data/test.csv";
+            assertThat(locals.get(i).get("path").asText()).isEqualTo(path);
+            byte[] bytes = Files.readAllBytes(dir.resolve(path));
+            assertThat(locals.get(i).get("sha256").asText()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
+    }
+
+    @Test
+    void aSubmissionWritesClassNamesAndProbabilitiesThatAgree(@TempDir Path dir) throws Exception {
+        writeTables(dir, 240, 30);
+        Experiment e = read(dir, "submit.json", experiment("submission", ", \"submission\": {\"probabilities\": true}"));
+        Path out = dir.resolve("run");
+
+        RunResult r = new ExperimentRunner(CpuKernels::new, line -> { }).run(e, RunFolder.at(out));
+
+        assertThat(r.metric("predictions")).isEqualTo(30);
+        List<String> rows = lines(out.resolve("submission.csv"));
+        assertThat(rows.get(0)).isEqualTo("key,size,p(large),p(medium),p(small)");
+        List<String> testIds = new ArrayList<>();
+        for (String line : lines(dir.resolve("data/test.csv")).subList(1, 31)) {
+            testIds.add(line.split(",")[0]);
+        }
+        List<String> classes = List.of("large", "medium", "small");
+        for (int i = 1; i < rows.size(); i++) {
+            String[] cells = rows.get(i).split(",");
+            assertThat(cells[0]).isEqualTo(testIds.get(i - 1));
+            double[] p = {Double.parseDouble(cells[2]), Double.parseDouble(cells[3]), Double.parseDouble(cells[4])};
+            assertThat(p[0] + p[1] + p[2]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+            int best = p[1] > p[0] ? (p[2] > p[1] ? 2 : 1) : (p[2] > p[0] ? 2 : 0);
+            assertThat(cells[1]).as("row %d", i).isEqualTo(classes.get(best));
+        }
+    }
+
+    @Test
+    void aRegressionMetricOnAClassificationIsRefusedBeforeTraining(@TempDir Path dir) throws Exception {
+        writeTables(dir, 60, 5);
+        Experiment e = read(dir, "wrong.json", experiment("k-fold", ", \"validation\": {\"folds\": 3}")
+                .replace("\"metric\": \"accuracy\"", "\"metric\": \"rmse\"").replace("\"outputs\": 3", "\"outputs\": 1"));
+
+        assertThatThrownBy(() -> new ExperimentRunner(CpuKernels::new, line -> { }).run(e))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("is a classification (classes [large, medium, small])")
+                .hasMessageContaining("the metric rmse scores numbers");
+    }
+
+    @Test
+    void aNetworkWithTheWrongNumberOfOutputsNamesTheClasses(@TempDir Path dir) throws Exception {
+        writeTables(dir, 60, 5);
+        Experiment e = read(dir, "narrow.json", experiment("k-fold", ", \"validation\": {\"folds\": 3}")
+                .replace("\"outputs\": 3", "\"outputs\": 2"));
+
+        assertThatThrownBy(() -> new ExperimentRunner(CpuKernels::new, line -> { }).run(e))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("the network's last layer has 2 outputs, but the dataset has 3 classes [large, medium, small];"
+                        + " end the model with 3 outputs, one per class (loss softmax-cross-entropy)");
+    }
+
+    @Test
+    void aMissingLocalFileIsNamedAsWrittenAndAsResolved(@TempDir Path dir) throws Exception {
+        Experiment e = read(dir, "missing.json", experiment("k-fold", ", \"validation\": {\"folds\": 3}"));
+
+        assertThatThrownBy(() -> new ExperimentRunner(CpuKernels::new, line -> { }).run(e))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("the data file 'data/train.csv' (" + dir.toRealPath().resolve("data/train.csv"))
+                .hasMessageContaining("relative to the experiment file's folder")
+                .hasMessageContaining("does not exist");
+    }
+}
