@@ -157,6 +157,32 @@ class OwnCsvTests {
     }
 
     @Test
+    void aSweepReadsTheFilesBesideItsOwnFileAndEachTrialIsTheRunOnItsOwn(@TempDir Path dir) throws Exception {
+        writeTables(dir, 120, 5);
+        String single = experiment("k-fold", ", \"validation\": {\"folds\": 3, \"stratified\": true}");
+        Experiment sweep = read(dir, "sweep.json", single.substring(0, single.lastIndexOf('}'))
+                + ", \"sweep\": {\"objective\": {\"result\": \"avg-valid-accuracy\", \"goal\": \"maximize\"},"
+                + " \"parameters\": {\"optimizer.lr\": {\"values\": [0.003, 0.03]}}}}");
+        Path out = dir.resolve("sweep-run");
+
+        RunResult r = new ExperimentRunner(CpuKernels::new, line -> { }).withThreads(2)
+                .withTrialsFrom(data -> new LocalTrialExecutor(new ExperimentReader(PluginLoader.load(List.of()),
+                        BuiltInTasks.registry()), CpuKernels::new, data))
+                .run(sweep, RunFolder.at(out));
+
+        // Each trial is the experiment run on its own with its learning rate, bit for bit.
+        double[] best = new double[2];
+        for (int t = 0; t < 2; t++) {
+            Experiment alone = read(dir, "alone.json", single.replace("\"lr\": 0.01", "\"lr\": " + (t == 0 ? "0.003" : "0.03")));
+            best[t] = new ExperimentRunner(CpuKernels::new, line -> { }).run(alone).metric("avg-valid-accuracy");
+        }
+        assertThat(r.metric("best/avg-valid-accuracy")).isEqualTo(Math.max(best[0], best[1]));
+        // The sweep's provenance names the files its trials read, as a single run's does.
+        JsonNode locals = JSON.readTree(out.resolve("provenance.json").toFile()).get("local-files");
+        assertThat(locals).extracting(n -> n.get("path").asText()).containsExactly("data/train.csv", "data/test.csv");
+    }
+
+    @Test
     void aRegressionMetricOnAClassificationIsRefusedBeforeTraining(@TempDir Path dir) throws Exception {
         writeTables(dir, 60, 5);
         Experiment e = read(dir, "wrong.json", experiment("k-fold", ", \"validation\": {\"folds\": 3}")
