@@ -55,6 +55,16 @@ class HousePricesTests {
     }
 
     @Test
+    void theGenericCsvSourceGivesTheKaggleSourcesNumbersBitForBit(@TempDir Path out) throws Exception {
+        RunResult kaggle = run("house-prices-kfold", out.resolve("kaggle"));
+        RunResult csv = run("house-prices-csv", out.resolve("csv"));
+
+        assertThat(csv.metrics()).isEqualTo(kaggle.metrics());
+        assertThat(Files.readAllBytes(out.resolve("csv/metrics.csv"))).isEqualTo(Files.readAllBytes(out.resolve("kaggle/metrics.csv")));
+        assertThat(Files.readString(out.resolve("csv/preprocessing.txt"))).isEqualTo(Files.readString(out.resolve("kaggle/preprocessing.txt")));
+    }
+
+    @Test
     void submissionPredictsEveryTestRowWithAPositivePrice(@TempDir Path out) throws Exception {
         run("house-prices-submission", out);
 
