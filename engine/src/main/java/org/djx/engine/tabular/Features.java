@@ -15,9 +15,10 @@ import org.djx.api.Tensor;
  * @param testIds    the test rows' identifiers, as written in a submission; empty without test rows
  * @param statistics what each step fitted, one line each, for the run's preprocessing report
  * @param classes    a classification's classes, in the order of their indices; empty for a regression
+ * @param fitted     what preprocessing fitted, to turn other rows into these features
  */
 public record Features(List<String> names, Tensor train, Tensor targets, Tensor test, List<String> testIds,
-        List<String> statistics, List<String> classes) {
+        List<String> statistics, List<String> classes, FittedPreprocessing fitted) {
     public Features {
         names = List.copyOf(names);
         Objects.requireNonNull(train, "train");
