@@ -9,6 +9,7 @@ import org.djx.api.spi.ConfigValues;
 import org.djx.api.spi.ParameterSpec;
 import org.djx.api.spi.Suggestions;
 import org.djx.engine.json.JsonDocument;
+import org.djx.engine.metric.Metric;
 import org.djx.engine.sweep.JsonPaths;
 import org.djx.engine.sweep.Points;
 import org.djx.engine.sweep.SweepParameter;
@@ -50,7 +51,8 @@ public final class SweepSection {
 
     public static final List<ParameterSpec> OBJECTIVE = List.of(
             ParameterSpec.string("result", "The result that ranks the points, one the experiment's task reports.").asRequired(),
-            ParameterSpec.string("goal", "Whether lower or higher is better.", "minimize", "maximize").withDefault("minimize"));
+            ParameterSpec.string("goal", "Whether lower or higher is better; by default maximize for a result that is an"
+                    + " accuracy, auc or macro-f1, else minimize.", "minimize", "maximize"));
 
     /** The keys of the sections a sweep may vary. */
     private static final List<String> NOT_VARIED = List.of("sweep", "expect", "task", "seed", "name", "description", "data-hub");
@@ -85,7 +87,7 @@ public final class SweepSection {
                     "the objective");
             if (o != null) {
                 objective = o.string("result");
-                minimize = o.string("goal").equals("minimize");
+                minimize = o.has("goal") ? o.string("goal").equals("minimize") : !higherIsBetter(objective);
             }
         }
         List<SweepParameter> parameters = parameters(problems, node.get("parameters"));
@@ -214,5 +216,15 @@ public final class SweepSection {
             }
         }
         return list;
+    }
+
+    /** Returns whether the result names a score where more is better, such as {@code avg-valid-accuracy}. */
+    static boolean higherIsBetter(String result) {
+        for (Metric m : Metric.values()) {
+            if (m.higherIsBetter() && (result.equals(m.label()) || result.endsWith("-" + m.label()))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -118,6 +118,13 @@ public final class SubmissionTask implements Task {
         }
         StringBuilder csv = new StringBuilder(line(header)).append('\n');
         for (int r = 0; r < probabilities.rows(); r++) {
+            for (int k = 0; k < classes.size(); k++) {
+                if (!Double.isFinite(probabilities.get(r, k))) {
+                    throw new DataException("the prediction for test row " + (r + 1) + " (" + id + " " + features.testIds().get(r)
+                            + ") is not a number: the network's outputs overflowed on its features, so no submission was written;"
+                            + " check the row's values, or use \"dtype\": \"float64\"");
+                }
+            }
             List<String> row = new ArrayList<>(List.of(features.testIds().get(r), classes.get(ClassScores.predicted(probabilities, r))));
             if (withProbabilities) {
                 for (int k = 0; k < classes.size(); k++) {

@@ -161,7 +161,7 @@ class OwnCsvTests {
         writeTables(dir, 120, 5);
         String single = experiment("k-fold", ", \"validation\": {\"folds\": 3, \"stratified\": true}");
         Experiment sweep = read(dir, "sweep.json", single.substring(0, single.lastIndexOf('}'))
-                + ", \"sweep\": {\"objective\": {\"result\": \"avg-valid-accuracy\", \"goal\": \"maximize\"},"
+                + ", \"sweep\": {\"objective\": {\"result\": \"avg-valid-accuracy\"},"
                 + " \"parameters\": {\"optimizer.lr\": {\"values\": [0.003, 0.03]}}}}");
         Path out = dir.resolve("sweep-run");
 
@@ -170,7 +170,8 @@ class OwnCsvTests {
                         BuiltInTasks.registry()), CpuKernels::new, data))
                 .run(sweep, RunFolder.at(out));
 
-        // Each trial is the experiment run on its own with its learning rate, bit for bit.
+        // Each trial is the experiment run on its own with its learning rate, bit for bit; an accuracy is maximized
+        // without being told.
         double[] best = new double[2];
         for (int t = 0; t < 2; t++) {
             Experiment alone = read(dir, "alone.json", single.replace("\"lr\": 0.01", "\"lr\": " + (t == 0 ? "0.003" : "0.03")));
@@ -180,6 +181,24 @@ class OwnCsvTests {
         // The sweep's provenance names the files its trials read, as a single run's does.
         JsonNode locals = JSON.readTree(out.resolve("provenance.json").toFile()).get("local-files");
         assertThat(locals).extracting(n -> n.get("path").asText()).containsExactly("data/train.csv", "data/test.csv");
+    }
+
+    @Test
+    void aTestRowWhoseOutputsOverflowStopsTheSubmissionBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        writeTables(dir, 120, 5);
+        List<String> test = new ArrayList<>(lines(dir.resolve("data/test.csv")));
+        String[] cells = test.get(3).split(",", -1);
+        cells[1] = "1e300";
+        test.set(3, String.join(",", cells));
+        Files.write(dir.resolve("data/test.csv"), test);
+        // In float32 the standardized 1e300 is infinite, and so are the logits.
+        Experiment e = read(dir, "submit.json", experiment("submission", "").replace("\"model\": {", "\"model\": {\"dtype\": \"float32\", "));
+        Path out = dir.resolve("run");
+
+        assertThatThrownBy(() -> new ExperimentRunner(CpuKernels::new, line -> { }).run(e, RunFolder.at(out)))
+                .isInstanceOf(DataException.class)
+                .hasMessageStartingWith("the prediction for test row 3 (key " + cells[0] + ") is not a number");
+        assertThat(out.resolve("submission.csv")).doesNotExist();
     }
 
     @Test
