@@ -70,7 +70,10 @@ public final class ExperimentReader {
                 ParameterSpec.string("task", "What the experiment does.", tasks.names().toArray(String[]::new)).asRequired(),
                 ParameterSpec.string("name", "Name of the experiment; defaults to the file name without .json."),
                 ParameterSpec.string("description", "What the experiment shows."),
-                ParameterSpec.integer("seed", "Root of every random stream of the run.").withDefault(0).atLeast(0));
+                ParameterSpec.integer("seed", "Root of every random stream of the run.").withDefault(0).atLeast(0),
+                ParameterSpec.string("data-folder", "The folder that relative data paths start from, itself relative to the"
+                        + " experiment file's folder; by default that folder. The copies of a sweep's file in its run folder"
+                        + " (sweep.json, best.json) name it, so that they find the same files."));
     }
 
     /** Returns the model section's own keys; besides them it holds {@code init} (an initializer) and {@code layers}. */
@@ -237,6 +240,11 @@ public final class ExperimentReader {
             Map<String, JsonNode> point = points.get(t);
             for (int r = 0; r < spec.repeats(); r++) {
                 ObjectNode trial = base.deepCopy();
+                // Where the files are is the sweep's, not the trial's: its runs read relative to the sweep's folder.
+                trial.remove("data-folder");
+                // Named as the sweep is, whether the file names itself or takes its file's name, so that the copy a run
+                // folder keeps (which always names it) makes the same runs.
+                trial.put("name", experiment.name());
                 trial.put("seed", experiment.seed() + r);
                 point.forEach((path, value) -> {
                     String why = JsonPaths.set(trial, path, value.deepCopy());

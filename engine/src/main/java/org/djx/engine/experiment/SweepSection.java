@@ -55,7 +55,7 @@ public final class SweepSection {
                     + " accuracy, auc or macro-f1, else minimize.", "minimize", "maximize"));
 
     /** The keys of the sections a sweep may vary. */
-    private static final List<String> NOT_VARIED = List.of("sweep", "expect", "task", "seed", "name", "description", "data-hub");
+    private static final List<String> NOT_VARIED = List.of("sweep", "expect", "task", "seed", "name", "description", "data-hub", "data-folder");
 
     private SweepSection() {
     }

@@ -1,5 +1,6 @@
 package org.djx.engine.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +122,8 @@ public final class ExperimentRunner {
                 if (folder != null && !Files.exists(folder.path().resolve(SWEEP_FILE))) {
                     folder.writeText(SWEEP_FILE, sweepFile(experiment));
                 }
-                result = new SweepRunner(trials.apply(recording), out, threads).run(experiment.name(), experiment.sweep(), folder);
+                result = new SweepRunner(trials.apply(recording), out, threads).run(experiment.name(), experiment.sweep(), folder,
+                        folderOf(experiment));
             } else {
                 result = experiment.job().run(new TaskContext(experiment.name(), experiment.seed(), kernels, out, folder, recording,
                         threads, metrics));
@@ -171,14 +173,21 @@ public final class ExperimentRunner {
         if (!root.has("name")) {
             root.put("name", experiment.name());
         }
+        // The copy lives in the run folder: it names the folder its relative data paths start from.
+        root.put(DATA_FOLDER, folderOf(experiment).toString());
         return root.toPrettyString() + "\n";
     }
 
-    /** Returns the folder that the experiment's local data paths are relative to: its file's. */
+    /** Returns the folder that the experiment's local data paths are relative to: its data-folder, else its file's. */
     public static Path folderOf(Experiment experiment) {
         Path parent = Path.of(experiment.file()).toAbsolutePath().getParent();
-        return parent == null ? Path.of("").toAbsolutePath() : parent;
+        Path own = parent == null ? Path.of("").toAbsolutePath() : parent;
+        JsonNode set = experiment.source().root().get(DATA_FOLDER);
+        return set != null && set.isTextual() ? own.resolve(set.asText()).normalize() : own;
     }
+
+    /** The top-level key that says where relative data paths start. */
+    static final String DATA_FOLDER = "data-folder";
 
     /**
      * Marks the run in progress, if any, as INTERRUPTED; for a shutdown hook (Ctrl-C). A run killed

@@ -62,7 +62,7 @@ public final class SweepRunner {
      *
      * @param folder the run folder, or null to keep nothing (and resume nothing)
      */
-    public RunResult run(String name, SweepPlan plan, RunFolder folder) {
+    public RunResult run(String name, SweepPlan plan, RunFolder folder, Path dataFolder) {
         List<TrialRequest> requests = plan.requests();
         RunFolder records = folder == null ? null : folder.subfolder(RECORDS);
         Map<TrialRequest, TrialOutcome> outcomes = records == null ? new HashMap<>() : recorded(records, plan);
@@ -106,7 +106,7 @@ public final class SweepRunner {
         if (folder != null) {
             folder.writeText("trials.csv", summary.csv());
             if (summary.best() != null) {
-                folder.writeText("best.json", bestExperiment(plan, summary.best().trial()));
+                folder.writeText("best.json", bestExperiment(plan, summary.best().trial(), dataFolder));
                 out.line("wrote " + folder.path().resolve("best.json") + ": trial " + summary.best().trial()
                         + ", runnable on its own");
             }
@@ -178,12 +178,15 @@ public final class SweepRunner {
     }
 
     /** Returns the best point's experiment, its first seed, as a file that runs on its own. */
-    private static String bestExperiment(SweepPlan plan, int trial) {
+    private static String bestExperiment(SweepPlan plan, int trial, Path dataFolder) {
         // The last rung's run, with the experiment's own epochs, when the sweep halves.
         TrialRequest first = plan.requests().stream().filter(r -> r.trial() == trial && r.repeat() == 0
                 && r.rung() == plan.rungs().size()).findFirst().orElseThrow();
         try {
-            return JSON.writeValueAsString(JSON.readTree(first.experiment())) + "\n";
+            ObjectNode best = (ObjectNode) JSON.readTree(first.experiment());
+            // It is written into the run folder: it names the folder its relative data paths start from.
+            best.put("data-folder", dataFolder.toString());
+            return JSON.writeValueAsString(best) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException("the request of trial " + trial + " is not JSON", e);
         }
@@ -206,7 +209,8 @@ public final class SweepRunner {
         Path copy = folder.path().resolve("sweep.json");
         if (Files.isRegularFile(copy)) {
             try {
-                if (!JSON.readTree(Files.readString(copy, StandardCharsets.UTF_8)).equals(JSON.readTree(sweepFile))) {
+                if (!withoutDataFolder(JSON.readTree(Files.readString(copy, StandardCharsets.UTF_8)))
+                        .equals(withoutDataFolder(JSON.readTree(sweepFile)))) {
                     throw new ConfigurationException(folder.path() + " holds another sweep: its sweep.json differs from this"
                             + " file; give a new folder with --out, or continue that sweep with djx run --resume " + folder.path());
                 }
@@ -218,6 +222,16 @@ public final class SweepRunner {
         if (Files.isDirectory(records)) {
             recorded(folder.subfolder(RECORDS), plan);
         }
+    }
+
+    /** Returns the sweep file without where its data is, which a copy made before data-folder existed lacks. */
+    private static JsonNode withoutDataFolder(JsonNode sweepFile) {
+        if (sweepFile instanceof ObjectNode o) {
+            ObjectNode copy = o.deepCopy();
+            copy.remove("data-folder");
+            return copy;
+        }
+        return sweepFile;
     }
 
     /** Reads the records an earlier run of this sweep left; a record of another sweep stops the run. */

@@ -178,7 +178,7 @@ class ExperimentReaderTests {
 
         assertProblem(onlyProblem(json), "$.seeed", at(json, 3, "7"),
                 "unknown key 'seeed' for an experiment",
-                "valid keys: task, name, description, seed, classifier, concept, curve, data, dataset, loss, model, optimizer, preprocessing, product, schedule, shift, stack, submission, training, validation, expect, sweep, data-hub",
+                "valid keys: task, name, description, seed, data-folder, classifier, concept, curve, data, dataset, loss, model, optimizer, preprocessing, product, schedule, shift, stack, submission, training, validation, expect, sweep, data-hub",
                 "(did you mean 'seed'?)");
     }
 

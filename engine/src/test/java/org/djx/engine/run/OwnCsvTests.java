@@ -178,6 +178,21 @@ class OwnCsvTests {
             best[t] = new ExperimentRunner(CpuKernels::new, line -> { }).run(alone).metric("avg-valid-accuracy");
         }
         assertThat(r.metric("best/avg-valid-accuracy")).isEqualTo(Math.max(best[0], best[1]));
+        // The copies in the run folder find the same files from there: best.json runs on its own, and a resumed
+        // sweep (its file read from the run folder) runs a lost trial again with the same result.
+        RunResult fromBest = new ExperimentRunner(CpuKernels::new, line -> { }).run(new ExperimentReader(
+                PluginLoader.load(List.of()), BuiltInTasks.registry()).read(out.resolve("best.json")));
+        assertThat(fromBest.metric("avg-valid-accuracy")).isEqualTo(r.metric("best/avg-valid-accuracy"));
+        try (var records = Files.list(out.resolve("trials"))) {
+            Files.delete(records.sorted().findFirst().orElseThrow());
+        }
+        Experiment resumed = new ExperimentReader(PluginLoader.load(List.of()), BuiltInTasks.registry()).read(out.resolve("sweep.json"));
+        RunResult again = new ExperimentRunner(CpuKernels::new, line -> { })
+                .withTrialsFrom(data -> new LocalTrialExecutor(new ExperimentReader(PluginLoader.load(List.of()),
+                        BuiltInTasks.registry()), CpuKernels::new, data))
+                .run(resumed, RunFolder.resume(out));
+        assertThat(again.metric("best/avg-valid-accuracy")).isEqualTo(r.metric("best/avg-valid-accuracy"));
+        assertThat(again.metric("completed-trials")).isEqualTo(2);
         // The sweep's provenance names the files its trials read, as a single run's does.
         JsonNode locals = JSON.readTree(out.resolve("provenance.json").toFile()).get("local-files");
         assertThat(locals).extracting(n -> n.get("path").asText()).containsExactly("data/train.csv", "data/test.csv");
