@@ -5,9 +5,10 @@ import org.djx.api.DataException;
 import org.djx.api.data.DataContext;
 
 /**
- * The hub's files as they are in the cache, for checking a dataset without a download: a verified copy or an
- * extracted archive is returned as the hub returns it; a file that would have to be downloaded (or extracted)
- * first is a {@link NotCached}, which says that the data could not be checked rather than that it is wrong.
+ * The hub's files as they are in the cache, for checking a dataset without writing anything: a verified copy or an
+ * extracted archive is returned as the hub returns it; a file that would have to be downloaded, or an archive that
+ * would have to be extracted, first is a {@link NotCached}, which says that the data could not be checked rather
+ * than that it is wrong.
  */
 public final class CachedData implements DataContext {
     private final DataHub hub;
@@ -38,8 +39,9 @@ public final class CachedData implements DataContext {
 
     @Override
     public Path extract(String name) {
-        if (!hub.isExtracted(name) && hub.check(name).status() == CacheCheck.Status.MISSING) {
-            throw new NotCached("data-hub archive '" + name + "' is not in the cache folder " + hub.cache().describe()
+        // Checking writes nothing: an archive not yet extracted is left for a run or djx data fetch to extract.
+        if (!hub.isExtracted(name)) {
+            throw new NotCached("data-hub archive '" + name + "' is not extracted in the cache folder " + hub.cache().describe()
                     + " (djx data fetch " + name + " downloads and extracts it)");
         }
         return hub.extract(name);

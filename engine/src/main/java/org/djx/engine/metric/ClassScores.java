@@ -52,7 +52,7 @@ public final class ClassScores {
         return probabilities;
     }
 
-    /** Returns the most probable class of row {@code row}; the lowest index among equals. */
+    /** Returns the most probable class of row {@code row} (the column of its largest value); the lowest index among equals. */
     public static int predicted(Tensor probabilities, int row) {
         int k = probabilities.columns();
         int best = 0;

@@ -14,7 +14,7 @@ public enum Metric {
      * D2L's Kaggle measure: the root mean squared error of the logarithms, with predictions clamped to
      * [1, inf) first so that the logarithm is defined.
      */
-    LOG_RMSE("log-rmse") {
+    LOG_RMSE("log-rmse", false) {
         @Override
         double term(double prediction, double target) {
             double d = Math.log(Math.max(prediction, 1)) - Math.log(target);
@@ -22,14 +22,14 @@ public enum Metric {
         }
     },
     /** The root mean squared error. */
-    RMSE("rmse") {
+    RMSE("rmse", false) {
         @Override
         double term(double prediction, double target) {
             return (prediction - target) * (prediction - target);
         }
     },
     /** The share of examples whose most probable class is the true one; ties go to the lowest class index. */
-    ACCURACY("accuracy") {
+    ACCURACY("accuracy", true) {
         @Override
         double classification(Tensor probabilities, Tensor classes) {
             int correct = 0;
@@ -41,9 +41,9 @@ public enum Metric {
     },
     /**
      * The mean negative log probability of the true class (cross-entropy), with probabilities clipped to
-     * [1e-15, 1 - 1e-15] as scikit-learn's log_loss clips them, so one confident mistake is large but finite.
+     * [1e-15, 1 - 1e-15] as scikit-learn's log_loss clipped them before version 1.3, so one confident mistake is large but finite.
      */
-    LOG_LOSS("log-loss") {
+    LOG_LOSS("log-loss", true) {
         @Override
         double classification(Tensor probabilities, Tensor classes) {
             double sum = 0;
@@ -59,7 +59,7 @@ public enum Metric {
      * the chance that a random positive example scores above a random negative one, ties counting one half.
      * NaN when the examples hold only one class.
      */
-    AUC("auc") {
+    AUC("auc", true) {
         @Override
         double classification(Tensor probabilities, Tensor classes) {
             if (probabilities.columns() != 2) {
@@ -91,7 +91,7 @@ public enum Metric {
      * a class that is neither present nor predicted is left out, one that is present or predicted but never
      * right scores 0, as in scikit-learn's f1_score with average="macro" over the classes that occur.
      */
-    MACRO_F1("macro-f1") {
+    MACRO_F1("macro-f1", true) {
         @Override
         double classification(Tensor probabilities, Tensor classes) {
             int k = probabilities.columns();
@@ -119,9 +119,12 @@ public enum Metric {
     };
 
     private final String label;
+    private final boolean classification;
 
-    Metric(String label) {
+    /** @param classification whether it scores classes (and overrides classification()) or numbers (term()) */
+    Metric(String label, boolean classification) {
         this.label = label;
+        this.classification = classification;
     }
 
     /** Returns the name experiment files use. */
@@ -131,7 +134,7 @@ public enum Metric {
 
     /** Returns whether this metric scores class probabilities rather than numbers. */
     public boolean isClassification() {
-        return ordinal() >= ACCURACY.ordinal();
+        return classification;
     }
 
     /** Returns whether a larger value is better (accuracy) rather than a smaller one (an error). */

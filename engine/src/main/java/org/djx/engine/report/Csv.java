@@ -38,6 +38,11 @@ public final class Csv {
         return field.matches("[^,\"\r\n]*") ? field : "\"" + field.replace("\"", "\"\"") + "\"";
     }
 
+    /** Returns one line of CSV of the fields, each quoted as {@link #field} quotes it, without the line break. */
+    public static String line(List<String> fields) {
+        return String.join(",", fields.stream().map(Csv::field).toList());
+    }
+
     /** Splits one line of CSV written with {@link #field} into its fields, unquoted. */
     public static List<String> fields(String line) {
         List<String> fields = new ArrayList<>();

@@ -29,7 +29,6 @@ public final class Format {
         return (mantissa.endsWith(".") ? mantissa.substring(0, mantissa.length() - 1) : mantissa) + s.substring(e);
     }
 
-    /** Returns {@code "1 example"} or {@code "3 examples"}. */
     /** Lists names for a message: all of ten or fewer, else the first eight and the last, as in {@code [a, b, ..., z]}. */
     public static String list(java.util.List<String> names) {
         if (names.size() <= 10) {
@@ -38,6 +37,7 @@ public final class Format {
         return "[" + String.join(", ", names.subList(0, 8)) + ", ..., " + names.get(names.size() - 1) + "]";
     }
 
+    /** Returns {@code "1 example"} or {@code "3 examples"}. */
     public static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }

@@ -11,7 +11,8 @@ import org.djx.engine.task.Bound;
 
 /**
  * Opens an experiment's dataset the way a run would, without downloading anything, so that {@code djx validate}
- * finds a missing local file, a malformed table or a column the configuration names wrongly before a run starts.
+ * finds a missing local file, a malformed table, a column the configuration names wrongly, or a model that does
+ * not fit the data's classes before a run starts.
  */
 public final class DatasetCheck {
     private DatasetCheck() {
@@ -34,7 +35,12 @@ public final class DatasetCheck {
         ExperimentData data = ExperimentData.of(new CachedData(all), java.util.List.of(), ExperimentRunner.folderOf(experiment));
         try {
             Dataset dataset = Plugins.call(source.plugin(), () -> ((DatasetSource) source.plugin().plugin()).load(source.config(), data));
-            return dataset == null ? "dataset '" + source.type() + "' returned no data" : null;
+            if (dataset == null) {
+                throw new org.djx.api.PluginException("dataset plugin '" + source.type() + "' (" + source.plugin().origin()
+                        + ") returned no dataset from load(); a source returns its data or throws");
+            }
+            experiment.job().checkData(dataset);
+            return null;
         } catch (DjxException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof CachedData.NotCached missing) {

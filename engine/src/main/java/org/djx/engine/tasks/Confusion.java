@@ -37,21 +37,17 @@ final class Confusion {
         List<String> header = new ArrayList<>();
         header.add("true class (rows) / predicted class (columns)");
         header.addAll(classes);
-        csv.append(line(header)).append('\n');
+        csv.append(Csv.line(header)).append('\n');
         for (int t = 0; t < k; t++) {
             List<String> row = new ArrayList<>();
             row.add(classes.get(t));
             for (int p = 0; p < k; p++) {
                 row.add(Long.toString(counts[t][p]));
             }
-            csv.append(line(row)).append('\n');
+            csv.append(Csv.line(row)).append('\n');
         }
         context.writeText(FILE, csv.toString());
         context.writePlot("confusion", new ConfusionPlot(context.name() + ": confusion matrix of the " + which, classes, counts));
         return counts;
-    }
-
-    private static String line(List<String> fields) {
-        return String.join(",", fields.stream().map(Csv::field).toList());
     }
 }

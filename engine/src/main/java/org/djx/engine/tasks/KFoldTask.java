@@ -40,9 +40,14 @@ public final class KFoldTask implements Task {
      * @param folds         k
      * @param stratified    whether the folds are stratified by class and shuffled, rather than D2L's contiguous blocks
      * @param seed          the seed of a stratified split's shuffle; null for the experiment's
+     * @param outputs       the network's outputs as the probe built it, or 0 when only the data can say
      */
     public record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric, int folds,
-            boolean stratified, Integer seed) {
+            boolean stratified, Integer seed, int outputs) {
+        /** Returns the sections every tabular task reads. */
+        Tabular.Spec tabular() {
+            return new Tabular.Spec(dataset, preprocessing, setup, metric, outputs);
+        }
     }
 
     @Override
@@ -64,7 +69,7 @@ public final class KFoldTask implements Task {
     @Override
     public Job read(TaskInput in) {
         Spec spec = spec(in);
-        return spec == null ? null : Job.of(spec, results(spec), KFoldTask::run);
+        return spec == null ? null : Job.of(spec, results(spec), KFoldTask::run).withDataCheck(d -> Tabular.checkData(spec.tabular(), d));
     }
 
     /** Reads the k-fold sections, as this task and adversarial validation share them; null after a problem. */
@@ -75,7 +80,8 @@ public final class KFoldTask implements Task {
             return null;
         }
         var v = validation.config();
-        boolean stratified = v.bool("stratified");
+        // A classification's rows are often sorted by class, which contiguous folds would leave out whole.
+        boolean stratified = v.has("stratified") ? v.bool("stratified") : tabular.metric().isClassification();
         if (stratified && !tabular.metric().isClassification()) {
             in.problem("$.validation.stratified", "stratified folds spread each class evenly, but the metric "
                     + tabular.metric().label() + " is a regression's; leave \"stratified\" out, or use a classification metric: "
@@ -88,7 +94,7 @@ public final class KFoldTask implements Task {
             return null;
         }
         return new Spec(tabular.dataset(), tabular.preprocessing(), tabular.setup(), tabular.metric(), v.integer("folds"),
-                stratified, v.has("seed") ? v.integer("seed") : null);
+                stratified, v.has("seed") ? v.integer("seed") : null, tabular.outputs());
     }
 
     /** Returns the k splits of the rows: stratified and shuffled, or D2L's contiguous blocks. */

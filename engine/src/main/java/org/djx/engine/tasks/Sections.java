@@ -84,7 +84,7 @@ final class Sections {
             ParameterSpec.integer("folds", "Number of folds k.").withDefault(5).atLeast(2).atMost(1000),
             ParameterSpec.bool("stratified", "For a classification: shuffle the rows and deal each class evenly over the folds,"
                     + " so every fold has the class shares of the whole set. Without it, fold i is the i-th contiguous block"
-                    + " of rows, as in D2L.").withDefault(false),
+                    + " of rows, as in D2L. By default true with a classification metric, false with a regression's."),
             ParameterSpec.integer("seed", "The seed of a stratified split's shuffle; the experiment's seed when left out."
                     + " Fixing it keeps the folds while the seed of the training varies.").atLeast(0))),
             "{\"folds\": 5}");

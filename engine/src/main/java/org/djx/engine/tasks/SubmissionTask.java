@@ -55,7 +55,7 @@ public final class SubmissionTask implements Task {
             return null;
         }
         return Job.of(new Spec(spec, probabilities), Tabular.RESULTS.and("train-" + spec.metric().label(), "predictions",
-                "diverged-epoch"), SubmissionTask::run);
+                "diverged-epoch"), SubmissionTask::run).withDataCheck(d -> Tabular.checkData(spec, d));
     }
 
     private static RunResult run(Spec submission, TaskContext context) {
@@ -116,7 +116,7 @@ public final class SubmissionTask implements Task {
         if (withProbabilities) {
             classes.forEach(name -> header.add("p(" + name + ")"));
         }
-        StringBuilder csv = new StringBuilder(line(header)).append('\n');
+        StringBuilder csv = new StringBuilder(Csv.line(header)).append('\n');
         for (int r = 0; r < probabilities.rows(); r++) {
             for (int k = 0; k < classes.size(); k++) {
                 if (!Double.isFinite(probabilities.get(r, k))) {
@@ -131,12 +131,8 @@ public final class SubmissionTask implements Task {
                     row.add(Double.toString(probabilities.get(r, k)));
                 }
             }
-            csv.append(line(row)).append('\n');
+            csv.append(Csv.line(row)).append('\n');
         }
         return csv.toString();
-    }
-
-    private static String line(List<String> fields) {
-        return String.join(",", fields.stream().map(Csv::field).toList());
     }
 }

@@ -77,14 +77,15 @@ final class Tabular {
      * @param preprocessing how columns become features
      * @param setup         the model, loss, optimizer and schedule
      * @param metric        what is reported after each epoch
+     * @param outputs       the network's outputs as the probe built it, or 0 when only the data can say
      */
-    record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric) {
+    record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric, int outputs) {
     }
 
     /** Reads the dataset, preprocessing, model, loss, optimizer and training sections; null after a problem. */
     static Spec read(TaskInput in) {
         Bound training = in.section("training");
-        probe(in, training != null && Sections.metric(training).isClassification());
+        int outputs = probe(in, training != null && Sections.metric(training).isClassification());
         Bound dataset = in.section("dataset");
         Bound preprocessing = in.section("preprocessing");
         TrainingSetup setup = Sections.setup(in, Sections.loss(in));
@@ -102,7 +103,7 @@ final class Tabular {
                 return null;
             }
         }
-        return new Spec(dataset.component(), Sections.preprocessing(preprocessing), setup, Sections.metric(training));
+        return new Spec(dataset.component(), Sections.preprocessing(preprocessing), setup, Sections.metric(training), outputs);
     }
 
     /** A dataset as loaded and as preprocessed. */
@@ -115,17 +116,43 @@ final class Tabular {
      * data decides the width, so one input feature stands in for it; a layer whose configuration fixes the width
      * (explicit weights) is checked when the data is loaded.
      */
-    private static void probe(TaskInput in, boolean classification) {
+    private static int probe(TaskInput in, boolean classification) {
         var model = in.section("model");
         if (model == null) {
-            return;
+            return 0;
         }
         ModelSpec m = model.model();
         Network network = m.inputs() == ModelSpec.FROM_DATA ? in.tryProbe(m, 1) : in.probe(m, m.inputs());
         if (network != null && network.outputs() != 1 && !classification) {
             in.problem("$.model.layers", outputsMessage(network.outputs()));
         }
+        return network == null ? 0 : network.outputs();
     }
+
+    /**
+     * Checks what only the dataset can tell: that it is the kind of problem the metric scores, and that a
+     * classification's network has an output per class (or one logit for two classes, with bce-with-logits).
+     */
+    static void checkData(Spec spec, Dataset dataset) {
+        checkProblem(spec.dataset(), spec.preprocessing(), spec.metric(), dataset);
+        if (dataset.isClassification() && spec.outputs() > 0) {
+            checkClassOutputs(spec.outputs(), spec.setup().loss().type(), dataset.classes());
+        }
+    }
+
+    private static void checkClassOutputs(int outputs, String loss, List<String> classes) {
+        int k = classes.size();
+        if (outputs != k && !(k == 2 && outputs == 1)) {
+            throw new ConfigurationException(classOutputsMessage(outputs, classes));
+        }
+        if (outputs == 1 && loss.equals(SOFTMAX)) {
+            throw new ConfigurationException("the network ends in 1 output, the logit of '" + classes.get(1) + "', but the loss "
+                    + SOFTMAX + " needs an output per class; use the loss bce-with-logits, or end the model with 2 outputs");
+        }
+    }
+
+    /** The loss that reads an output per class. */
+    private static final String SOFTMAX = "softmax-cross-entropy";
 
     private static String outputsMessage(int outputs) {
         return "the network's last layer has " + outputs + " outputs; a regression on a tabular dataset fits one target,"
@@ -257,8 +284,9 @@ final class Tabular {
             // The probe at validation stood in one input feature; a layer fixed to the real width is only built now.
             throw new ConfigurationException(outputsMessage(network.outputs()));
         }
-        if (k > 0 && network.outputs() != k && !(k == 2 && network.outputs() == 1)) {
-            throw new ConfigurationException(classOutputsMessage(network.outputs(), classes));
+        if (k > 0) {
+            // The probe stood in one input feature; a layer fixed to the real width is only built now.
+            checkClassOutputs(network.outputs(), setup.loss().type(), classes);
         }
         Tensor trainedOn = k > 0 ? ClassTargets.encode(y, k, network.outputs()) : transformer.forward(y);
         Tensor trainInputs = x.to(network.dtype());

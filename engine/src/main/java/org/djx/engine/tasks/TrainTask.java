@@ -10,6 +10,7 @@ import org.djx.api.spi.Loss;
 import org.djx.api.spi.ParameterSpec;
 import org.djx.engine.fit.Fit;
 import org.djx.engine.model.Network;
+import org.djx.engine.metric.ClassScores;
 import org.djx.engine.report.Format;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.RunOutput;
@@ -192,17 +193,6 @@ public final class TrainTask implements Task {
     private static boolean classifies(String loss) {
         return CLASSIFYING_LOSS.equals(loss) || MULTI_CLASS_LOSS.equals(loss);
     }
-
-    /** Returns the column of row {@code row}'s largest value; the first among equals. */
-    private static int argmax(Tensor t, int row) {
-        int best = 0;
-        for (int c = 1; c < t.columns(); c++) {
-            if (t.get(row, c) > t.get(row, best)) {
-                best = c;
-            }
-        }
-        return best;
-    }
     /** Up to this many examples, each prediction is a result of its own; a larger set has predictions.csv alone. */
     static final int LISTED_PREDICTIONS = 10;
 
@@ -268,7 +258,7 @@ public final class TrainTask implements Task {
             }
             if (multiClass) {
                 // One label per example: the class of the largest logit against the class of the largest target.
-                correct[part] += argmax(outputs, r) == argmax(targets, r) ? 1 : 0;
+                correct[part] += ClassScores.predicted(outputs, r) == ClassScores.predicted(targets, r) ? 1 : 0;
                 labels[part]++;
             }
             csv.append('\n');

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Random;
 import org.djx.api.ConfigurationException;
 import org.djx.api.DataException;
+import org.djx.engine.data.DataCache;
+import org.djx.engine.data.DataHub;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.plugin.PluginLoader;
@@ -214,6 +216,39 @@ class OwnCsvTests {
                 .isInstanceOf(DataException.class)
                 .hasMessageStartingWith("the prediction for test row 3 (key " + cells[0] + ") is not a number");
         assertThat(out.resolve("submission.csv")).doesNotExist();
+    }
+
+    @Test
+    void validateFindsWhatOnlyTheClassesCanTell(@TempDir Path dir) throws Exception {
+        writeTables(dir, 60, 5);
+        String base = experiment("k-fold", ", \"validation\": {\"folds\": 3}");
+        DataHub hub = DataHub.fromPlugins(PluginLoader.load(List.of()), DataCache.at(dir.resolve("cache"), "a test's"));
+        String[][] cases = {
+            {"\"metric\": \"accuracy\"", "\"metric\": \"auc\"", "the metric auc scores two classes, but dataset 'csv' has 3"},
+            {"\"outputs\": 3", "\"outputs\": 4", "the network's last layer has 4 outputs, but the dataset has 3 classes"},
+            {"\"fit-on\": \"train\"", "\"fit-on\": \"train\", \"target-transform\": \"log\"",
+                "target-transform log transforms numbers, but dataset 'csv' predicts classes"},
+            {"\"metric\": \"accuracy\"", "\"metric\": \"rmse\"", "the metric rmse scores numbers"},
+        };
+        for (String[] c : cases) {
+            Experiment e = read(dir, "check.json", base.replace(c[0], c[1]).replace("\"outputs\": 3", c[1].contains("rmse")
+                    ? "\"outputs\": 1" : c[1].contains("outputs") ? c[1] : "\"outputs\": 3"));
+            assertThatThrownBy(() -> DatasetCheck.check(e, hub)).as(c[1]).hasMessageContaining(c[2]);
+        }
+        assertThat(DatasetCheck.check(read(dir, "fine.json", base), hub)).isNull();
+    }
+
+    @Test
+    void softmaxCrossEntropyOnOneLogitIsAMistakeOfTheFileNotOfThePlugin(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/train.csv"), "key,x,y,colour,size\nk1,1,2,red,yes\nk2,2,1,blue,no\nk3,0,1,red,yes\nk4,1,0,blue,no\n");
+        Files.writeString(dir.resolve("data/test.csv"), "key,x,y,colour\nk5,1,1,red\n");
+        Experiment e = read(dir, "one.json", experiment("k-fold", ", \"validation\": {\"folds\": 2}").replace("\"outputs\": 3", "\"outputs\": 1"));
+        DataHub hub = DataHub.fromPlugins(PluginLoader.load(List.of()), DataCache.at(dir.resolve("cache"), "a test's"));
+
+        assertThatThrownBy(() -> DatasetCheck.check(e, hub)).isInstanceOf(ConfigurationException.class)
+                .hasMessage("the network ends in 1 output, the logit of 'yes', but the loss softmax-cross-entropy needs an output"
+                        + " per class; use the loss bce-with-logits, or end the model with 2 outputs");
     }
 
     @Test
