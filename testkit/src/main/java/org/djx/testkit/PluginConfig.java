@@ -117,8 +117,8 @@ public final class PluginConfig implements Config {
     }
 
     @Override
-    public Map<String, String> strings(String key) {
-        return values.strings(key);
+    public Map<String, String> stringMap(String key) {
+        return values.stringMap(key);
     }
 
     /**

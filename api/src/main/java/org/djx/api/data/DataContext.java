@@ -43,7 +43,8 @@ public interface DataContext {
      *
      * @param path the path as the experiment writes it
      * @throws org.djx.api.DataException if the file does not exist, is not a regular file or cannot be
-     *                                   read (the message names the path as written and as resolved)
+     *                                   read (the message names the path as written and, for a relative
+     *                                   path, as resolved)
      * @since 0.2
      */
     @Stability(Stability.Status.EXPERIMENTAL)

@@ -68,6 +68,7 @@ public final class DataFile {
      * @throws IllegalArgumentException if the name, the file name or the SHA-1 is malformed
      * @since 0.2
      */
+    @Stability(Stability.Status.EXPERIMENTAL)
     public static DataFile inCacheOnly(String name, String fileName, String sha1) {
         return new DataFile(name, null, fileName, sha1);
     }
@@ -77,7 +78,10 @@ public final class DataFile {
         return name;
     }
 
-    /** Returns where to download the file from; null for a file that {@link #inCacheOnly cannot be downloaded}. */
+    /**
+     * Returns where to download the file from. Null for a file that {@link #inCacheOnly cannot be downloaded}, which
+     * exist since 0.2: check {@link #isDownloadable()} first.
+     */
     public URI url() {
         return url;
     }
@@ -87,6 +91,7 @@ public final class DataFile {
      *
      * @since 0.2
      */
+    @Stability(Stability.Status.EXPERIMENTAL)
     public boolean isDownloadable() {
         return url != null;
     }

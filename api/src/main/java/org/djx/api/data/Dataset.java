@@ -120,6 +120,7 @@ public final class Dataset {
      * i for {@code classes.get(i)}. Submissions write these names.
      *
      * @param classes every class, at least two, each once
+     * @throws NullPointerException     if {@code classes} or one of them is null
      * @throws IllegalArgumentException if there are fewer than two classes or a repeated one, the target
      *                                  column is not text, or a training row names another class
      * @since 0.2

@@ -35,14 +35,16 @@ public interface Config {
     double[][] matrix(String key);
 
     /**
-     * Returns an object-of-strings value, keys in file order, unmodifiable. The default throws, for
-     * configurations written before 0.2.
+     * Returns the value of a {@link ParameterSpec#stringMap string-map} parameter, keys in file order,
+     * unmodifiable. Like every read, a key that is absent and has no default throws
+     * {@link IllegalArgumentException}; check {@link #has(String)} first. The default throws that too, for
+     * implementations written before 0.2.
      *
      * @since 0.2
      */
     @Stability(Stability.Status.EXPERIMENTAL)
-    default java.util.Map<String, String> strings(String key) {
-        throw new UnsupportedOperationException("this configuration cannot read the object of strings '" + key + "'");
+    default java.util.Map<String, String> stringMap(String key) {
+        throw new IllegalArgumentException("this configuration cannot read the object of strings '" + key + "'");
     }
 
     /**

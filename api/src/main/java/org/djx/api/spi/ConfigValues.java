@@ -183,7 +183,7 @@ public final class ConfigValues implements Config {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Map<String, String> strings(String key) {
+    public Map<String, String> stringMap(String key) {
         // Decoding made it unmodifiable.
         return (Map<String, String>) get(key, ParameterType.STRING_MAP);
     }

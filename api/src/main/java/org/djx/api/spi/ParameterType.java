@@ -3,7 +3,8 @@ package org.djx.api.spi;
 import org.djx.api.Stability;
 
 /**
- * The JSON shape a plugin parameter takes in an experiment file.
+ * The JSON shape a plugin parameter takes in an experiment file. Types are added as experiment files need them
+ * ({@link #STRING_MAP} in 0.2): a switch over this enum needs a default branch.
  *
  * @since 0.1
  */

@@ -107,7 +107,7 @@ public final class CsvSource implements DatasetSource {
     private static Map<String, ColumnType> declaredTypes(Config config) {
         Map<String, ColumnType> types = new LinkedHashMap<>();
         if (config.has(COLUMNS)) {
-            config.strings(COLUMNS).forEach((column, type) -> types.put(column, ColumnType.named(type)));
+            config.stringMap(COLUMNS).forEach((column, type) -> types.put(column, ColumnType.named(type)));
         }
         return types;
     }
