@@ -1,5 +1,6 @@
 package org.djx.engine.experiment;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,6 +39,7 @@ import org.djx.engine.sweep.SweepPlan;
 import org.djx.engine.sweep.SweepSpec;
 import org.djx.engine.sweep.TrialRequest;
 import org.djx.engine.task.Bound;
+import org.djx.engine.task.Form;
 import org.djx.engine.task.Job;
 import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.Section;
@@ -74,6 +76,19 @@ public final class ExperimentReader {
                 ParameterSpec.string("data-folder", "The folder that relative data paths start from, itself relative to the"
                         + " experiment file's folder; by default that folder. The copies of a sweep's file in its run folder"
                         + " (sweep.json, best.json) name it, so that they find the same files."));
+    }
+
+    /**
+     * Reads a model section on its own, such as the one a saved model keeps, at {@code path} of {@code document}.
+     *
+     * @throws InvalidDocumentException with every problem found, placed in the document
+     */
+    public static ModelSpec readModel(PluginRegistry plugins, JsonDocument document, String path) {
+        Problems problems = new Problems(document);
+        JsonNode node = document.root().at(JsonPointer.compile("/" + String.join("/", path.substring(2).split("\\."))));
+        Bound model = new SectionBinder(plugins, problems).bind(node, path, new Form.Model());
+        problems.throwIfAny();
+        return model.model();
     }
 
     /** Returns the model section's own keys; besides them it holds {@code init} (an initializer) and {@code layers}. */

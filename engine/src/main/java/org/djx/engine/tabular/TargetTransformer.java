@@ -73,6 +73,26 @@ public final class TargetTransformer {
         return transform.log() ? Math.log(y) : y;
     }
 
+    /** Returns a transform fitted earlier, such as a saved model's. */
+    public static TargetTransformer of(TargetTransform transform, double mean, double std) {
+        return new TargetTransformer(transform, mean, std);
+    }
+
+    /** Returns what the transform does. */
+    public TargetTransform transform() {
+        return transform;
+    }
+
+    /** Returns the mean it subtracts after the logarithm, if it standardizes; 0 otherwise. */
+    public double mean() {
+        return mean;
+    }
+
+    /** Returns the deviation it divides by, if it standardizes; 1 otherwise. */
+    public double std() {
+        return std;
+    }
+
     /** Returns whether this transform changes nothing. */
     public boolean isIdentity() {
         return transform == TargetTransform.NONE;

@@ -114,6 +114,17 @@ public final class TaskContext {
         }
     }
 
+    /**
+     * Lets {@code writer} write files of its own into the run folder, such as a saved model, and says which; does
+     * nothing for a run that writes no files.
+     */
+    public void writeInto(java.util.function.Consumer<RunFolder> writer, String what) {
+        if (folder != null) {
+            writer.accept(folder);
+            out.line("wrote " + what + " in " + folder.path());
+        }
+    }
+
     /** Writes {@code baseName}.png and {@code baseName}.svg of a plot into the run folder and says so. */
     public void writePlot(String baseName, Plot plot) {
         if (folder != null) {

@@ -11,6 +11,8 @@ import org.djx.engine.report.Csv;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
+import org.djx.engine.serving.ModelFiles;
+import org.djx.engine.serving.TrainedModel;
 import org.djx.engine.tabular.Features;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Job;
@@ -81,6 +83,10 @@ public final class SubmissionTask implements Task {
             return result.metric("diverged-epoch", c.training().epochs()).diverged(why).build();
         }
         out.result(String.format(Locale.ROOT, "train %s %f", label.replace('-', ' '), c.lastTrain()));
+        // Saved before the predictions are checked: a model whose predictions break the dataset's rule is still the model.
+        context.writeInto(folder -> ModelFiles.write(folder, new TrainedModel(spec.setup().model(), fitted.network(),
+                features.fitted(), fitted.target(), features.classes(), dataset.target(), dataset.id())),
+                ModelFiles.DESCRIPTION + " and " + ModelFiles.WEIGHTS);
         Tensor predictions = fitted.predict(features.test());
         // The dataset names the columns and says which predictions are valid ones.
         String id = dataset.id() == null ? "row" : dataset.id();

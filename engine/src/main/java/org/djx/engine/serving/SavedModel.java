@@ -1,0 +1,242 @@
+package org.djx.engine.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.djx.api.DType;
+import org.djx.api.DataException;
+import org.djx.api.Tensor;
+import org.djx.api.data.Cells;
+import org.djx.api.data.Column;
+import org.djx.api.data.NumericColumn;
+import org.djx.api.data.Table;
+import org.djx.api.data.TextColumn;
+import org.djx.engine.experiment.ExperimentReader;
+import org.djx.engine.io.Digests;
+import org.djx.engine.json.JsonDocument;
+import org.djx.engine.metric.ClassScores;
+import org.djx.engine.model.Network;
+import org.djx.engine.model.NetworkBuilder;
+import org.djx.engine.plugin.PluginLoader;
+import org.djx.engine.plugin.PluginRegistry;
+import org.djx.engine.random.RandomStreams;
+import org.djx.engine.spec.ModelSpec;
+import org.djx.engine.tabular.FittedPreprocessing;
+import org.djx.engine.tabular.PreprocessingJson;
+import org.djx.engine.tabular.TargetTransformer;
+import org.djx.engine.tensor.CpuKernels;
+import org.djx.engine.weights.Safetensors;
+
+/**
+ * A model a djx run saved (model.json and model.safetensors in its run folder), loaded to predict from raw rows in
+ * plain Java:
+ *
+ * <pre>{@code
+ * SavedModel model = SavedModel.load(Path.of("runs/house-prices-submission-20261205-031500"));
+ * Predictions p = model.predict(List.of(Map.of("LotArea", "8450", "MSZoning", "RL", ...)));
+ * double price = p.value(0);
+ * }</pre>
+ *
+ * <p>Rows are read as a CSV file's cells are: text, with the same missing-value spellings and decimal grammar
+ * ({@link Cells}); the preprocessing the run fitted and the network then give exactly the numbers the run would
+ * give for the same rows. A loaded model is immutable, and {@link #predict} may be called from many threads at
+ * once.
+ */
+public final class SavedModel {
+    private final ModelSpec spec;
+    private final Network prototype;
+    private final FittedPreprocessing preprocessing;
+    private final TargetTransformer target;
+    private final List<String> classes;
+    private final String targetColumn;
+    private final String idColumn;
+    private final ThreadLocal<Network> networks;
+
+    private SavedModel(ModelSpec spec, Network prototype, FittedPreprocessing preprocessing, TargetTransformer target,
+            List<String> classes, String targetColumn, String idColumn) {
+        this.spec = spec;
+        this.prototype = prototype;
+        this.preprocessing = preprocessing;
+        this.target = target;
+        this.classes = List.copyOf(classes);
+        this.targetColumn = targetColumn;
+        this.idColumn = idColumn;
+        // A network keeps its activations in buffers of its own: each thread predicts with a copy.
+        this.networks = ThreadLocal.withInitial(this::copyOfPrototype);
+    }
+
+    /**
+     * Loads the model that a run saved into {@code folder}, with the plugins built into djx (and any on the module
+     * or class path).
+     *
+     * @throws DataException if a file is missing, malformed, from a newer djx, or its weights do not match
+     *                       model.json (their SHA-256) or the architecture (names, shapes, element type)
+     */
+    public static SavedModel load(Path folder) {
+        return load(folder, PluginLoader.load(List.of()));
+    }
+
+    static SavedModel load(Path folder, PluginRegistry plugins) {
+        Path description = folder.resolve(ModelFiles.DESCRIPTION);
+        String where = description.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(description);
+        } catch (IOException e) {
+            throw new DataException("cannot read " + description + " (" + e.getMessage() + "); expected the folder of a run that"
+                    + " saved a model, with model.json and model.safetensors", e);
+        }
+        JsonDocument document = JsonDocument.parse(where, bytes);
+        JsonNode root = document.root();
+        if (!"djx-model".equals(root.path("format").asText())) {
+            throw new DataException(where + ": not a djx model description (its \"format\" is not \"djx-model\")");
+        }
+        int version = root.path("format-version").asInt(-1);
+        if (version < 1 || version > ModelFiles.FORMAT_VERSION) {
+            throw new DataException(where + ": written by djx " + root.path("djx-version").asText("?") + " in model format "
+                    + root.path("format-version") + ", which this djx (format " + ModelFiles.FORMAT_VERSION + ") cannot read;"
+                    + " load it with that djx or a newer one");
+        }
+        ModelSpec spec = ExperimentReader.readModel(plugins, document, "$.model");
+        int inputs = root.path("inputs").asInt(0);
+        if (inputs < 1) {
+            throw new DataException(where + ": \"inputs\" must be the number of features, a whole number >= 1");
+        }
+        Network network = new NetworkBuilder(new CpuKernels()).build(spec, inputs, new RandomStreams(0), "");
+        Path weights = folder.resolve(root.path("weights").path("file").asText(ModelFiles.WEIGHTS));
+        checkSha256(weights, root.path("weights").path("sha256").asText(""), where);
+        NetworkWeights.load(network, Safetensors.read(weights).tensors(), weights.toString());
+        FittedPreprocessing preprocessing = PreprocessingJson.read(root.get("preprocessing"), where + " at preprocessing");
+        if (preprocessing.width() != inputs) {
+            throw new DataException(where + ": preprocessing makes " + preprocessing.width() + " features, but the network takes "
+                    + inputs);
+        }
+        TargetTransformer target = PreprocessingJson.readTarget(root.path("target-transform"), where + " at target-transform");
+        List<String> classes = new ArrayList<>();
+        root.path("data").path("classes").forEach(c -> classes.add(c.asText()));
+        int outputs = network.outputs();
+        if (classes.isEmpty() ? outputs != 1 : outputs != classes.size() && !(classes.size() == 2 && outputs == 1)) {
+            throw new DataException(where + ": the network has " + outputs + " outputs for " + (classes.isEmpty() ? "a regression"
+                    : classes.size() + " classes"));
+        }
+        String id = root.path("data").has("id") ? root.path("data").get("id").asText() : null;
+        return new SavedModel(spec, network, preprocessing, target, classes, root.path("data").path("target").asText(), id);
+    }
+
+    private static void checkSha256(Path weights, String expected, String where) {
+        String actual;
+        try {
+            actual = Digests.sha256(weights);
+        } catch (IOException e) {
+            throw new DataException("cannot read " + weights + " (" + e.getMessage() + "); the model's weights are missing", e);
+        }
+        if (!actual.equals(expected)) {
+            throw new DataException(weights + " has SHA-256 " + actual + ", but " + where + " says " + expected
+                    + ": the weights are not the ones this model was saved with; save the run's model again");
+        }
+    }
+
+    /** Returns the raw columns a row must have, in the order the table had them. */
+    public List<String> inputColumns() {
+        return preprocessing.inputs().stream().map(FittedPreprocessing.Input::name).toList();
+    }
+
+    /** Returns the name of the column the model predicts. */
+    public String targetColumn() {
+        return targetColumn;
+    }
+
+    /** Returns the column that names rows in the table the model was trained on, or null. */
+    public String idColumn() {
+        return idColumn;
+    }
+
+    /** Returns a classification's classes in output order; empty for a regression. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /**
+     * Predicts each row, given as column name to cell text (other columns, such as an id, are ignored).
+     *
+     * @throws DataException naming the row and column of a cell that is missing from a row or is not a number where the
+     *                       model reads numbers, or a value a preprocessing step cannot take
+     */
+    public Predictions predict(List<Map<String, String>> rows) {
+        List<Column> columns = new ArrayList<>();
+        for (FittedPreprocessing.Input input : preprocessing.inputs()) {
+            columns.add(column(input, rows));
+        }
+        return predict(new Table(columns), r -> "row " + (r + 1));
+    }
+
+    /**
+     * Predicts the rows of a table whose columns hold numbers or text as the training table's did.
+     *
+     * @param row names row r in messages, such as {@code record 3 of new.csv}
+     */
+    public Predictions predict(Table rows, IntFunction<String> row) {
+        Tensor x = preprocessing.apply(rows, row);
+        Network network = networks.get();
+        Tensor outputs = network.forward(x.to(network.dtype()));
+        if (!classes.isEmpty()) {
+            Tensor p = ClassScores.probabilities(outputs, Tensor.zeros(outputs.rows(), classes.size()));
+            double[][] probabilities = new double[p.rows()][classes.size()];
+            for (int r = 0; r < p.rows(); r++) {
+                for (int k = 0; k < classes.size(); k++) {
+                    probabilities[r][k] = p.get(r, k);
+                }
+            }
+            return Predictions.ofClasses(classes, probabilities);
+        }
+        Tensor values = target.isIdentity() ? outputs.copy().to(DType.FLOAT64) : target.inverse(outputs);
+        return Predictions.ofValues(values.toArray());
+    }
+
+    private static Column column(FittedPreprocessing.Input input, List<Map<String, String>> rows) {
+        String name = input.name();
+        if (input.numeric()) {
+            double[] v = new double[rows.size()];
+            for (int r = 0; r < v.length; r++) {
+                String cell = cell(rows.get(r), name, r);
+                if (Cells.isMissing(cell)) {
+                    v[r] = Double.NaN;
+                } else if (Cells.isDecimal(cell) && Double.isFinite(Cells.parseDecimal(cell))) {
+                    v[r] = Cells.parseDecimal(cell);
+                } else {
+                    throw new DataException("row " + (r + 1) + ", column '" + name + "': '" + cell + "' is not a number; the model"
+                            + " reads numbers in this column (a decimal, or NA or empty for a missing value)");
+                }
+            }
+            return new NumericColumn(name, v);
+        }
+        String[] t = new String[rows.size()];
+        for (int r = 0; r < t.length; r++) {
+            String cell = cell(rows.get(r), name, r);
+            t[r] = Cells.isMissing(cell) ? null : cell;
+        }
+        return new TextColumn(name, t);
+    }
+
+    private static String cell(Map<String, String> row, String column, int r) {
+        String cell = row.get(column);
+        if (cell == null) {
+            throw new DataException("row " + (r + 1) + " has no column '" + column + "', which the model reads (write NA for a"
+                    + " missing value)");
+        }
+        return cell;
+    }
+
+    private Network copyOfPrototype() {
+        Network copy = new NetworkBuilder(new CpuKernels()).build(spec, prototype.inputs(), new RandomStreams(0), "");
+        for (int i = 0; i < prototype.parameters().size(); i++) {
+            copy.parameters().get(i).value().copyFrom(prototype.parameters().get(i).value());
+        }
+        return copy;
+    }
+}

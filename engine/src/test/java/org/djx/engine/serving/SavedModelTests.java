@@ -1,0 +1,87 @@
+package org.djx.engine.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.djx.api.DataException;
+import org.djx.engine.data.SharedDatasets;
+import org.djx.engine.experiment.Experiment;
+import org.djx.engine.experiment.ExperimentReader;
+import org.djx.engine.plugin.PluginLoader;
+import org.djx.engine.report.RunFolder;
+import org.djx.engine.run.ExperimentRunner;
+import org.djx.engine.tasks.BuiltInTasks;
+import org.djx.engine.tensor.CpuKernels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A submission run's saved model, loaded back: it predicts the run's own submission.csv, bit for bit. */
+class SavedModelTests {
+    private static List<Map<String, String>> rows(Path csv) throws Exception {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(csv)) {
+            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                rows.add(new LinkedHashMap<>(r.toMap()));
+            }
+        }
+        return rows;
+    }
+
+    private static Path submit(Path dir, String name) {
+        Path data = SharedDatasets.require();
+        Experiment e = new ExperimentReader(PluginLoader.load(List.of()), BuiltInTasks.registry())
+                .read(Path.of("..", "experiments", name + ".json"));
+        Path out = dir.resolve(name);
+        new ExperimentRunner(CpuKernels::new, line -> { }, SharedDatasets.context(data)).run(e, RunFolder.at(out));
+        return out;
+    }
+
+    @Test
+    void theSavedMlpPredictsTheRunsOwnSubmissionBitForBit(@TempDir Path dir) throws Exception {
+        Path run = submit(dir, "house-prices-mlp-submission");
+
+        SavedModel model = SavedModel.load(run);
+        List<Map<String, String>> test = rows(SharedDatasets.require().resolve("kaggle_house_pred_test.csv"));
+        Predictions p = model.predict(test);
+
+        List<String> submission = Files.readAllLines(run.resolve("submission.csv"));
+        assertThat(p.size()).isEqualTo(submission.size() - 1);
+        for (int r = 0; r < p.size(); r++) {
+            String[] cells = submission.get(r + 1).split(",");
+            assertThat(cells[0]).isEqualTo(test.get(r).get("Id"));
+            assertThat(p.value(r)).as("row %d", r + 1).isEqualTo(Double.parseDouble(cells[1]));
+        }
+        assertThat(model.inputColumns()).hasSize(79).startsWith("MSSubClass").doesNotContain("Id", "SalePrice");
+    }
+
+    @Test
+    void weightsThatAreNotTheSavedOnesAreRefused(@TempDir Path dir) throws Exception {
+        Path run = submit(dir, "house-prices-submission");
+        byte[] weights = Files.readAllBytes(run.resolve(ModelFiles.WEIGHTS));
+        weights[weights.length - 1] ^= 1;
+        Files.write(run.resolve(ModelFiles.WEIGHTS), weights);
+
+        assertThatThrownBy(() -> SavedModel.load(run)).isInstanceOf(DataException.class)
+                .hasMessageContaining("model.safetensors has SHA-256 ")
+                .hasMessageContaining("the weights are not the ones this model was saved with");
+    }
+
+    @Test
+    void aModelFromANewerDjxIsRefused(@TempDir Path dir) throws Exception {
+        Path run = submit(dir, "house-prices-submission");
+        Path json = run.resolve(ModelFiles.DESCRIPTION);
+        Files.writeString(json, Files.readString(json).replace("\"format-version\" : 1", "\"format-version\" : 2"));
+
+        assertThatThrownBy(() -> SavedModel.load(run)).isInstanceOf(DataException.class)
+                .hasMessageContaining("in model format 2, which this djx (format 1) cannot read");
+    }
+}
