@@ -40,4 +40,19 @@ public interface DatasetSource extends Plugin {
      * @throws org.djx.api.DataException if a file is missing or malformed
      */
     Dataset load(Config config, DataContext context);
+
+    /**
+     * Reads a file of rows to predict, such as the rows a saved model is given by {@code djx predict}, with the
+     * strictness this source reads its own files with: every column as a {@link org.djx.api.data.TextColumn}
+     * holding each cell's text exactly as written (never null; the caller decides what is missing and what is a
+     * number, with {@link org.djx.api.data.Cells}). By default a source reads no such files.
+     *
+     * @throws org.djx.api.DataException if the file cannot be read or is malformed, naming the file and where
+     * @throws UnsupportedOperationException if this source reads no files of rows
+     * @since 0.2
+     */
+    @Stability(Stability.Status.EXPERIMENTAL)
+    default org.djx.api.data.Table readRows(java.nio.file.Path file) {
+        throw new UnsupportedOperationException("dataset '" + name() + "' reads no files of rows to predict");
+    }
 }

@@ -17,12 +17,22 @@ public final class Predictions {
         this.probabilities = probabilities;
     }
 
-    static Predictions ofValues(double[] values) {
-        return new Predictions(values, List.of(), null);
+    /** Returns a regression's predictions; the array is copied. */
+    public static Predictions ofValues(double[] values) {
+        return new Predictions(values.clone(), List.of(), null);
     }
 
-    static Predictions ofClasses(List<String> classes, double[][] probabilities) {
-        return new Predictions(null, List.copyOf(classes), probabilities);
+    /** Returns a classification's predictions: per row, the probability of each class in {@code classes} order. */
+    public static Predictions ofClasses(List<String> classes, double[][] probabilities) {
+        double[][] copy = new double[probabilities.length][];
+        for (int r = 0; r < copy.length; r++) {
+            if (probabilities[r].length != classes.size()) {
+                throw new IllegalArgumentException("row " + r + " has " + probabilities[r].length + " probabilities for "
+                        + classes.size() + " classes");
+            }
+            copy[r] = probabilities[r].clone();
+        }
+        return new Predictions(null, List.copyOf(classes), copy);
     }
 
     /** Returns the number of rows predicted. */

@@ -1,17 +1,17 @@
 package org.djx.engine.tasks;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.djx.api.DataException;
 import org.djx.api.Tensor;
-import org.djx.engine.metric.ClassScores;
+import org.djx.api.data.Dataset;
 import org.djx.engine.metric.Metric;
-import org.djx.engine.report.Csv;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.serving.ModelFiles;
+import org.djx.engine.serving.Predictions;
+import org.djx.engine.serving.PredictionsCsv;
 import org.djx.engine.serving.TrainedModel;
 import org.djx.engine.tabular.Features;
 import org.djx.engine.task.Bound;
@@ -90,21 +90,40 @@ public final class SubmissionTask implements Task {
         Tensor predictions = fitted.predict(features.test());
         // The dataset names the columns and says which predictions are valid ones.
         String id = dataset.id() == null ? "row" : dataset.id();
-        if (features.isClassification()) {
-            context.writeText("submission.csv", classes(id, dataset.target(), features, predictions, submission.probabilities()));
-            return finish(context, result, label, c, predictions);
-        }
-        StringBuilder csv = new StringBuilder(id + "," + dataset.target() + "\n");
-        double[] p = predictions.toArray();
-        for (int r = 0; r < predictions.rows(); r++) {
-            if (!dataset.targetRule().accepts(p[r])) {
-                throw new DataException("the prediction for test row " + (r + 1) + " (" + id + " " + features.testIds().get(r)
-                        + ") is " + p[r] + "; " + dataset.targetRule().describe() + ", so no submission was written");
-            }
-            csv.append(features.testIds().get(r)).append(',').append(p[r]).append('\n');
-        }
-        context.writeText("submission.csv", csv.toString());
+        context.writeText("submission.csv", PredictionsCsv.of(id, features.testIds(), dataset.target(),
+                checked(predictions, features, dataset, id), submission.probabilities()));
         return finish(context, result, label, c, predictions);
+    }
+
+    /**
+     * Returns the predictions once every one is valid: finite probabilities of a classification, numbers the dataset's
+     * target rule accepts.
+     *
+     * @throws DataException naming the first test row whose prediction is not, so that no submission is written
+     */
+    private static Predictions checked(Tensor predictions, Features features, Dataset dataset, String id) {
+        int k = features.classes().size();
+        double[][] probabilities = new double[predictions.rows()][Math.max(k, 1)];
+        double[] values = new double[predictions.rows()];
+        for (int r = 0; r < predictions.rows(); r++) {
+            String which = "the prediction for test row " + (r + 1) + " (" + id + " " + features.testIds().get(r) + ")";
+            if (k == 0) {
+                values[r] = predictions.get(r);
+                if (!dataset.targetRule().accepts(values[r])) {
+                    throw new DataException(which + " is " + values[r] + "; " + dataset.targetRule().describe()
+                            + ", so no submission was written");
+                }
+                continue;
+            }
+            for (int c = 0; c < k; c++) {
+                probabilities[r][c] = predictions.get(r, c);
+                if (!Double.isFinite(probabilities[r][c])) {
+                    throw new DataException(which + " is not a number: the network's outputs overflowed on its features, so no"
+                            + " submission was written; check the row's values, or use \"dtype\": \"float64\"");
+                }
+            }
+        }
+        return k == 0 ? Predictions.ofValues(values) : Predictions.ofClasses(features.classes(), probabilities);
     }
 
     private static RunResult finish(TaskContext context, RunResult.Builder result, String label, Tabular.Curves c, Tensor predictions) {
@@ -113,32 +132,5 @@ public final class SubmissionTask implements Task {
         context.writePlot("training", new LinePlot(context.name() + ": training", "epoch", label, !Metric.byLabel(label).higherIsBetter())
                 .add("train", epochs, c.train()));
         return result.metric("train-" + label, c.lastTrain()).metric("predictions", predictions.rows()).build();
-    }
-
-    /** Returns the rows of a classification's submission: id, predicted class name, and each class's probability if asked. */
-    private static String classes(String id, String target, Features features, Tensor probabilities, boolean withProbabilities) {
-        List<String> classes = features.classes();
-        List<String> header = new ArrayList<>(List.of(id, target));
-        if (withProbabilities) {
-            classes.forEach(name -> header.add("p(" + name + ")"));
-        }
-        StringBuilder csv = new StringBuilder(Csv.line(header)).append('\n');
-        for (int r = 0; r < probabilities.rows(); r++) {
-            for (int k = 0; k < classes.size(); k++) {
-                if (!Double.isFinite(probabilities.get(r, k))) {
-                    throw new DataException("the prediction for test row " + (r + 1) + " (" + id + " " + features.testIds().get(r)
-                            + ") is not a number: the network's outputs overflowed on its features, so no submission was written;"
-                            + " check the row's values, or use \"dtype\": \"float64\"");
-                }
-            }
-            List<String> row = new ArrayList<>(List.of(features.testIds().get(r), classes.get(ClassScores.predicted(probabilities, r))));
-            if (withProbabilities) {
-                for (int k = 0; k < classes.size(); k++) {
-                    row.add(Double.toString(probabilities.get(r, k)));
-                }
-            }
-            csv.append(Csv.line(row)).append('\n');
-        }
-        return csv.toString();
     }
 }
