@@ -45,6 +45,7 @@ import picocli.CommandLine;
                 DescribeCommand.class,
                 SchemaCommand.class,
                 DataCommand.class,
+                PredictCommand.class,
                 TrialCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error (a bug), 2 invalid input or usage,",

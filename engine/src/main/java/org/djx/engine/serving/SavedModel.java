@@ -81,7 +81,8 @@ public final class SavedModel {
         return load(folder, PluginLoader.load(List.of()));
     }
 
-    static SavedModel load(Path folder, PluginRegistry plugins) {
+    /** Loads as {@link #load(Path)} does, creating layers with the plugins of {@code plugins}. */
+    public static SavedModel load(Path folder, PluginRegistry plugins) {
         Path description = folder.resolve(ModelFiles.DESCRIPTION);
         String where = description.toString();
         byte[] bytes;
@@ -168,11 +169,20 @@ public final class SavedModel {
      *                       model reads numbers, or a value a preprocessing step cannot take
      */
     public Predictions predict(List<Map<String, String>> rows) {
+        return predict(rows, r -> "row " + (r + 1));
+    }
+
+    /**
+     * Predicts each row as {@link #predict(List)} does.
+     *
+     * @param row names row r in messages, such as {@code new.csv:4: record 4}
+     */
+    public Predictions predict(List<Map<String, String>> rows, IntFunction<String> row) {
         List<Column> columns = new ArrayList<>();
         for (FittedPreprocessing.Input input : preprocessing.inputs()) {
-            columns.add(column(input, rows));
+            columns.add(column(input, rows, row));
         }
-        return predict(new Table(columns), r -> "row " + (r + 1));
+        return predict(new Table(columns), row);
     }
 
     /**
@@ -198,18 +208,18 @@ public final class SavedModel {
         return Predictions.ofValues(values.toArray());
     }
 
-    private static Column column(FittedPreprocessing.Input input, List<Map<String, String>> rows) {
+    private static Column column(FittedPreprocessing.Input input, List<Map<String, String>> rows, IntFunction<String> row) {
         String name = input.name();
         if (input.numeric()) {
             double[] v = new double[rows.size()];
             for (int r = 0; r < v.length; r++) {
-                String cell = cell(rows.get(r), name, r);
+                String cell = cell(rows.get(r), name, row.apply(r));
                 if (Cells.isMissing(cell)) {
                     v[r] = Double.NaN;
                 } else if (Cells.isDecimal(cell) && Double.isFinite(Cells.parseDecimal(cell))) {
                     v[r] = Cells.parseDecimal(cell);
                 } else {
-                    throw new DataException("row " + (r + 1) + ", column '" + name + "': '" + cell + "' is not a number; the model"
+                    throw new DataException(row.apply(r) + ", column '" + name + "': '" + cell + "' is not a number; the model"
                             + " reads numbers in this column (a decimal, or NA or empty for a missing value)");
                 }
             }
@@ -217,16 +227,16 @@ public final class SavedModel {
         }
         String[] t = new String[rows.size()];
         for (int r = 0; r < t.length; r++) {
-            String cell = cell(rows.get(r), name, r);
+            String cell = cell(rows.get(r), name, row.apply(r));
             t[r] = Cells.isMissing(cell) ? null : cell;
         }
         return new TextColumn(name, t);
     }
 
-    private static String cell(Map<String, String> row, String column, int r) {
+    private static String cell(Map<String, String> row, String column, String where) {
         String cell = row.get(column);
         if (cell == null) {
-            throw new DataException("row " + (r + 1) + " has no column '" + column + "', which the model reads (write NA for a"
+            throw new DataException(where + " has no column '" + column + "', which the model reads (write NA for a"
                     + " missing value)");
         }
         return cell;
