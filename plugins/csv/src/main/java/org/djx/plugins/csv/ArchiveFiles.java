@@ -10,7 +10,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.djx.api.DataException;
 
-/** Finds a file inside an extracted data-hub archive, and says which CSV files it has when the file is not there. */
+/**
+ * Finds a file inside an extracted data-hub archive, and says which CSV files it has when the file is not
+ * there or when the archive itself was named as a file.
+ */
 final class ArchiveFiles {
     /** How many of an archive's CSV files a message lists. */
     static final int LISTED = 10;
@@ -35,7 +38,7 @@ final class ArchiveFiles {
         if (!Files.isRegularFile(file)) {
             String what = Files.isDirectory(file) ? "'" + inner + "' is a folder in the archive '" + archive + "', not a file"
                     : "the archive '" + archive + "' has no file '" + inner + "'";
-            throw missing.apply(what + "; it holds " + describe(csvFiles(root), archive)
+            throw missing.apply(what + "; " + holdings(root, archive)
                     + ". Write the path of one of its files after 'hub:" + archive + "/'");
         }
         try {
@@ -47,6 +50,20 @@ final class ArchiveFiles {
                     + " extracted archive '" + archive + "'. Check that djx may read its cache folder.", e);
         }
         return file;
+    }
+
+    /**
+     * Returns whether a data-hub file name is an archive's: it ends in {@code .zip}, {@code .tar.gz},
+     * {@code .tgz} or {@code .tar}, in any case, as {@link org.djx.api.data.DataFile#isArchive} decides.
+     */
+    static boolean isArchiveName(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".zip") || lower.endsWith(".tar.gz") || lower.endsWith(".tgz") || lower.endsWith(".tar");
+    }
+
+    /** Says which CSV files an extracted archive holds, as "it holds 2 CSV files: a.csv, b.csv", listing at most {@link #LISTED}. */
+    static String holdings(Path folder, String archive) {
+        return "it holds " + describe(csvFiles(folder.toAbsolutePath().normalize()), archive);
     }
 
     /** Returns the paths of every CSV file under {@code root}, relative to it and '/'-separated, in String order. */

@@ -172,20 +172,20 @@ final class CsvReader {
         if (cells.length == header.size()) {
             return;
         }
+        String expected = Place.count(header.size(), "comma-separated field") + ", as in the header";
         // commons-csv reads an empty line as one empty field
         if (cells.length == 1 && cells[0].isEmpty()) {
-            throw place.problem("the line is empty",
-                    header.size() + " comma-separated fields, as in the header",
-                    "Remove the empty line.");
+            throw place.problem("the line is empty", expected, "Remove the empty line.");
         }
         Place at = cells.length < header.size()
                 ? place.column(header.get(cells.length), cells.length + 1)
                 : new Place(place.file(), place.line(), place.record(), null, header.size() + 1);
         String problem = cells.length < header.size()
-                ? "the record has " + cells.length + " fields and ends before this column"
-                : "the record has " + cells.length + " fields, more than the " + header.size() + " columns of the header";
-        throw at.problem(problem, header.size() + " comma-separated fields, as in the header",
-                "Look for a missing or extra comma, or a value with a comma that should be in double quotes.");
+                ? "the record has " + Place.count(cells.length, "field") + " and ends before this column"
+                : "the record has " + cells.length + " fields, more than the " + Place.count(header.size(), "column")
+                        + " of the header";
+        throw at.problem(problem, expected, Separators.hintOr(header,
+                "Look for a missing or extra comma, or a value with a comma that should be in double quotes."));
     }
 
     private static DataException malformed(Path file, String text, long line, Throwable cause) {

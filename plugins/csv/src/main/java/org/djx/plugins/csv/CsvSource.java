@@ -50,8 +50,8 @@ public final class CsvSource implements DatasetSource {
                 ParameterSpec.string(TEST, "the rows to predict, with the training columns but the target, written as"
                         + " train is; none when absent"),
                 ParameterSpec.string(TARGET, "the column to predict").asRequired(),
-                ParameterSpec.string(ID, "the column that names each row in submissions, whose values must not repeat"
-                        + " within a file; none when absent"),
+                ParameterSpec.string(ID, "the column that names each row in submissions, read as text exactly as"
+                        + " written, whose values must not repeat within a file; none when absent"),
                 ParameterSpec.string(PROBLEM, "regression: the target is a number; classification: the target is a"
                         + " class name, and the classes are the distinct names", Problem.configNames()).withDefault("regression"),
                 ParameterSpec.stringMap(COLUMNS, "column types that replace the inferred ones: numeric (every cell a"
@@ -85,8 +85,9 @@ public final class CsvSource implements DatasetSource {
                         + " Remove '" + column + "' from \"columns\"");
             }
             if (column.equals(id)) {
-                throw config.error(COLUMNS, "'" + column + "' is the id column, which names the rows and is never a"
-                        + " feature; expected feature columns only. Remove '" + column + "' from \"columns\"");
+                throw config.error(COLUMNS, "'" + column + "' is the id column, which names the rows, is never a"
+                        + " feature and is always read as text, each id as written; expected feature columns only."
+                        + " Remove '" + column + "' from \"columns\"");
             }
         }
     }
@@ -119,9 +120,10 @@ public final class CsvSource implements DatasetSource {
             if (!header.contains(column)) {
                 String listed = String.join(", ", header.subList(0, Math.min(LISTED_COLUMNS, header.size())))
                         + (header.size() > LISTED_COLUMNS ? ", and " + (header.size() - LISTED_COLUMNS) + " more" : "");
+                String hint = Separators.hint(header);
                 throw config.error(COLUMNS, "the training file " + train.file() + " has no column '" + column + "'"
                         + Suggestions.didYouMean(column, header) + "; expected a name from its header, which has "
-                        + header.size() + " columns: " + listed);
+                        + Place.count(header.size(), "column") + ": " + listed + (hint == null ? "" : ". " + hint));
             }
         }
     }

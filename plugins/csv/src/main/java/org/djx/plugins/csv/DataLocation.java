@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.djx.api.DataException;
 import org.djx.api.data.DataContext;
 import org.djx.api.spi.Config;
 
@@ -97,7 +98,8 @@ record DataLocation(String key, String written, String hubName, String inner) {
      * Returns the local file: through {@link DataContext#local}, {@link DataContext#fetch} or
      * {@link DataContext#extract}, which report files that are missing or corrupt.
      *
-     * @throws org.djx.api.ConfigurationException at the key if the archive holds no such file
+     * @throws org.djx.api.ConfigurationException at the key if the archive holds no such file, or if
+     *                                            {@code hub:NAME} names an archive rather than a file in it
      * @throws org.djx.api.DataException          if the file cannot be had, or resolves outside its archive
      */
     Path resolve(DataContext context, Config config) {
@@ -105,9 +107,28 @@ record DataLocation(String key, String written, String hubName, String inner) {
             return context.local(written);
         }
         if (inner == null) {
-            return context.fetch(hubName);
+            Path file = context.fetch(hubName);
+            String fileName = file.getFileName().toString();
+            if (ArchiveFiles.isArchiveName(fileName)) {
+                // read as CSV, an archive would fail on its first byte that is not UTF-8, which says nothing of the fix
+                throw config.error(key, "the data-hub file '" + hubName + "' is an archive (" + fileName + "), not a CSV"
+                        + " file; write the path of a file inside it after the name, as in hub:" + hubName
+                        + "/path/in/archive.csv; " + holdings(context));
+            }
+            return file;
         }
         return ArchiveFiles.find(context.extract(hubName), inner, hubName,
                 message -> config.error(key, message));
+    }
+
+    /** Says which CSV files the archive {@link #hubName} holds, or why they cannot be listed. */
+    private String holdings(DataContext context) {
+        Path folder;
+        try {
+            folder = context.extract(hubName);
+        } catch (DataException e) {
+            return "its files cannot be listed: " + e.getMessage();
+        }
+        return ArchiveFiles.holdings(folder, hubName);
     }
 }

@@ -1,5 +1,7 @@
 package org.djx.plugins.csv;
 
+import java.math.BigDecimal;
+
 /**
  * The strict decimal grammar of data cells: an optional sign, digits with an optional fraction, and an
  * optional exponent, such as {@code 65}, {@code -0.5}, {@code .5}, {@code 2.} or {@code 1.5e-3}.
@@ -58,6 +60,20 @@ final class Decimals {
     static double parse(String decimal) {
         // safe: the grammar is a subset of what parseDouble reads, and it rounds correctly
         return Double.parseDouble(decimal);
+    }
+
+    /**
+     * Returns the exact value of a string that {@link #isDecimal} accepts, without trailing zeros, so that
+     * every spelling of a number ({@code 1}, {@code 1.0}, {@code +1}, {@code 10e-1}) gives an equal value,
+     * and numbers too close for a double to tell apart stay apart; null when the exponent is beyond what
+     * a {@link BigDecimal} holds (about two billion).
+     */
+    static BigDecimal exactValue(String decimal) {
+        try {
+            return new BigDecimal(decimal).stripTrailingZeros();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
     }
 
     private static boolean isDigit(char c) {

@@ -22,7 +22,8 @@ final class HeaderChecks {
                     "the header has no column '" + name + "' (it has " + describe(file.header()) + ")"
                             + Suggestions.didYouMean(name, file.header()),
                     "'" + name + "' as " + role,
-                    "Check that this is the training file of the dataset, not its test file or another table.");
+                    Separators.hintOr(file.header(),
+                            "Check that this is the training file of the dataset, not its test file or another table."));
         }
     }
 
@@ -31,7 +32,7 @@ final class HeaderChecks {
         List<String> expected = new ArrayList<>(train.header());
         expected.remove(target);
         String want = "the training file's columns without '" + target + "' (" + describe(expected) + ")";
-        String fix = "Check that the two files belong together and are not swapped.";
+        String fix = Separators.hintOr(test.header(), "Check that the two files belong together and are not swapped.");
         List<String> found = test.header();
         int targetAt = found.indexOf(target);
         if (targetAt >= 0) {
@@ -64,10 +65,11 @@ final class HeaderChecks {
 
     /** Lists column names for a message: all of a short header, the ends of a long one. */
     static String describe(List<String> names) {
+        String count = Place.count(names.size(), "column") + ": ";
         if (names.size() <= 8) {
-            return names.size() + " columns: " + String.join(", ", names);
+            return count + String.join(", ", names);
         }
-        return names.size() + " columns: " + String.join(", ", names.subList(0, 4)) + ", ..., "
+        return count + String.join(", ", names.subList(0, 4)) + ", ..., "
                 + String.join(", ", names.subList(names.size() - 2, names.size()));
     }
 }

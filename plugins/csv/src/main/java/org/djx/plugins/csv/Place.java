@@ -73,6 +73,11 @@ record Place(Path file, long line, long record, String column, int field) {
         return b.toString();
     }
 
+    /** Counts for a message: "1 column", "3 columns". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** Quotes a cell for a message: at most 40 characters, line breaks and tabs made visible. */
     static String quote(String value) {
         String shown = value.length() <= 40 ? value : value.substring(0, 40) + "...";

@@ -12,10 +12,11 @@ import org.djx.api.data.Table;
  * Reads a training file with a target column, and optionally a test file with the same columns but
  * the target, into a {@link Dataset}: the one reader behind every source of this plugin.
  *
- * <p>Missing values are as {@link Cells} spells them; column types are inferred as
- * {@link TypeInference} says, unless the options declare them. A numeric cell beyond the range of a
- * double is an error, never an infinity; so is a target that is missing, or not a number in a
- * regression; so is an id that is missing or repeats within a file.
+ * <p>Missing values are as {@link Cells} spells them; feature column types are inferred as
+ * {@link TypeInference} says, unless the options declare them, and the id column is always text as
+ * written ({@link UniqueIds}). A numeric cell beyond the range of a double is an error, never an
+ * infinity; so is a target that is missing, or not a number in a regression; so is an id that is
+ * missing or repeats within a file.
  */
 final class TableReader {
     private final CsvReader csv;
@@ -78,18 +79,17 @@ final class TableReader {
                 continue;
             }
             int t = test == null ? -1 : test.header().indexOf(name);
-            boolean numeric = TypeInference.isNumeric(train, c, test, t, declared, name.equals(id));
-            Column trainColumn = numeric ? TypedColumns.numeric(train, c) : TypedColumns.text(train, c);
-            trainColumns.add(trainColumn);
             if (name.equals(id)) {
-                UniqueIds.check(train, c, trainColumn);
-            }
-            if (t >= 0) {
-                Column testColumn = numeric ? TypedColumns.numeric(test, t) : TypedColumns.text(test, t);
-                testColumns.add(testColumn);
-                if (name.equals(id)) {
-                    UniqueIds.check(test, t, testColumn);
+                trainColumns.add(UniqueIds.read(train, c));
+                if (t >= 0) {
+                    testColumns.add(UniqueIds.read(test, t));
                 }
+                continue;
+            }
+            boolean numeric = TypeInference.isNumeric(train, c, test, t, declared);
+            trainColumns.add(numeric ? TypedColumns.numeric(train, c) : TypedColumns.text(train, c));
+            if (t >= 0) {
+                testColumns.add(numeric ? TypedColumns.numeric(test, t) : TypedColumns.text(test, t));
             }
         }
         Dataset data = Dataset.of(new Table(trainColumns), target);

@@ -1,10 +1,12 @@
 package org.djx.plugins.csv;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.djx.api.data.NumericColumn;
 
 /** Reads the target column of a training file: numbers for a regression, class names for a classification. */
@@ -45,12 +47,13 @@ final class Targets {
      * Returns the classes a target column names, sorted: by value when every name is a decimal number,
      * otherwise in String order.
      *
-     * @throws org.djx.api.DataException at the first missing target, or naming the column when it holds
-     *                                   fewer than two classes
+     * @throws org.djx.api.DataException at the first missing target; naming the column when it holds
+     *                                   fewer than two classes, or, when every class is a number, two
+     *                                   spellings of one number
      */
     static List<String> classes(CsvFile train, int column) {
         String target = train.header().get(column);
-        Set<String> names = new LinkedHashSet<>();
+        Map<String, Integer> firstRows = new LinkedHashMap<>();
         for (int r = 0; r < train.rows(); r++) {
             String cell = train.cell(r, column);
             if (Cells.isMissing(cell)) {
@@ -59,17 +62,47 @@ final class Targets {
                         "a class name in every training record's target column '" + target + "'",
                         "Remove the record or fill in its class.");
             }
-            names.add(cell);
+            firstRows.putIfAbsent(cell, r);
         }
-        if (names.size() < 2) {
+        boolean numbers = firstRows.keySet().stream().allMatch(Decimals::isDecimal);
+        if (numbers) {
+            requireOneSpellingPerNumber(train, column, firstRows);
+        }
+        if (firstRows.size() < 2) {
             throw Place.of(train.file()).column(target, column + 1).problem(
                     "every one of the " + train.rows() + " training records has the class "
-                            + Place.quote(names.iterator().next()),
+                            + Place.quote(firstRows.keySet().iterator().next()),
                     "at least two classes in the target column of a classification",
                     "With one class there is nothing to learn: use \"problem\": \"regression\" or check the target column.");
         }
-        List<String> sorted = new ArrayList<>(names);
-        sorted.sort(sorted.stream().allMatch(Decimals::isDecimal) ? BY_VALUE : Comparator.naturalOrder());
+        List<String> sorted = new ArrayList<>(firstRows.keySet());
+        sorted.sort(numbers ? BY_VALUE : Comparator.naturalOrder());
         return sorted;
+    }
+
+    /**
+     * Refuses two class names that are one number: the classes are the distinct names, so {@code 1} and
+     * {@code 1.0} would be two classes of the same label.
+     *
+     * @param firstRows each class name with the first row that has it, in the order of those rows
+     */
+    private static void requireOneSpellingPerNumber(CsvFile train, int column, Map<String, Integer> firstRows) {
+        Map<BigDecimal, String> spellings = new HashMap<>();
+        for (Map.Entry<String, Integer> name : firstRows.entrySet()) {
+            BigDecimal value = Decimals.exactValue(name.getKey());
+            String earlier = value == null ? null : spellings.putIfAbsent(value, name.getKey());
+            if (earlier != null) {
+                throw Place.of(train.file()).column(train.header().get(column), column + 1).problem(
+                        "the classes " + Place.quote(earlier) + " (record " + record(train, firstRows.get(earlier), column)
+                                + ") and " + Place.quote(name.getKey()) + " (record " + record(train, name.getValue(), column)
+                                + ") are the same number written two ways; write each class one way",
+                        "one spelling for each class, since every distinct name is a class of its own",
+                        "Replace " + Place.quote(name.getKey()) + " with " + Place.quote(earlier) + " in the target column, or the other way round.");
+            }
+        }
+    }
+
+    private static long record(CsvFile file, int row, int column) {
+        return file.place(row, column).record();
     }
 }

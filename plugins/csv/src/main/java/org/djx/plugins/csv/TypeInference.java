@@ -1,7 +1,7 @@
 package org.djx.plugins.csv;
 
 /**
- * Decides whether a feature or id column is numeric or text. A column is numeric when every cell that
+ * Decides whether a feature column is numeric or text. A column is numeric when every cell that
  * is not missing, in the training and the test file, is a decimal number ({@link Decimals}); otherwise
  * it is text. That is pandas' type inference on the concatenated files, which D2L's preprocessing
  * relies on: {@code MSSubClass} is numeric, {@code LotFrontage} numeric with missing values,
@@ -18,12 +18,10 @@ final class TypeInference {
      * @param test        the test file, or null
      * @param testColumn  the column's index in the test file, or -1 when there is none
      * @param declared    the type the experiment declares, or null to infer it
-     * @param isId        whether the column is the id column, which may hold numbers in one file and
-     *                    text in the other
      * @throws org.djx.api.DataException at a text cell of a column declared numeric, or of a column that
      *                                   holds numbers in the training file
      */
-    static boolean isNumeric(CsvFile train, int trainColumn, CsvFile test, int testColumn, ColumnType declared, boolean isId) {
+    static boolean isNumeric(CsvFile train, int trainColumn, CsvFile test, int testColumn, ColumnType declared) {
         if (declared == ColumnType.CATEGORICAL) {
             return false;
         }
@@ -36,7 +34,7 @@ final class TypeInference {
         }
         boolean numericTrain = TypedColumns.allDecimal(train, trainColumn);
         boolean numeric = numericTrain && (testColumn < 0 || TypedColumns.allDecimal(test, testColumn));
-        if (testColumn >= 0 && numericTrain && !numeric && !isId && TypedColumns.hasValue(train, trainColumn)) {
+        if (testColumn >= 0 && numericTrain && !numeric && TypedColumns.hasValue(train, trainColumn)) {
             // A column of numbers in the training file with words in the test file is a typo, not a category:
             // pandas would quietly turn every value of it into a category. (Words in training and numbers in
             // test is a category column whose test rows happen to use numeric codes.)

@@ -11,6 +11,8 @@ import org.djx.api.ConfigurationException;
 import org.djx.api.DataException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A file inside an extracted data-hub archive, named as {@code hub:NAME/inner/path.csv}. */
 class ArchiveFilesTests {
@@ -30,6 +32,36 @@ class ArchiveFilesTests {
                 .startsWith("invalid value at 'train' of 'csv'")
                 .contains("the archive 'people' has no file 'train.csv'; it holds 2 CSV files: people/test.csv, people/train.csv."
                         + " Write the path of one of its files after 'hub:people/'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"people.zip", "people.TAR.GZ", "people.tgz", "people.Tar"})
+    void aHubArchiveNamedWithoutAPathInsideIsAnErrorAtTheKeyListingItsCsvFiles(String fileName) {
+        UserTable table = new UserTable(dir).standard();
+        // the bytes a zip archive starts with; read as CSV, they would fail as text that is not UTF-8
+        Path hubFile = FakeDataContext.writeBytes(dir.resolve("cache/" + fileName), new byte[] {'P', 'K', 3, 4, (byte) 0xFF, 0});
+        Path archive = dir.resolve("cache/people-extracted");
+        FakeDataContext.write(archive.resolve("people/train.csv"), UserTable.TRAIN);
+        FakeDataContext.write(archive.resolve("people/test.csv"), UserTable.TEST);
+        table.context.hubFile("people", hubFile).archive("people", archive);
+
+        assertThat(table.failure(UserTable.classification("train", "hub:people"), ConfigurationException.class))
+                .startsWith("invalid value at 'train' of 'csv'")
+                .contains("the data-hub file 'people' is an archive (" + fileName + "), not a CSV file; write the path of"
+                        + " a file inside it after the name, as in hub:people/path/in/archive.csv; it holds 2 CSV files:"
+                        + " people/test.csv, people/train.csv");
+        assertThat(table.context.calls).containsExactly("fetch people", "extract people");
+    }
+
+    @Test
+    void aHubArchiveWhoseFilesCannotBeListedIsStillAnErrorAtTheKey() {
+        UserTable table = new UserTable(dir).standard();
+        table.context.hubFile("people", FakeDataContext.write(dir.resolve("cache/people.zip"), "PK"));
+
+        assertThat(table.failure(UserTable.classification("test", "hub:people"), ConfigurationException.class))
+                .startsWith("invalid value at 'test' of 'csv'")
+                .contains("the data-hub file 'people' is an archive (people.zip)")
+                .contains("its files cannot be listed: no data-hub archive 'people'");
     }
 
     @Test

@@ -81,7 +81,8 @@ class CsvSourceConfigTests {
         assertThatThrownBy(() -> check(UserTable.classification("columns", Map.of("id", "ignore"))))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("invalid value at 'columns' of 'csv'")
-                .hasMessageContaining("'id' is the id column");
+                .hasMessageContaining("'id' is the id column")
+                .hasMessageContaining("always read as text, each id as written");
     }
 
     @Test

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.djx.api.ConfigurationException;
 import org.djx.api.DataException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,11 +54,11 @@ class CsvSourceDataErrorTests {
     }
 
     @Test
-    void anIdThatRepeatsInTheTestFileIsAnErrorThoughItsNumbersAreSpelledDifferently() {
-        UserTable table = new UserTable(dir).withTrain(UserTable.TRAIN).withTest("id,age,city,size", "10,40,Paris,1", "10.0,NA,,2");
+    void anIdThatRepeatsInTheTestFileIsAnError() {
+        UserTable table = new UserTable(dir).withTrain(UserTable.TRAIN).withTest("id,age,city,size", "10,40,Paris,1", "10,NA,,2");
 
         assertThat(table.failure(UserTable.classification(), DataException.class))
-                .startsWith(table.test + ":3: record 3, column 'id' (field 1): the id '10.0' repeats: record 2 has it too (as '10')");
+                .startsWith(table.test + ":3: record 3, column 'id' (field 1): the id '10' repeats: record 2 has it too;");
     }
 
     @Test
@@ -74,6 +77,25 @@ class CsvSourceDataErrorTests {
                 .startsWith(table.train + ": column 'label' (field 3): every one of the 3 training records has the class 'benign'")
                 .contains("expected at least two classes")
                 .contains("use \"problem\": \"regression\" or check the target column");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.0", "+1", "1e0", "01", "10e-1"})
+    void classesThatAreOneNumberWrittenTwoWaysAreAnErrorNamingBothSpellingsAndTheirRecords(String spelling) {
+        UserTable table = new UserTable(dir).withTrain("id,age,label", "1,34,1", "2,40,0", "3,51,1", "4,29," + spelling, "5,33,0");
+
+        assertThat(table.failure(Map.of("train", "train.csv", "target", "label", "problem", "classification"), DataException.class))
+                .startsWith(table.train + ": column 'label' (field 3): the classes '1' (record 2) and '" + spelling
+                        + "' (record 5) are the same number written two ways; write each class one way;")
+                .contains("Replace '" + spelling + "' with '1' in the target column");
+    }
+
+    @Test
+    void twoSpellingsOfOneNumberAreAnErrorEvenAsTheOnlyTwoClasses() {
+        UserTable table = new UserTable(dir).withTrain("id,label", "1,0.5", "2,.50", "3,0.5");
+
+        assertThat(table.failure(Map.of("train", "train.csv", "target", "label", "problem", "classification"), DataException.class))
+                .contains("the classes '0.5' (record 2) and '.50' (record 3) are the same number written two ways");
     }
 
     @Test
@@ -124,6 +146,63 @@ class CsvSourceDataErrorTests {
 
         assertThat(table.failure(UserTable.classification("columns", Map.of("city", "ignore")), DataException.class))
                 .startsWith(table.test + ":1: record 1, column 'city': the training file's column 'city' is not in the test file's header");
+    }
+
+    @Test
+    void aSemicolonSeparatedFileIsAnErrorThatSaysDjxReadsCommas() {
+        UserTable table = new UserTable(dir).withTrain("a;b;label", "1;2;x", "3;4;y");
+
+        assertThat(table.failure(Map.of("train", "train.csv", "target", "label"), DataException.class))
+                .startsWith(table.train + ":1: record 1, column 'label': the header has no column 'label' (it has 1 column: a;b;label)")
+                .endsWith("djx reads comma-separated files, and this one seems to use ';' as separator: save it with commas"
+                        + " between the fields.");
+    }
+
+    @Test
+    void aColumnTypeForASemicolonSeparatedFileIsAnErrorThatSaysDjxReadsCommas() {
+        UserTable table = new UserTable(dir).withTrain("a;b;label", "1;2;x", "3;4;y");
+
+        assertThat(table.failure(Map.of("train", "train.csv", "target", "label", "columns", Map.of("a", "numeric")),
+                ConfigurationException.class))
+                .contains("which has 1 column: a;b;label. djx reads comma-separated files, and this one seems to use ';'");
+    }
+
+    @Test
+    void aTabSeparatedFileIsAnErrorThatSaysDjxReadsCommas() {
+        UserTable table = new UserTable(dir).withTrain("a\tb\tlabel", "1\t2\tx", "3\t4\ty");
+
+        assertThat(table.failure(Map.of("train", "train.csv", "target", "label"), DataException.class))
+                .contains("(it has 1 column: a\tb\tlabel)")
+                .contains("djx reads comma-separated files, and this one seems to use tabs as separator");
+    }
+
+    @Test
+    void aSemicolonSeparatedFileWithDecimalCommasIsAnErrorThatSaysDjxReadsCommas() {
+        UserTable table = new UserTable(dir).withTrain("size;label", "3,5;x", "4;y");
+
+        assertThat(table.failure(Map.of("train", "train.csv", "target", "label"), DataException.class))
+                .startsWith(table.train + ":2: record 2, field 2: the record has 2 fields, more than the 1 column of the header;"
+                        + " expected 1 comma-separated field, as in the header.")
+                .contains("this one seems to use ';' as separator");
+    }
+
+    @Test
+    void aSemicolonSeparatedTestFileIsAnErrorThatSaysDjxReadsCommas() {
+        UserTable table = new UserTable(dir).withTrain(UserTable.TRAIN).withTest("id;age;city;size", "10;40;Paris;1");
+
+        assertThat(table.failure(UserTable.classification(), DataException.class))
+                .startsWith(table.test + ":1: record 1, column 'id': the training file's column 'id' is not in the test file's header")
+                .contains("this one seems to use ';' as separator");
+    }
+
+    @Test
+    void aHeaderOfOneColumnWithoutSemicolonOrTabGetsNoSeparatorHint() {
+        UserTable table = new UserTable(dir).withTrain("price", "1", "2");
+
+        assertThat(table.failure(Map.of("train", "train.csv", "target", "label"), DataException.class))
+                .contains("(it has 1 column: price)")
+                .doesNotContain("separator")
+                .endsWith("Check that this is the training file of the dataset, not its test file or another table.");
     }
 
     @Test

@@ -78,7 +78,7 @@ class CsvSourceTests {
         assertThat(data.id()).isEqualTo("id");
         assertThat(data.isClassification()).isTrue();
         assertThat(data.classes()).containsExactly("benign", "malignant");
-        assertThat(numbers(data.train(), "id")).containsExactly(1, 2, 3, 4);
+        assertThat(texts(data.train(), "id")).containsExactly("1", "2", "3", "4");
         assertThat(numbers(data.train(), "age")).containsExactly(34, Double.NaN, 51, 29);
         assertThat(numbers(data.train(), "size")).containsExactly(Double.NaN, 3.5, 2, Double.NaN);
         assertThat(texts(data.train(), "city")).containsExactly("Paris", "Lyon", null, "Lyon");
@@ -86,6 +86,39 @@ class CsvSourceTests {
         assertThat(numbers(data.test(), "age")).containsExactly(40, Double.NaN);
         assertThat(texts(data.test(), "city")).containsExactly("Paris", null);
         assertThat(table.context.calls).containsExactly("local train.csv", "local test.csv");
+    }
+
+    @Test
+    void theIdColumnIsTextAsWrittenSoLeadingZerosStayAndOnlyEqualTextRepeats() {
+        UserTable table = new UserTable(dir).withTrain("id,age,label", "050,34,a", "50,40,b", "01,51,a", "1,29,b", "1.0,33,a")
+                .withTest("id,age", "007,40", "7,41", "7.0,42");
+
+        Dataset data = table.load(Map.of("train", "train.csv", "test", "test.csv", "target", "label", "id", "id",
+                "problem", "classification"));
+
+        assertThat(data.train().column("id")).containsInstanceOf(TextColumn.class);
+        assertThat(texts(data.train(), "id")).containsExactly("050", "50", "01", "1", "1.0");
+        assertThat(data.test().column("id")).containsInstanceOf(TextColumn.class);
+        assertThat(texts(data.test(), "id")).containsExactly("007", "7", "7.0");
+    }
+
+    @Test
+    void numberClassesThatAreCloseButNotEqualAreTwoClasses() {
+        // a double cannot tell these apart, but they are two numbers, written each one way
+        UserTable table = new UserTable(dir).withTrain("x,level", "1,0.1", "2,0.10000000000000000001", "3,0.1");
+
+        Dataset data = table.load(Map.of("train", "train.csv", "target", "level", "problem", "classification"));
+
+        assertThat(data.classes()).containsExactly("0.1", "0.10000000000000000001");
+    }
+
+    @Test
+    void oneAndOnePointZeroAmongWordsAreTwoClassesAsTheyAreText() {
+        UserTable table = new UserTable(dir).withTrain("x,grade", "1,1", "2,1.0", "3,B");
+
+        Dataset data = table.load(Map.of("train", "train.csv", "target", "grade", "problem", "classification"));
+
+        assertThat(data.classes()).containsExactly("1", "1.0", "B");
     }
 
     @Test

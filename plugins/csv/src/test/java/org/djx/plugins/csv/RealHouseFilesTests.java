@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.djx.api.data.Column;
 import org.djx.api.data.DataFile;
 import org.djx.api.data.Dataset;
@@ -80,7 +81,7 @@ class RealHouseFilesTests {
         assertThat(number(data.train(), "LotFrontage", first)).isEqualTo(65);
         assertThat(data.train().column("LotFrontage").orElseThrow().isMissing(eighth)).isTrue();
         assertThat(((TextColumn) data.train().column("MSZoning").orElseThrow()).get(first)).isEqualTo("RL");
-        assertThat(number(data.test(), "Id", 0)).isEqualTo(1461);
+        assertThat(((TextColumn) data.test().column("Id").orElseThrow()).get(0)).isEqualTo("1461");
     }
 
     @Test
@@ -91,21 +92,19 @@ class RealHouseFilesTests {
         assertThat(data.test().column("BsmtFinSF1")).containsInstanceOf(NumericColumn.class);
         long numeric = data.train().columns().stream().filter(c -> c instanceof NumericColumn).count();
         long text = data.train().columns().stream().filter(c -> c instanceof TextColumn).count();
-        // 36 numeric features plus Id and SalePrice; 43 categorical features
-        assertThat(numeric).isEqualTo(38);
-        assertThat(text).isEqualTo(43);
+        // 36 numeric features plus SalePrice; 43 categorical features plus Id, which is text as written
+        assertThat(numeric).isEqualTo(37);
+        assertThat(text).isEqualTo(44);
         for (Column c : data.test().columns()) {
             assertThat(c.getClass()).as(c.name()).isEqualTo(data.train().column(c.name()).orElseThrow().getClass());
         }
     }
 
     @Test
-    void onlyNaAndEmptyCellsAreMissingSoNoneIsAMasonryCategory() {
+    void noneIsAMasonryCategoryInBothFilesNotAMissingValue() {
         // pandas 1.x (which D2L's 331 features come from) reads 'None' as text; pandas 2 would make it NaN
-        TextColumn masonry = (TextColumn) data.train().column("MasVnrType").orElseThrow();
-        long none = java.util.stream.IntStream.range(0, masonry.size()).filter(r -> "None".equals(masonry.get(r))).count();
-
-        assertThat(none).isEqualTo(864);
+        assertThat(count(data.train(), "MasVnrType", "None")).isEqualTo(864);
+        assertThat(count(data.test(), "MasVnrType", "None")).isEqualTo(878);
     }
 
     @Test
@@ -129,13 +128,18 @@ class RealHouseFilesTests {
     }
 
     private static int row(Table table, int id) {
-        NumericColumn ids = (NumericColumn) table.column("Id").orElseThrow();
+        TextColumn ids = (TextColumn) table.column("Id").orElseThrow();
         for (int r = 0; r < ids.size(); r++) {
-            if (ids.get(r) == id) {
+            if (ids.get(r).equals(Integer.toString(id))) {
                 return r;
             }
         }
         throw new AssertionError("no Id " + id);
+    }
+
+    private static long count(Table table, String column, String value) {
+        TextColumn text = (TextColumn) table.column(column).orElseThrow();
+        return IntStream.range(0, text.size()).filter(r -> value.equals(text.get(r))).count();
     }
 
     private static double number(Table table, String column, int row) {

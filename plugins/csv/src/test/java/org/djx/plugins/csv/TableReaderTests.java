@@ -36,7 +36,7 @@ class TableReaderTests {
     void infersNumericAndTextColumnsAsPandasDoes() {
         Dataset data = new HouseFiles(dir).standard().load();
 
-        for (String name : new String[] {"Id", "MSSubClass", "LotFrontage", "GarageYrBlt", "SalePrice"}) {
+        for (String name : new String[] {"MSSubClass", "LotFrontage", "GarageYrBlt", "SalePrice"}) {
             assertThat(data.train().column(name)).as(name).containsInstanceOf(NumericColumn.class);
         }
         for (String name : new String[] {"MSZoning", "Alley"}) {
@@ -64,7 +64,7 @@ class TableReaderTests {
 
         assertThat(texts(data.test(), "MSZoning")).containsExactly("RH", "C (all)", "RL");
         assertThat(numbers(data.train(), "SalePrice")).containsExactly(208500, 181500, 223500, 140000);
-        assertThat(numbers(data.test(), "Id")).containsExactly(5, 6, 7);
+        assertThat(texts(data.test(), "Id")).containsExactly("5", "6", "7");
     }
 
     @Test
@@ -105,6 +105,43 @@ class TableReaderTests {
 
         assertThat(data.train().column("LotFrontage")).containsInstanceOf(NumericColumn.class);
         assertThat(numbers(data.train(), "LotFrontage")).containsExactly(65, Double.NaN, 68, Double.NaN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "1.#IND", "1.#QNAN", "<NA>", "N/A", "n/a",
+        "NULL", "null"})
+    void pandasOtherMissingValueSpellingsAreMissingInNumericAndTextColumns(String cell) {
+        HouseFiles files = new HouseFiles(dir).write(HouseFiles.TRAIN.replace("2,20,RL,80,", "2,20,RL," + cell + ","),
+                HouseFiles.TEST.replace("7,60,RL,74,Pave", "7,60,RL,74," + cell));
+
+        Dataset data = files.load();
+
+        assertThat(data.train().column("LotFrontage")).containsInstanceOf(NumericColumn.class);
+        assertThat(numbers(data.train(), "LotFrontage")).containsExactly(65, Double.NaN, 68, Double.NaN);
+        assertThat(texts(data.test(), "Alley")).containsExactly(null, null, null);
+    }
+
+    @Test
+    void noneIsACategoryNotAMissingValueAsInThePandasD2lUsed() {
+        HouseFiles files = new HouseFiles(dir).write(HouseFiles.TRAIN.replace("1,60,RL,65,NA,", "1,60,RL,65,None,"),
+                HouseFiles.TEST.replace("7,60,RL,74,Pave", "7,60,RL,74,None"));
+
+        Dataset data = files.load();
+
+        assertThat(texts(data.train(), "Alley")).containsExactly("None", null, "Grvl", "Pave");
+        assertThat(texts(data.test(), "Alley")).containsExactly(null, null, "None");
+    }
+
+    @Test
+    void kaggleHouseReadsTheIdColumnAsTextAsWritten() {
+        HouseFiles files = new HouseFiles(dir).write(HouseFiles.TRAIN.replace("1,60,RL", "0001,60,RL").replace("2,20,RL", "1,20,RL"),
+                HouseFiles.TEST.replace("5,20,RH", "1461,20,RH").replace("6,190", "1461.0,190"));
+
+        Dataset data = files.load();
+
+        assertThat(data.train().column("Id")).containsInstanceOf(TextColumn.class);
+        assertThat(texts(data.train(), "Id")).containsExactly("0001", "1", "3", "4");
+        assertThat(texts(data.test(), "Id")).containsExactly("1461", "1461.0", "7");
     }
 
     @ParameterizedTest
