@@ -1,11 +1,15 @@
 package org.djx.plugins.csv;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.djx.api.data.Column;
 import org.djx.api.data.DataContext;
 import org.djx.api.data.Dataset;
+import org.djx.api.data.Table;
+import org.djx.api.data.TextColumn;
 import org.djx.api.spi.Config;
 import org.djx.api.spi.DatasetSource;
 import org.djx.api.spi.ParameterSpec;
@@ -103,6 +107,21 @@ public final class CsvSource implements DatasetSource {
         TableOptions options = new TableOptions(config.string(TARGET), config.has(ID) ? config.string(ID) : null,
                 Problem.named(config.string(PROBLEM)), declaredTypes(config));
         return new TableReader(CsvReader.DEFAULT, options).read(train, test);
+    }
+
+    /** Reads a file of rows with the same strict reader, every cell as written, for a saved model to predict. */
+    @Override
+    public Table readRows(Path file) {
+        CsvFile rows = CsvReader.DEFAULT.read(file);
+        List<Column> columns = new ArrayList<>();
+        for (int c = 0; c < rows.header().size(); c++) {
+            String[] cells = new String[rows.rows()];
+            for (int r = 0; r < cells.length; r++) {
+                cells[r] = rows.cell(r, c);
+            }
+            columns.add(new TextColumn(rows.header().get(c), cells));
+        }
+        return new Table(columns);
     }
 
     private static Map<String, ColumnType> declaredTypes(Config config) {
