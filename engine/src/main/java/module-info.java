@@ -1,6 +1,7 @@
 /**
  * The djx engine: kernels, networks, the training loop, experiment files, the plugin registry, and the
- * {@code djx} launcher.
+ * {@code djx} launcher. It exports one package, {@code org.djx.engine.serving}: a saved model, loaded to predict
+ * from plain Java.
  */
 module org.djx.engine {
     requires transitive org.djx.api;
@@ -9,6 +10,8 @@ module org.djx.engine {
     requires info.picocli;
     requires java.desktop;
     requires java.net.http;
+
+    exports org.djx.engine.serving;
 
     // picocli reads the command classes' annotations reflectively.
     opens org.djx.engine.cli to info.picocli;

@@ -25,6 +25,8 @@ import org.djx.engine.model.NetworkBuilder;
 import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.plugin.PluginRegistry;
 import org.djx.engine.random.RandomStreams;
+import org.djx.engine.saving.ModelFiles;
+import org.djx.engine.saving.NetworkWeights;
 import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.tabular.FittedPreprocessing;
 import org.djx.engine.tabular.PreprocessingJson;
@@ -81,7 +83,11 @@ public final class SavedModel {
         return load(folder, PluginLoader.load(List.of()));
     }
 
-    /** Loads as {@link #load(Path)} does, creating layers with the plugins of {@code plugins}. */
+    /**
+     * Loads as {@link #load(Path)} does, creating layers with the plugins of {@code plugins}: the launcher's, with
+     * its plugin folders.
+     */
+    @SuppressWarnings("exports")
     public static SavedModel load(Path folder, PluginRegistry plugins) {
         Path description = folder.resolve(ModelFiles.DESCRIPTION);
         String where = description.toString();

@@ -19,6 +19,7 @@ import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.run.ExperimentRunner;
+import org.djx.engine.saving.ModelFiles;
 import org.djx.engine.tasks.BuiltInTasks;
 import org.djx.engine.tensor.CpuKernels;
 import org.junit.jupiter.api.Test;

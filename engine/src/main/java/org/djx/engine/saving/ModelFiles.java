@@ -1,4 +1,4 @@
-package org.djx.engine.serving;
+package org.djx.engine.saving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +35,7 @@ public final class ModelFiles {
     /** The file of the weights. */
     public static final String WEIGHTS = "model.safetensors";
     /** The version of model.json's layout this djx writes, and the newest it reads. */
-    static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 1;
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -1,4 +1,4 @@
-package org.djx.engine.serving;
+package org.djx.engine.saving;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,12 +14,12 @@ import org.djx.engine.weights.StoredTensor;
  * the layer's position in the model's layers (activations count), and a 2-D {@code weight} in PyTorch's
  * [outputs, inputs] layout, the transpose of djx's y = x W + b.
  */
-final class NetworkWeights {
+public final class NetworkWeights {
     private NetworkWeights() {
     }
 
     /** Returns every parameter of {@code network} by its name, in layer order. */
-    static Map<String, StoredTensor> of(Network network) {
+    public static Map<String, StoredTensor> of(Network network) {
         Map<String, StoredTensor> tensors = new LinkedHashMap<>();
         for (int i = 0; i < network.depth(); i++) {
             for (Parameter p : network.parameters(i)) {
@@ -39,7 +39,7 @@ final class NetworkWeights {
      * @param where names the file, for messages
      * @throws DataException naming the first tensor that is missing, unknown, or of another shape or type
      */
-    static void load(Network network, Map<String, StoredTensor> tensors, String where) {
+    public static void load(Network network, Map<String, StoredTensor> tensors, String where) {
         Map<String, StoredTensor> byName = new LinkedHashMap<>();
         tensors.forEach((name, t) -> byName.put(name.startsWith("layers.") ? name : "layers." + name, t));
         Map<String, Parameter> expected = new LinkedHashMap<>();

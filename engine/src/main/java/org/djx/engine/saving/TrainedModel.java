@@ -1,4 +1,4 @@
-package org.djx.engine.serving;
+package org.djx.engine.saving;
 
 import java.util.List;
 import java.util.Objects;
