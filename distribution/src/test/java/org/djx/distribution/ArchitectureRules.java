@@ -180,6 +180,15 @@ public final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage(TASKS)
             .because("everything else reaches tasks through org.djx.engine.task.TaskRegistry");
 
+    /** The package a Java application embeds to predict with a saved model. */
+    public static final String SERVING = "org.djx.engine.serving..";
+
+    // Rule 12: a saved model is served from plain Java, so what serves it never reaches the launcher or its library.
+    public static final ArchRule SERVING_IS_FREE_OF_THE_LAUNCHER = noClasses()
+            .that().resideInAPackage(SERVING)
+            .should().dependOnClassesThat().resideInAnyPackage(LAUNCHER, "picocli..", TASKS)
+            .because("an application that embeds a model gets the model, not the command line or the tasks");
+
     private ArchitectureRules() {
     }
 

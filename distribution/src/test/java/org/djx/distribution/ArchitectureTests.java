@@ -93,6 +93,11 @@ class ArchitectureTests {
     }
 
     @Test
+    void servingIsFreeOfTheLauncher() {
+        ArchitectureRules.SERVING_IS_FREE_OF_THE_LAUNCHER.check(PRODUCTION);
+    }
+
+    @Test
     void theComputationSitsBelowTheTasks() {
         ArchitectureRules.THE_COMPUTATION_SITS_BELOW_THE_TASKS.check(PRODUCTION);
     }

@@ -21,7 +21,7 @@ import org.djx.engine.report.RunFolder;
 import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.LayerSpec;
 import org.djx.engine.spec.ModelSpec;
-import org.djx.engine.tabular.PreprocessingJson;
+
 import org.djx.engine.weights.Safetensors;
 
 /**

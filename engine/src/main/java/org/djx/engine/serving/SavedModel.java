@@ -29,7 +29,7 @@ import org.djx.engine.saving.ModelFiles;
 import org.djx.engine.saving.NetworkWeights;
 import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.tabular.FittedPreprocessing;
-import org.djx.engine.tabular.PreprocessingJson;
+import org.djx.engine.saving.PreprocessingJson;
 import org.djx.engine.tabular.TargetTransformer;
 import org.djx.engine.tensor.CpuKernels;
 import org.djx.engine.weights.Safetensors;

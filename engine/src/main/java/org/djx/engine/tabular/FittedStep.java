@@ -14,9 +14,9 @@ import org.djx.engine.spec.PreprocessingSpec;
 /**
  * One preprocessing step with what it fitted: how it transforms the columns of any rows, the training rows it was
  * fitted on or rows a saved model predicts later, with the same arithmetic, so both give the same numbers bit
- * for bit.
+ * for bit. Public so that a saved model can record what each step fitted; only this package applies them.
  */
-sealed interface FittedStep {
+public sealed interface FittedStep {
     /**
      * Transforms the columns, in place or into new ones, and returns the columns after the step.
      *

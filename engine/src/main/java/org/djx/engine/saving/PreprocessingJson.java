@@ -1,4 +1,4 @@
-package org.djx.engine.tabular;
+package org.djx.engine.saving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.djx.api.DataException;
 import org.djx.engine.spec.PreprocessingSpec;
+import org.djx.engine.tabular.FittedPreprocessing;
+import org.djx.engine.tabular.FittedStep;
+import org.djx.engine.tabular.TargetTransformer;
 
 /**
  * What preprocessing and the target transform fitted, as JSON for a saved model: every number is written with
