@@ -14,6 +14,8 @@ import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.PanelPlot;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
+import org.djx.engine.saving.ModelFiles;
+import org.djx.engine.saving.TrainedModel;
 import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.PreprocessingSpec;
 import org.djx.engine.spec.TrainingSetup;
@@ -41,9 +43,10 @@ public final class KFoldTask implements Task {
      * @param stratified    whether the folds are stratified by class and shuffled, rather than D2L's contiguous blocks
      * @param seed          the seed of a stratified split's shuffle; null for the experiment's
      * @param outputs       the network's outputs as the probe built it, or 0 when only the data can say
+     * @param finalModel    whether a model trained on every row is saved after the folds
      */
     public record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric, int folds,
-            boolean stratified, Integer seed, int outputs) {
+            boolean stratified, Integer seed, int outputs, boolean finalModel) {
         /** Returns the sections every tabular task reads. */
         Tabular.Spec tabular() {
             return new Tabular.Spec(dataset, preprocessing, setup, metric, outputs);
@@ -94,7 +97,7 @@ public final class KFoldTask implements Task {
             return null;
         }
         return new Spec(tabular.dataset(), tabular.preprocessing(), tabular.setup(), tabular.metric(), v.integer("folds"),
-                stratified, v.has("seed") ? v.integer("seed") : null, tabular.outputs());
+                stratified, v.has("seed") ? v.integer("seed") : null, tabular.outputs(), v.bool("final-model"));
     }
 
     /** Returns the k splits of the rows: stratified and shuffled, or D2L's contiguous blocks. */
@@ -136,6 +139,9 @@ public final class KFoldTask implements Task {
                 // Each fold fits its own categories, so its width is a result of its own.
                 names.add("fold-" + i + "/features");
             }
+        }
+        if (spec.finalModel()) {
+            names.add("final/train-" + m);
         }
         return Tabular.RESULTS.and(names).and("avg-train-" + m, "avg-valid-" + m, "diverged-epoch");
     }
@@ -227,6 +233,24 @@ public final class KFoldTask implements Task {
             Confusion.write(context, features.classes(), features.targets(), predicted,
                     "validation rows, each predicted by the fold's model that did not train on it");
         }
-        return result.metric("avg-train-" + label, trainSum / k).metric("avg-valid-" + label, validSum / k).build();
+        result.metric("avg-train-" + label, trainSum / k).metric("avg-valid-" + label, validSum / k);
+        if (spec.finalModel()) {
+            // On every row, preprocessed as the run's features were, from the streams a submission run's model draws
+            // from: the same model the submission task of this file would train, bit for bit.
+            Tabular.Fitted fit = Tabular.fit(spec.setup(), spec.metric(), spec.preprocessing().target(), features.classes(),
+                    features.train(), features.targets(), null, null, null, "", "final model", Tabular.UNRECORDED, context);
+            if (fit.curves().diverged()) {
+                String why = Tabular.divergence("the final model", fit.curves().training());
+                out.result(why);
+                return result.metric("diverged-epoch", fit.curves().training().epochs()).diverged(why).build();
+            }
+            out.result(String.format(Locale.ROOT, "final model on all %d rows: train %s %f", features.train().rows(), words,
+                    fit.curves().lastTrain()));
+            context.writeInto(folder -> ModelFiles.write(folder, new TrainedModel(spec.setup().model(), fit.network(),
+                    features.fitted(), fit.target(), features.classes(), dataset.target(), dataset.id())),
+                    ModelFiles.DESCRIPTION + " and " + ModelFiles.WEIGHTS);
+            result.metric("final/train-" + label, fit.curves().lastTrain());
+        }
+        return result.build();
     }
 }

@@ -86,7 +86,9 @@ final class Sections {
                     + " so every fold has the class shares of the whole set. Without it, fold i is the i-th contiguous block"
                     + " of rows, as in D2L. By default true with a classification metric, false with a regression's."),
             ParameterSpec.integer("seed", "The seed of a stratified split's shuffle; the experiment's seed when left out."
-                    + " Fixing it keeps the folds while the seed of the training varies.").atLeast(0))),
+                    + " Fixing it keeps the folds while the seed of the training varies.").atLeast(0),
+            ParameterSpec.bool("final-model", "After the folds, train the model once more on every training row and save it"
+                    + " (model.json and model.safetensors), for djx predict and for embedding.").withDefault(false))),
             "{\"folds\": 5}");
 
     static final Section CLASSIFIER = new Section("classifier", "A logistic regression (one linear layer, loss bce-with-logits) "

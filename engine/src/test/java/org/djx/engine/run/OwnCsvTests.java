@@ -23,6 +23,8 @@ import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunResult;
+import org.djx.engine.serving.PredictionsCsv;
+import org.djx.engine.serving.SavedModel;
 import org.djx.engine.tasks.BuiltInTasks;
 import org.djx.engine.tensor.CpuKernels;
 import org.junit.jupiter.api.Test;
@@ -198,6 +200,33 @@ class OwnCsvTests {
         // The sweep's provenance names the files its trials read, as a single run's does.
         JsonNode locals = JSON.readTree(out.resolve("provenance.json").toFile()).get("local-files");
         assertThat(locals).extracting(n -> n.get("path").asText()).containsExactly("data/train.csv", "data/test.csv");
+    }
+
+    @Test
+    void kFoldsFinalModelIsTheSubmissionsModelAndPredictsItsSubmissionBitForBit(@TempDir Path dir) throws Exception {
+        writeTables(dir, 120, 12);
+        Experiment kFold = read(dir, "kfold.json", experiment("k-fold", ", \"validation\": {\"folds\": 3, \"final-model\": true}"));
+        Experiment submission = read(dir, "submit.json", experiment("submission", ", \"submission\": {\"probabilities\": true}"));
+
+        RunResult r = new ExperimentRunner(CpuKernels::new, line -> { }).run(kFold, RunFolder.at(dir.resolve("kfold")));
+        new ExperimentRunner(CpuKernels::new, line -> { }).run(submission, RunFolder.at(dir.resolve("submit")));
+
+        assertThat(r.metric("final/train-accuracy")).isBetween(0.5, 1.0);
+        SavedModel model = SavedModel.load(dir.resolve("kfold"));
+        List<java.util.Map<String, String>> rows = new ArrayList<>();
+        List<String> lines = lines(dir.resolve("data/test.csv"));
+        String[] header = lines.get(0).split(",", -1);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
+            for (int c = 0; c < header.length; c++) {
+                row.put(header[c], cells[c]);
+            }
+            rows.add(row);
+        }
+        List<String> ids = rows.stream().map(row -> row.get("key")).toList();
+        String predicted = PredictionsCsv.of("key", ids, "size", model.predict(rows), true);
+        assertThat(predicted).isEqualTo(Files.readString(dir.resolve("submit/submission.csv")));
     }
 
     @Test
