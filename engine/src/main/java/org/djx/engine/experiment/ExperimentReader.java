@@ -247,6 +247,8 @@ public final class ExperimentReader {
             }
         }
         List<TrialRequest> requests = new ArrayList<>();
+        // A trial is read without the sweep's file and data-folder: it names the sweep's weights file by its full path.
+        Path folder = WeightsFrom.folder(experiment.source());
         int invalid = 0;
         // The same mistake in every trial (a misspelled last key) is reported once.
         java.util.Set<String> reported = new java.util.HashSet<>();
@@ -267,6 +269,7 @@ public final class ExperimentReader {
                         throw new IllegalStateException("the path " + path + " was checked, yet: " + why);
                     }
                 });
+                WeightsFrom.anchor(trial, folder);
                 String text = trial.toString();
                 if (r == 0) {
                     try {

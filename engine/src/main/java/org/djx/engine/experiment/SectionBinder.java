@@ -20,6 +20,7 @@ import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.PluginKind;
 import org.djx.engine.plugin.PluginRegistry;
 import org.djx.engine.spec.ComponentSpec;
+import org.djx.engine.spec.InitialWeights;
 import org.djx.engine.spec.LayerSpec;
 import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.task.Bound;
@@ -32,13 +33,14 @@ import org.djx.engine.task.Section;
  * order, for the run's provenance and for checking each plugin's configuration before anything runs.
  */
 final class SectionBinder {
-    /** The model's own keys besides its initializer and layers. */
+    /** The model's own keys besides its initializer and layers; the schema and {@code djx describe} list them. */
     static final List<ParameterSpec> MODEL = List.of(
             ParameterSpec.integer("inputs",
                     "Number of input features per example; taken from the data when absent.").atLeast(1),
             ParameterSpec.string("dtype", "Element type of the network's parameters and activations: float32 computes "
                     + "about twice as fast, float64 matches worked examples to every printed digit.",
-                    DType.FLOAT32.label(), DType.FLOAT64.label()).withDefault(DType.FLOAT64.label()));
+                    DType.FLOAT32.label(), DType.FLOAT64.label()).withDefault(DType.FLOAT64.label()),
+            WeightsFrom.SPEC);
     /** The keys of a layer object that the engine reads itself. */
     static final List<String> LAYER_KEYS = Plugin.RESERVED_LAYER_KEYS;
     /** The initializer a model uses when it names none: D2L's N(0, 0.01^2). */
@@ -172,12 +174,17 @@ final class SectionBinder {
         return Bound.steps(path, steps);
     }
 
-    /** Reads the model section: its keys, its initializer (the default written in when absent) and its layers. */
+    /**
+     * Reads the model section: its keys, its initializer (the default written in when absent), its layers, and the
+     * file of initial weights it may name.
+     */
     private ModelSpec model(JsonNode node, String path) {
         if (!expectObject(node, path)) {
             return null;
         }
         ConfigValues config = ConfigBinder.bind(problems, node, path, MODEL, List.of("init", "layers"), "the model");
+        // A file that cannot be used is a problem on record, and the layers are still read: all problems at once.
+        InitialWeights weights = config.has(WeightsFrom.KEY) ? WeightsFrom.read(problems, config.string(WeightsFrom.KEY), path) : null;
         ComponentSpec init;
         String initPath = JsonDocument.child(path, "init");
         if (node.has("init")) {
@@ -206,7 +213,7 @@ final class SectionBinder {
         }
         // An invalid dtype is already a problem on record; the file is refused after reading.
         DType dtype = config.has("dtype") && DType.FLOAT32.label().equals(config.string("dtype")) ? DType.FLOAT32 : DType.FLOAT64;
-        return new ModelSpec(config.has("inputs") ? config.integer("inputs") : ModelSpec.FROM_DATA, dtype, init, layers);
+        return new ModelSpec(config.has("inputs") ? config.integer("inputs") : ModelSpec.FROM_DATA, dtype, init, layers, weights);
     }
 
     private LayerSpec layer(JsonNode node, String path, Set<String> labels) {

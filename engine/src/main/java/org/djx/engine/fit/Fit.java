@@ -19,7 +19,8 @@ import org.djx.engine.train.TrainingResult;
  * take each epoch's learning rate from the schedule if there is one, train. The initial parameters come
  * from the streams {@code <prefix>init/layer-I/PARAM} and the order of the examples from
  * {@code <prefix>shuffle}, so fits that share a prefix differ only in their data and weights, and fits
- * under different prefixes (folds, repeats) draw independently.
+ * under different prefixes (folds, repeats) draw independently. A model with initial weights
+ * ({@code "weights-from"}) starts every fit, whatever its prefix, from the same parameters.
  */
 public final class Fit {
     private Fit() {
@@ -48,7 +49,8 @@ public final class Fit {
     /**
      * Builds a fresh network of {@code setup}'s model for {@code inputs} features, as {@link #fit} does.
      *
-     * @throws ConfigurationException if the model names a width of its own and the data has another
+     * @throws ConfigurationException if the model names a width of its own and the data has another, or its
+     *                                initial weights do not fit the network the data's width makes
      */
     public static Network network(TrainingSetup setup, int inputs, RandomStreams streams, String prefix, Kernels kernels) {
         int declared = setup.model().inputs();

@@ -3,6 +3,7 @@ package org.djx.engine.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.djx.api.ConfigurationException;
+import org.djx.api.DataException;
 import org.djx.api.DType;
 import org.djx.api.Parameter;
 import org.djx.api.PluginException;
@@ -12,6 +13,7 @@ import org.djx.api.spi.Kernels;
 import org.djx.api.spi.Layer;
 import org.djx.api.spi.LayerContext;
 import org.djx.engine.spec.ComponentSpec;
+import org.djx.engine.spec.InitialWeights;
 import org.djx.engine.spec.LayerSpec;
 import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.random.RandomStreams;
@@ -26,9 +28,11 @@ public final class NetworkBuilder {
 
     /**
      * Creates every layer, initializing weights from the stream {@code init/layer-I/PARAM} of
-     * {@code random} and biases with zeros.
+     * {@code random} and biases with zeros, or every parameter from the model's initial weights if it has them.
      *
-     * @throws ConfigurationException if a layer rejects its configuration or its input
+     * @throws ConfigurationException if a layer rejects its configuration or its input, or the initial weights do
+     *                                not fit the network (thrown as the weights' refusal, placed where the
+     *                                experiment names their file)
      */
     public Network build(ModelSpec model, RandomStreams random) {
         return build(model, model.inputs(), random, "");
@@ -37,7 +41,7 @@ public final class NetworkBuilder {
     /**
      * Creates every layer for {@code inputs} input features, drawing initial weights from the streams
      * {@code <streamPrefix>init/layer-I/PARAM}; a prefix such as {@code fold-2/} gives each of several
-     * networks of one run draws of its own.
+     * networks of one run draws of its own. A model with initial weights starts from them whatever the prefix.
      */
     public Network build(ModelSpec model, int inputs, RandomStreams random, String streamPrefix) {
         if (inputs < 1) {
@@ -61,9 +65,24 @@ public final class NetworkBuilder {
             labels.add(spec.label());
             features = layer.outputFeatures();
         }
-        return new Network(inputs, model.dtype(), layers, labels);
+        Network network = new Network(inputs, model.dtype(), layers, labels);
+        if (model.weights() != null) {
+            start(network, model.weights());
+        }
+        return network;
     }
 
+    /**
+     * Replaces the initializers' draws with the model's initial weights: layers initialize their parameters as they
+     * create them, so the file's values can only come after.
+     */
+    private static void start(Network network, InitialWeights weights) {
+        try {
+            StateDict.load(network, weights.tensors(), weights.file());
+        } catch (DataException e) {
+            throw weights.refusal(e.getMessage());
+        }
+    }
 
     private static String describe(ComponentSpec spec) {
         return spec.plugin().kind().label() + " '" + spec.type() + "' at " + spec.path();
