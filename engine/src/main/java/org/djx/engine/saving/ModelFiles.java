@@ -17,6 +17,7 @@ import org.djx.api.spi.ConfigValues;
 import org.djx.engine.io.Digests;
 import org.djx.engine.plugin.PluginDescriptor;
 import org.djx.engine.plugin.PluginOrigin;
+import org.djx.engine.model.StateDict;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.LayerSpec;
@@ -45,7 +46,7 @@ public final class ModelFiles {
     /** Writes the model's two files into {@code folder}, the weights first, each atomically. */
     public static void write(RunFolder folder, TrainedModel model) {
         Path weights = folder.path().resolve(WEIGHTS);
-        Safetensors.write(weights, NetworkWeights.of(model.network()), Map.of("format", "pt", "producer", "djx"));
+        Safetensors.write(weights, StateDict.of(model.network()), Map.of("format", "pt", "producer", "djx"));
         String sha256;
         try {
             sha256 = Digests.sha256(weights);

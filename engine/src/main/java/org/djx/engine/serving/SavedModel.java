@@ -26,7 +26,7 @@ import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.plugin.PluginRegistry;
 import org.djx.engine.random.RandomStreams;
 import org.djx.engine.saving.ModelFiles;
-import org.djx.engine.saving.NetworkWeights;
+import org.djx.engine.model.StateDict;
 import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.tabular.FittedPreprocessing;
 import org.djx.engine.saving.PreprocessingJson;
@@ -117,7 +117,7 @@ public final class SavedModel {
         Network network = new NetworkBuilder(new CpuKernels()).build(spec, inputs, new RandomStreams(0), "");
         Path weights = folder.resolve(root.path("weights").path("file").asText(ModelFiles.WEIGHTS));
         checkSha256(weights, root.path("weights").path("sha256").asText(""), where);
-        NetworkWeights.load(network, Safetensors.read(weights).tensors(), weights.toString());
+        StateDict.load(network, Safetensors.read(weights).tensors(), weights.toString());
         FittedPreprocessing preprocessing = PreprocessingJson.read(root.get("preprocessing"), where + " at preprocessing");
         if (preprocessing.width() != inputs) {
             throw new DataException(where + ": preprocessing makes " + preprocessing.width() + " features, but the network takes "
