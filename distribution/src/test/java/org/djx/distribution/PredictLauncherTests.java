@@ -34,6 +34,20 @@ class PredictLauncherTests {
         assertThat(predicted.exitCode()).as(predicted.err()).isZero();
         assertThat(predicted.err()).contains("wrote " + out + ": 1459 predictions");
         assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(run.resolve("submission.csv")));
+
+        // The output never replaces the model, the rows or a file nobody asked to replace.
+        String rows = Path.of(data, "kaggle_house_pred_test.csv").toString();
+        for (String[] c : new String[][] {
+            {run.resolve("model.json").toString(), "is inside the model's folder"},
+            {rows, "is the file of rows to predict"},
+            {out.toString(), "exists; add --force to replace it"},
+            {dir.resolve("nowhere/p.csv").toString(), "does not exist; create it first"}}) {
+            Launcher.Result refused = Launcher.djx("predict", run.toString(), rows, "--out", c[0]);
+            assertThat(refused.exitCode()).as(c[0]).isEqualTo(2);
+            assertThat(refused.err()).as(c[0]).contains("--out " + c[0] + ": ").contains(c[1]);
+        }
+        assertThat(Files.readAllBytes(run.resolve("model.json"))).isNotEmpty();
+        assertThat(Launcher.djx("predict", run.toString(), rows, "--out", out.toString(), "--force").exitCode()).isZero();
     }
 
     @Test

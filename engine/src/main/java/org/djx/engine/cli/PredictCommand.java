@@ -16,7 +16,7 @@ import org.djx.engine.plugin.PluginKind;
 import org.djx.engine.plugin.Plugins;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.serving.Predictions;
-import org.djx.engine.serving.PredictionsCsv;
+import org.djx.engine.saving.PredictionsCsv;
 import org.djx.engine.serving.SavedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,8 +50,14 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--probabilities", description = "For a classifier: add one column p(CLASS) per class after the class.")
     private boolean probabilities;
 
+    @Option(names = "--force", description = "Replace the --out file if it exists.")
+    private boolean force;
+
     @Override
     public Integer call() {
+        if (out != null) {
+            checkOut();
+        }
         SavedModel saved = SavedModel.load(model, main.registry());
         PluginDescriptor csv = main.registry().find(PluginKind.DATASET, READER).orElseThrow(() -> new CommandLine.ParameterException(
                 spec.commandLine(), "djx predict reads files with the dataset plugin '" + READER + "', which is not installed"));
@@ -72,10 +78,29 @@ final class PredictCommand implements Callable<Integer> {
             stdout.flush();
         } else {
             Path parent = out.toAbsolutePath().getParent();
-            RunFolder.existing(parent).writeText(out.getFileName().toString(), text);
+            RunFolder.resume(parent).writeText(out.getFileName().toString(), text);
             spec.commandLine().getErr().println("wrote " + out + ": " + rows.size() + " predictions");
         }
         return 0;
+    }
+
+    /** Refuses an output that would overwrite the model, the rows, or a file the user did not ask to replace. */
+    private void checkOut() {
+        Path target = out.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        String why = null;
+        if (target.startsWith(model.toAbsolutePath().normalize())) {
+            why = "it is inside the model's folder " + model + ", whose files it could replace; write it elsewhere";
+        } else if (target.equals(file.toAbsolutePath().normalize())) {
+            why = "it is the file of rows to predict; write it elsewhere";
+        } else if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
+            why = "its folder " + parent + " does not exist; create it first";
+        } else if (java.nio.file.Files.exists(target) && !force) {
+            why = "it exists; add --force to replace it";
+        }
+        if (why != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": " + why);
+        }
     }
 
     private static List<Map<String, String>> rows(Table table) {

@@ -88,20 +88,6 @@ public final class RunFolder {
     }
 
     /**
-     * Returns an existing folder to write single files into atomically, such as the file {@code djx predict} writes;
-     * creates it if it is missing.
-     *
-     * @throws ConfigurationException if it is a file or cannot be created
-     */
-    public static RunFolder existing(Path path) {
-        try {
-            return new RunFolder(Files.createDirectories(path));
-        } catch (IOException e) {
-            throw new ConfigurationException("cannot create the folder " + path + ": " + IoReasons.of(e, path));
-        }
-    }
-
-    /**
      * Uses the existing run folder {@code path} again, for a run that resumes what an earlier one left there.
      */
     public static RunFolder resume(Path path) {

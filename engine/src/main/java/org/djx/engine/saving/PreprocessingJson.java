@@ -81,14 +81,21 @@ public final class PreprocessingJson {
             switch (type) {
                 case "standardize" -> {
                     Map<String, double[]> stats = new LinkedHashMap<>();
-                    columns.properties().forEach(e -> stats.put(e.getKey(),
-                            new double[] {value(e.getValue().get("mean"), where), value(e.getValue().get("std"), where)}));
+                    columns.properties().forEach(e -> {
+                        double std = value(e.getValue().get("std"), where + ", standardize " + e.getKey() + ".std");
+                        if (std < 0) {
+                            throw new DataException(where + ": standardize " + e.getKey() + " has the deviation " + std
+                                    + "; a deviation is 0 or more");
+                        }
+                        stats.put(e.getKey(), new double[] {value(e.getValue().get("mean"), where + ", standardize " + e.getKey()
+                                + ".mean"), std});
+                    });
                     steps.add(new FittedStep.Standardization(stats));
                 }
                 case "fill-missing" -> {
                     Map<String, Double> values = new LinkedHashMap<>();
                     columns.properties().forEach(e -> values.put(e.getKey(), value(e.getValue(), where)));
-                    steps.add(new FittedStep.Filling(values, PreprocessingSpec.Fill.byLabel(text(s, "with", where))));
+                    steps.add(new FittedStep.Filling(values, fill(text(s, "with", where), where)));
                 }
                 case "log1p" -> {
                     Map<String, Double> skews = new LinkedHashMap<>();
@@ -99,7 +106,16 @@ public final class PreprocessingJson {
                     Map<String, List<String>> categories = new LinkedHashMap<>();
                     columns.properties().forEach(e -> {
                         List<String> list = new ArrayList<>();
-                        e.getValue().forEach(c -> list.add(c.asText()));
+                        if (!e.getValue().isArray()) {
+                            throw new DataException(where + ": one-hot " + e.getKey() + " must list its categories as strings");
+                        }
+                        e.getValue().forEach(c -> {
+                            if (!c.isTextual() || list.contains(c.asText())) {
+                                throw new DataException(where + ": one-hot " + e.getKey() + " lists " + c
+                                        + "; expected each category once, as a string");
+                            }
+                            list.add(c.asText());
+                        });
                         categories.put(e.getKey(), List.copyOf(list));
                     });
                     steps.add(new FittedStep.OneHotEncoding(categories, s.path("dummy-na").asBoolean()));
@@ -109,7 +125,12 @@ public final class PreprocessingJson {
             }
         }
         List<String> features = new ArrayList<>();
-        array(root, "features", where).forEach(f -> features.add(f.asText()));
+        array(root, "features", where).forEach(f -> {
+            if (!f.isTextual()) {
+                throw new DataException(where + ": a feature name is " + f + "; expected a string");
+            }
+            features.add(f.asText());
+        });
         return new FittedPreprocessing(inputs, steps, features);
     }
 
@@ -132,6 +153,14 @@ public final class PreprocessingJson {
         }
         return transform.standardize() ? TargetTransformer.of(transform, value(node.get("mean"), where), value(node.get("std"), where))
                 : TargetTransformer.of(transform, 0, 1);
+    }
+
+    private static PreprocessingSpec.Fill fill(String label, String where) {
+        try {
+            return PreprocessingSpec.Fill.byLabel(label);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(where + ": fill-missing 'with' is '" + label + "'; expected value, mean or median");
+        }
     }
 
     /** Writes a number JSON can hold, or null for NaN: a fill value the fitted rows had none for. */

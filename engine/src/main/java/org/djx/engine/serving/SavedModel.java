@@ -18,6 +18,7 @@ import org.djx.api.data.Table;
 import org.djx.api.data.TextColumn;
 import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.io.Digests;
+import org.djx.engine.io.IoReasons;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.metric.ClassScores;
 import org.djx.engine.model.Network;
@@ -76,8 +77,10 @@ public final class SavedModel {
      * Loads the model that a run saved into {@code folder}, with the plugins built into djx (and any on the module
      * or class path).
      *
-     * @throws DataException if a file is missing, malformed, from a newer djx, or its weights do not match
-     *                       model.json (their SHA-256) or the architecture (names, shapes, element type)
+     * @throws org.djx.api.DjxException (a DataException or, for a model section a plugin refuses, a
+     *                                   ConfigurationException) if a file is missing, malformed, from a newer djx, or
+     *                                   its weights do not match model.json (their SHA-256) or the architecture
+     *                                   (names, shapes, element type)
      */
     public static SavedModel load(Path folder) {
         return load(folder, PluginLoader.load(List.of()));
@@ -95,37 +98,66 @@ public final class SavedModel {
         try {
             bytes = Files.readAllBytes(description);
         } catch (IOException e) {
-            throw new DataException("cannot read " + description + " (" + e.getMessage() + "); expected the folder of a run that"
-                    + " saved a model, with model.json and model.safetensors", e);
+            throw new DataException("cannot read " + description + " (" + IoReasons.of(e, description) + "); expected the folder"
+                    + " of a run that saved a model, with model.json and model.safetensors", e);
         }
         JsonDocument document = JsonDocument.parse(where, bytes);
         JsonNode root = document.root();
         if (!"djx-model".equals(root.path("format").asText())) {
             throw new DataException(where + ": not a djx model description (its \"format\" is not \"djx-model\")");
         }
-        int version = root.path("format-version").asInt(-1);
+        JsonNode versionNode = root.path("format-version");
+        if (!versionNode.isIntegralNumber()) {
+            throw new DataException(where + ": \"format-version\" must be a whole number, found " + versionNode);
+        }
+        int version = versionNode.asInt();
         if (version < 1 || version > ModelFiles.FORMAT_VERSION) {
             throw new DataException(where + ": written by djx " + root.path("djx-version").asText("?") + " in model format "
                     + root.path("format-version") + ", which this djx (format " + ModelFiles.FORMAT_VERSION + ") cannot read;"
                     + " load it with that djx or a newer one");
         }
         ModelSpec spec = ExperimentReader.readModel(plugins, document, "$.model");
-        int inputs = root.path("inputs").asInt(0);
+        int inputs = root.path("inputs").isIntegralNumber() ? root.path("inputs").asInt() : 0;
         if (inputs < 1) {
             throw new DataException(where + ": \"inputs\" must be the number of features, a whole number >= 1");
         }
         Network network = new NetworkBuilder(new CpuKernels()).build(spec, inputs, new RandomStreams(0), "");
-        Path weights = folder.resolve(root.path("weights").path("file").asText(ModelFiles.WEIGHTS));
-        checkSha256(weights, root.path("weights").path("sha256").asText(""), where);
+        String weightsFile = root.path("weights").path("file").asText("");
+        String sha256 = root.path("weights").path("sha256").asText("");
+        if (!weightsFile.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || !sha256.matches("[0-9a-f]{64}")) {
+            throw new DataException(where + ": \"weights\" must name a file in the model's folder and its SHA-256 (64 hex digits),"
+                    + " found " + root.path("weights"));
+        }
+        Path weights = folder.resolve(weightsFile);
+        checkSha256(weights, sha256, where);
         StateDict.load(network, Safetensors.read(weights).tensors(), weights.toString());
         FittedPreprocessing preprocessing = PreprocessingJson.read(root.get("preprocessing"), where + " at preprocessing");
+        preprocessing.check(where + " at preprocessing");
         if (preprocessing.width() != inputs) {
             throw new DataException(where + ": preprocessing makes " + preprocessing.width() + " features, but the network takes "
                     + inputs);
         }
         TargetTransformer target = PreprocessingJson.readTarget(root.path("target-transform"), where + " at target-transform");
         List<String> classes = new ArrayList<>();
-        root.path("data").path("classes").forEach(c -> classes.add(c.asText()));
+        JsonNode classNodes = root.path("data").path("classes");
+        if (!classNodes.isMissingNode() && !classNodes.isArray()) {
+            throw new DataException(where + ": \"data.classes\" must be an array of class names, found " + classNodes);
+        }
+        for (JsonNode c : classNodes) {
+            if (!c.isTextual() || classes.contains(c.asText())) {
+                throw new DataException(where + ": \"data.classes\" lists " + c + "; expected each class once, as a string");
+            }
+            classes.add(c.asText());
+        }
+        if (!classes.isEmpty() && !target.isIdentity()) {
+            throw new DataException(where + ": a classifier's outputs are not transformed, but \"target-transform\" is "
+                    + root.path("target-transform"));
+        }
+        if (!root.path("data").path("target").isTextual()
+                || (root.path("data").has("id") && !root.path("data").get("id").isTextual())) {
+            throw new DataException(where + ": \"data\" must name the target column (and the id column, if any) as strings,"
+                    + " found " + root.path("data"));
+        }
         int outputs = network.outputs();
         if (classes.isEmpty() ? outputs != 1 : outputs != classes.size() && !(classes.size() == 2 && outputs == 1)) {
             throw new DataException(where + ": the network has " + outputs + " outputs for " + (classes.isEmpty() ? "a regression"
@@ -205,13 +237,25 @@ public final class SavedModel {
             double[][] probabilities = new double[p.rows()][classes.size()];
             for (int r = 0; r < p.rows(); r++) {
                 for (int k = 0; k < classes.size(); k++) {
-                    probabilities[r][k] = p.get(r, k);
+                    probabilities[r][k] = finite(p.get(r, k), row, r);
                 }
             }
             return Predictions.ofClasses(classes, probabilities);
         }
         Tensor values = target.isIdentity() ? outputs.copy().to(DType.FLOAT64) : target.inverse(outputs);
-        return Predictions.ofValues(values.toArray());
+        double[] v = values.toArray();
+        for (int r = 0; r < v.length; r++) {
+            finite(v[r], row, r);
+        }
+        return Predictions.ofValues(v);
+    }
+
+    private static double finite(double value, IntFunction<String> row, int r) {
+        if (!Double.isFinite(value)) {
+            throw new DataException("the prediction for " + row.apply(r) + " is " + value + ": the network's outputs overflowed"
+                    + " on its values; check them");
+        }
+        return value;
     }
 
     private static Column column(FittedPreprocessing.Input input, List<Map<String, String>> rows, IntFunction<String> row) {

@@ -58,6 +58,45 @@ public record FittedPreprocessing(List<Input> inputs, List<FittedStep> steps, Li
         return Preprocessor.matrix(columns, 0, rows.rows());
     }
 
+    /**
+     * Checks that the steps, applied to the inputs, make exactly the recorded features, every one a number: what a
+     * saved model must hold before it predicts anything.
+     *
+     * @param where names the description, for messages
+     * @throws DataException naming the first input named twice or the first feature that differs
+     */
+    public void check(String where) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Work> columns = new ArrayList<>();
+        for (Input input : inputs) {
+            if (!seen.add(input.name())) {
+                throw new DataException(where + ": the input column '" + input.name() + "' is listed twice");
+            }
+            columns.add(input.numeric() ? new Work(input.name(), new double[0], null) : new Work(input.name(), null, new String[0]));
+        }
+        for (FittedStep step : steps) {
+            columns = step.apply(columns, r -> "row " + (r + 1), null);
+        }
+        List<String> made = new ArrayList<>();
+        for (Work w : columns) {
+            if (w.text != null) {
+                throw new DataException(where + ": the column '" + w.name + "' would still be text after the steps, which no"
+                        + " network reads; a one-hot step must list it");
+            }
+            made.add(w.name);
+        }
+        if (!made.equals(features)) {
+            int i = 0;
+            while (i < Math.min(made.size(), features.size()) && made.get(i).equals(features.get(i))) {
+                i++;
+            }
+            throw new DataException(where + ": the steps make " + made.size() + " features, but " + features.size()
+                    + " are recorded; they first differ at feature " + (i + 1) + " ("
+                    + (i < made.size() ? "'" + made.get(i) + "'" : "none") + " made, " + (i < features.size() ? "'"
+                    + features.get(i) + "'" : "none") + " recorded)");
+        }
+    }
+
     /** Returns the number of feature columns. */
     public int width() {
         return features.size();

@@ -11,7 +11,7 @@ import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.saving.ModelFiles;
 import org.djx.engine.serving.Predictions;
-import org.djx.engine.serving.PredictionsCsv;
+import org.djx.engine.saving.PredictionsCsv;
 import org.djx.engine.saving.TrainedModel;
 import org.djx.engine.tabular.Features;
 import org.djx.engine.task.Bound;
@@ -83,15 +83,15 @@ public final class SubmissionTask implements Task {
             return result.metric("diverged-epoch", c.training().epochs()).diverged(why).build();
         }
         out.result(String.format(Locale.ROOT, "train %s %f", label.replace('-', ' '), c.lastTrain()));
-        // Saved before the predictions are checked: a model whose predictions break the dataset's rule is still the model.
-        context.writeInto(folder -> ModelFiles.write(folder, new TrainedModel(spec.setup().model(), fitted.network(),
-                features.fitted(), fitted.target(), features.classes(), dataset.target(), dataset.id())),
-                ModelFiles.DESCRIPTION + " and " + ModelFiles.WEIGHTS);
         Tensor predictions = fitted.predict(features.test());
         // The dataset names the columns and says which predictions are valid ones.
         String id = dataset.id() == null ? "row" : dataset.id();
         context.writeText("submission.csv", PredictionsCsv.of(id, features.testIds(), dataset.target(),
                 checked(predictions, features, dataset, id), submission.probabilities()));
+        // Only a model whose submission was written is saved: a run that refused its predictions leaves none to serve.
+        context.writeInto(folder -> ModelFiles.write(folder, new TrainedModel(spec.setup().model(), fitted.network(),
+                features.fitted(), fitted.target(), features.classes(), dataset.target(), dataset.id())),
+                ModelFiles.DESCRIPTION + " and " + ModelFiles.WEIGHTS);
         return finish(context, result, label, c, predictions);
     }
 

@@ -77,6 +77,25 @@ class SavedModelTests {
     }
 
     @Test
+    void aDamagedDescriptionIsRefusedWithWhatIsWrong(@TempDir Path dir) throws Exception {
+        Path run = submit(dir, "house-prices-submission");
+        String original = Files.readString(run.resolve(ModelFiles.DESCRIPTION));
+        String[][] cases = {
+            {"\"format-version\" : 1", "\"format-version\" : \"1\"", "\"format-version\" must be a whole number"},
+            {"\"with\" : \"value\"", "\"with\" : \"mode\"", "fill-missing 'with' is 'mode'; expected value, mean or median"},
+            {"\"MSZoning_C (all)\",", "", "the steps make 331 features, but 330 are recorded"},
+            {"\"file\" : \"model.safetensors\"", "\"file\" : \"/etc/passwd\"", "\"weights\" must name a file in the model's folder"},
+            {"\"target\" : \"SalePrice\"", "\"target\" : \"SalePrice\", \"classes\" : [\"a\", \"a\"]",
+                "\"data.classes\" lists \"a\"; expected each class once"},
+        };
+        for (String[] c : cases) {
+            assertThat(original).as(c[0]).contains(c[0]);
+            Files.writeString(run.resolve(ModelFiles.DESCRIPTION), original.replace(c[0], c[1]));
+            assertThatThrownBy(() -> SavedModel.load(run)).as(c[1]).isInstanceOf(DataException.class).hasMessageContaining(c[2]);
+        }
+    }
+
+    @Test
     void aModelFromANewerDjxIsRefused(@TempDir Path dir) throws Exception {
         Path run = submit(dir, "house-prices-submission");
         Path json = run.resolve(ModelFiles.DESCRIPTION);

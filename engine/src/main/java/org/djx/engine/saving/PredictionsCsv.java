@@ -1,8 +1,9 @@
-package org.djx.engine.serving;
+package org.djx.engine.saving;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.djx.engine.report.Csv;
+import org.djx.engine.serving.Predictions;
 
 /**
  * The CSV that predictions are written as, by a submission run and by {@code djx predict} alike: a header of the id
