@@ -44,6 +44,7 @@ class ArchitectureRulesFailTests {
                 "org.djx.engine.archfixture",
                 "org.djx.engine.cli.archfixture",
                 "org.djx.engine.run.archfixture",
+                "org.djx.engine.serving.archfixture",
                 "org.djx.engine.train.archfixture",
                 "org.djx.engine.plugin.archfixture",
                 "org.djx.plugins.init.archfixture",
@@ -210,6 +211,17 @@ class ArchitectureRulesFailTests {
     void theLauncherRegisteringTheTasksHolds() {
         assertHolds(ArchitectureRules.ONLY_THE_LAUNCHER_NAMES_THE_TASKS,
                 "org.djx.engine.cli.archfixture.RegistersTheTasks", "org.djx.engine.train.archfixture.TrainsOnly");
+    }
+
+    @Test
+    void servingThatReachesTheCommandLineFails() {
+        String fixture = "org.djx.engine.serving.archfixture.ParsesTheCommandLine";
+        assertViolatedBy(ArchitectureRules.SERVING_IS_FREE_OF_THE_LAUNCHER, fixture, fixture);
+    }
+
+    @Test
+    void servingThatServesHolds() {
+        assertHolds(ArchitectureRules.SERVING_IS_FREE_OF_THE_LAUNCHER, "org.djx.engine.serving.archfixture.PredictsOnly");
     }
 
     /**

@@ -16,7 +16,7 @@ import org.djx.engine.plugin.PluginKind;
 import org.djx.engine.plugin.Plugins;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.serving.Predictions;
-import org.djx.engine.saving.PredictionsCsv;
+import org.djx.engine.tasks.PredictionsCsv;
 import org.djx.engine.serving.SavedModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -11,7 +11,6 @@ import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.saving.ModelFiles;
 import org.djx.engine.serving.Predictions;
-import org.djx.engine.saving.PredictionsCsv;
 import org.djx.engine.saving.TrainedModel;
 import org.djx.engine.tabular.Features;
 import org.djx.engine.task.Bound;

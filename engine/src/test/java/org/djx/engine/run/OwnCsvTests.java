@@ -23,7 +23,7 @@ import org.djx.engine.experiment.ExperimentReader;
 import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunResult;
-import org.djx.engine.saving.PredictionsCsv;
+import org.djx.engine.tasks.PredictionsCsv;
 import org.djx.engine.serving.SavedModel;
 import org.djx.engine.tasks.BuiltInTasks;
 import org.djx.engine.tensor.CpuKernels;

@@ -1,4 +1,4 @@
-package org.djx.engine.saving;
+package org.djx.engine.tasks;
 
 import java.util.ArrayList;
 import java.util.List;
