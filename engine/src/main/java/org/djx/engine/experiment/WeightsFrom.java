@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.djx.api.DataException;
 import org.djx.api.spi.ParameterSpec;
+import org.djx.engine.io.Digests;
 import org.djx.engine.json.InvalidDocumentException;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.spec.InitialWeights;
@@ -67,7 +68,11 @@ final class WeightsFrom {
         try {
             JsonDocument document = problems.document();
             return new InitialWeights(value, Safetensors.read(file).tensors(),
-                    why -> new InvalidDocumentException(List.of(document.problem(path, why))));
+                    why -> new InvalidDocumentException(List.of(document.problem(path, why))))
+                    .from(file + ", SHA-256 " + Digests.sha256(file));
+        } catch (java.io.IOException e) {
+            problems.add(path, where + " cannot be read: " + e.getMessage());
+            return null;
         } catch (DataException e) {
             problems.add(path, e.getMessage());
             return null;

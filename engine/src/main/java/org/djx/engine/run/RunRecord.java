@@ -241,6 +241,9 @@ final class RunRecord {
             files.add(f);
         });
         p.put("data-files", files);
+        if (experiment.model() != null && experiment.model().weights() != null) {
+            p.put("weights-from", experiment.model().weights().file() + " (" + experiment.model().weights().provenance() + ")");
+        }
         List<Map<String, Object>> locals = new ArrayList<>();
         datasets.locals().forEach((path, file) -> {
             Map<String, Object> f = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ public final class InitialWeights {
     private final String file;
     private final Map<String, StoredTensor> tensors;
     private final Function<String, ? extends RuntimeException> refusal;
+    private final String provenance;
 
     /**
      * @param file    the file as the experiment names it, for messages
@@ -25,6 +26,12 @@ public final class InitialWeights {
      *                experiment names the file
      */
     public InitialWeights(String file, Map<String, StoredTensor> tensors, Function<String, ? extends RuntimeException> refusal) {
+        this(file, tensors, refusal, "");
+    }
+
+    private InitialWeights(String file, Map<String, StoredTensor> tensors, Function<String, ? extends RuntimeException> refusal,
+            String provenance) {
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
         this.file = Objects.requireNonNull(file, "file");
         this.tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
         this.refusal = Objects.requireNonNull(refusal, "refusal");
@@ -33,6 +40,19 @@ public final class InitialWeights {
     /** Returns weights whose refusals are plain {@link ConfigurationException}s, for models built without a file. */
     public static InitialWeights of(String file, Map<String, StoredTensor> tensors) {
         return new InitialWeights(file, tensors, ConfigurationException::new);
+    }
+
+    /**
+     * Returns these weights with where they came from for a run's provenance, such as the resolved path and the
+     * SHA-256 of the file's bytes.
+     */
+    public InitialWeights from(String provenance) {
+        return new InitialWeights(file, tensors, refusal, provenance);
+    }
+
+    /** Returns where the weights came from, for a run's provenance; empty when not known. */
+    public String provenance() {
+        return provenance;
     }
 
     /** Returns the file as the experiment names it. */

@@ -14,6 +14,7 @@ import org.djx.api.DType;
 import org.djx.api.Tensor;
 import org.djx.engine.experiment.Experiment;
 import org.djx.engine.experiment.ExperimentReader;
+import org.djx.engine.report.RunFolder;
 import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.tasks.BuiltInTasks;
 import org.djx.engine.tensor.CpuKernels;
@@ -86,6 +87,22 @@ class WeightsFromForwardPassTests {
         }
         // D2L's printed Y, so that the two runs cannot agree on something else.
         assertThat(fromFile.get("Y").toArray()[0]).isBetween(0.316827075, 0.316827085);
+    }
+
+    @Test
+    void theRunsProvenanceNamesTheWeightsFileAndItsSha256(@TempDir Path dir) throws Exception {
+        Path weights = dir.resolve("d2l.safetensors");
+        Safetensors.write(weights, d2lStateDict("layers.", DType.FLOAT64), Map.of());
+        Files.writeString(dir.resolve("forward.json"), withoutExplicitWeights("d2l.safetensors"));
+        Experiment experiment = new ExperimentReader(PluginLoader.load(List.of()), BuiltInTasks.registry())
+                .read(dir.resolve("forward.json"));
+
+        new ExperimentRunner(CpuKernels::new, line -> { }).run(experiment, RunFolder.at(dir.resolve("run")));
+
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(weights)));
+        assertThat(JSON.readTree(dir.resolve("run/provenance.json").toFile()).get("weights-from").asText())
+                .isEqualTo("d2l.safetensors (" + weights + ", SHA-256 " + sha256 + ")");
     }
 
     @Test
