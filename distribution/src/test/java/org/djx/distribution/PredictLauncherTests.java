@@ -48,6 +48,13 @@ class PredictLauncherTests {
         }
         assertThat(Files.readAllBytes(run.resolve("model.json"))).isNotEmpty();
         assertThat(Launcher.djx("predict", run.toString(), rows, "--out", out.toString(), "--force").exitCode()).isZero();
+
+        // A model a newer djx wrote is refused, even in the same format.
+        Path json = run.resolve("model.json");
+        Files.writeString(json, Files.readString(json).replaceFirst("\"djx-version\" : \"[^\"]*\"", "\"djx-version\" : \"99.0.0\""));
+        Launcher.Result newer = Launcher.djx("predict", run.toString(), rows);
+        assertThat(newer.exitCode()).isEqualTo(2);
+        assertThat(newer.err()).contains("written by djx 99.0.0, newer than this djx 0.2.0; load it with djx 99.0.0 or later");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.djx.engine.metric.ClassScores;
 import org.djx.engine.model.Network;
 import org.djx.engine.model.NetworkBuilder;
 import org.djx.engine.plugin.PluginLoader;
+import org.djx.engine.plugin.PluginOrigin;
 import org.djx.engine.plugin.PluginRegistry;
 import org.djx.engine.random.RandomStreams;
 import org.djx.engine.saving.ModelFiles;
@@ -116,6 +117,12 @@ public final class SavedModel {
                     + root.path("format-version") + ", which this djx (format " + ModelFiles.FORMAT_VERSION + ") cannot read;"
                     + " load it with that djx or a newer one");
         }
+        String writtenBy = root.path("djx-version").asText("");
+        String running = PluginOrigin.of(SavedModel.class).version();
+        if (newer(writtenBy, running)) {
+            throw new DataException(where + ": written by djx " + writtenBy + ", newer than this djx " + running
+                    + "; load it with djx " + writtenBy + " or later");
+        }
         ModelSpec spec = ExperimentReader.readModel(plugins, document, "$.model");
         int inputs = root.path("inputs").isIntegralNumber() ? root.path("inputs").asInt() : 0;
         if (inputs < 1) {
@@ -165,6 +172,27 @@ public final class SavedModel {
         }
         String id = root.path("data").has("id") ? root.path("data").get("id").asText() : null;
         return new SavedModel(spec, network, preprocessing, target, classes, root.path("data").path("target").asText(), id);
+    }
+
+    /** Returns whether the version {@code a} (such as 0.3.1) is later than {@code b}; false when either is not one. */
+    static boolean newer(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int p = i < x.length ? number(x[i]) : 0;
+            int q = i < y.length ? number(y[i]) : 0;
+            if (p < 0 || q < 0) {
+                return false;
+            }
+            if (p != q) {
+                return p > q;
+            }
+        }
+        return false;
+    }
+
+    private static int number(String part) {
+        return part.matches("[0-9]{1,9}") ? Integer.parseInt(part) : -1;
     }
 
     private static void checkSha256(Path weights, String expected, String where) {

@@ -103,5 +103,11 @@ class SavedModelTests {
 
         assertThatThrownBy(() -> SavedModel.load(run)).isInstanceOf(DataException.class)
                 .hasMessageContaining("in model format 2, which this djx (format 1) cannot read");
+
+        // A newer djx with the same format is refused too (PredictLauncherTests, where djx has its version).
+        assertThat(SavedModel.newer("0.10.0", "0.9.3")).isTrue();
+        assertThat(SavedModel.newer("0.2.0", "0.2.0")).isFalse();
+        assertThat(SavedModel.newer("0.2.0-SNAPSHOT", "0.2.0")).isFalse();
+        assertThat(SavedModel.newer("0.3.0", "(unknown)")).isFalse();
     }
 }
