@@ -59,7 +59,8 @@ public final class SavedModel {
     private final List<String> classes;
     private final String targetColumn;
     private final String idColumn;
-    private final ThreadLocal<Network> networks;
+    /** Networks no call is using; a network keeps its activations in buffers of its own, so each call takes one. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Network> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private SavedModel(ModelSpec spec, Network prototype, FittedPreprocessing preprocessing, TargetTransformer target,
             List<String> classes, String targetColumn, String idColumn) {
@@ -70,8 +71,7 @@ public final class SavedModel {
         this.classes = List.copyOf(classes);
         this.targetColumn = targetColumn;
         this.idColumn = idColumn;
-        // A network keeps its activations in buffers of its own: each thread predicts with a copy.
-        this.networks = ThreadLocal.withInitial(this::copyOfPrototype);
+        idle.add(prototype);
     }
 
     /**
@@ -258,8 +258,20 @@ public final class SavedModel {
      */
     public Predictions predict(Table rows, IntFunction<String> row) {
         Tensor x = preprocessing.apply(rows, row);
-        Network network = networks.get();
-        Tensor outputs = network.forward(x.to(network.dtype()));
+        // As many networks as calls at once, at most: a call borrows one, and returns it once its outputs are read.
+        Network network = idle.poll();
+        if (network == null) {
+            network = copyOfPrototype();
+        }
+        try {
+            return read(network.forward(x.to(network.dtype())), row);
+        } finally {
+            idle.add(network);
+        }
+    }
+
+    /** Reads predictions out of a network's outputs, which the network overwrites on its next call. */
+    private Predictions read(Tensor outputs, IntFunction<String> row) {
         if (!classes.isEmpty()) {
             Tensor p = ClassScores.probabilities(outputs, Tensor.zeros(outputs.rows(), classes.size()));
             double[][] probabilities = new double[p.rows()][classes.size()];
