@@ -31,8 +31,8 @@ public final class DatasetCheck {
             return null;
         }
         var source = section.component();
-        DataHub all = experiment.dataFiles().isEmpty() ? hub : hub.withFiles(experiment.dataFiles(), "the experiment's data-hub section");
-        ExperimentData data = ExperimentData.of(new CachedData(all), java.util.List.of(), ExperimentRunner.folderOf(experiment));
+        ExperimentData data = ExperimentData.of(new CachedData(ExperimentData.declaring(hub, experiment.dataFiles())),
+                java.util.List.of(), ExperimentRunner.folderOf(experiment));
         try {
             Dataset dataset = Plugins.call(source.plugin(), () -> ((DatasetSource) source.plugin().plugin()).load(source.config(), data));
             if (dataset == null) {

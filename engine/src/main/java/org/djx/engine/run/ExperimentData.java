@@ -57,7 +57,12 @@ public final class ExperimentData implements DataContext {
     }
 
     private static DataContext declaring(DataContext data, List<DataFile> declared) {
-        return !declared.isEmpty() && data instanceof DataHub hub ? hub.withFiles(declared, "the experiment's data-hub section") : data;
+        return data instanceof DataHub hub ? declaring(hub, declared) : data;
+    }
+
+    /** Returns {@code hub} with the files an experiment declares in its data-hub section. */
+    static DataHub declaring(DataHub hub, List<DataFile> declared) {
+        return declared.isEmpty() ? hub : hub.withFiles(declared, "the experiment's data-hub section");
     }
 
     @Override

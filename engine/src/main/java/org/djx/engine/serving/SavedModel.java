@@ -136,8 +136,7 @@ public final class SavedModel {
                     + " found " + root.path("weights"));
         }
         Path weights = folder.resolve(weightsFile);
-        checkSha256(weights, sha256, where);
-        StateDict.load(network, Safetensors.read(weights).tensors(), weights.toString());
+        StateDict.load(network, Safetensors.read(weights, checkedBytes(weights, sha256, where)).tensors(), weights.toString());
         FittedPreprocessing preprocessing = PreprocessingJson.read(root.get("preprocessing"), where + " at preprocessing");
         preprocessing.check(where + " at preprocessing");
         if (preprocessing.width() != inputs) {
@@ -195,17 +194,21 @@ public final class SavedModel {
         return part.matches("[0-9]{1,9}") ? Integer.parseInt(part) : -1;
     }
 
-    private static void checkSha256(Path weights, String expected, String where) {
-        String actual;
+    /** Returns the weights file's bytes, read once, when their SHA-256 is the one model.json recorded. */
+    private static byte[] checkedBytes(Path weights, String expected, String where) {
+        byte[] bytes;
         try {
-            actual = Digests.sha256(weights);
+            bytes = Files.readAllBytes(weights);
         } catch (IOException e) {
-            throw new DataException("cannot read " + weights + " (" + e.getMessage() + "); the model's weights are missing", e);
+            throw new DataException("cannot read " + weights + " (" + IoReasons.of(e, weights) + "); the model's weights are"
+                    + " missing", e);
         }
+        String actual = Digests.sha256(bytes);
         if (!actual.equals(expected)) {
             throw new DataException(weights + " has SHA-256 " + actual + ", but " + where + " says " + expected
                     + ": the weights are not the ones this model was saved with; save the run's model again");
         }
+        return bytes;
     }
 
     /** Returns the raw columns a row must have, in the order the table had them. */

@@ -125,11 +125,6 @@ public final class Preprocessor {
         }
     }
 
-    /** Returns pandas' skew (see {@link Statistics#skew}). */
-    static double skew(double[] v) {
-        return Statistics.skew(v);
-    }
-
     static Tensor matrix(List<Work> columns, int from, int to) {
         int width = columns.size();
         double[] data = new double[(to - from) * width];

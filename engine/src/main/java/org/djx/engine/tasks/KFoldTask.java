@@ -14,8 +14,6 @@ import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.PanelPlot;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
-import org.djx.engine.saving.ModelFiles;
-import org.djx.engine.saving.TrainedModel;
 import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.PreprocessingSpec;
 import org.djx.engine.spec.TrainingSetup;
@@ -246,9 +244,7 @@ public final class KFoldTask implements Task {
             }
             out.result(String.format(Locale.ROOT, "final model on all %d rows: train %s %f", features.train().rows(), words,
                     fit.curves().lastTrain()));
-            context.writeInto(folder -> ModelFiles.write(folder, new TrainedModel(spec.setup().model(), fit.network(),
-                    features.fitted(), fit.target(), features.classes(), dataset.target(), dataset.id())),
-                    ModelFiles.DESCRIPTION + " and " + ModelFiles.WEIGHTS);
+            Tabular.save(fit, spec.setup(), data, context);
             result.metric("final/train-" + label, fit.curves().lastTrain());
         }
         return result.build();

@@ -9,9 +9,7 @@ import org.djx.engine.metric.Metric;
 import org.djx.engine.report.LinePlot;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
-import org.djx.engine.saving.ModelFiles;
 import org.djx.engine.serving.Predictions;
-import org.djx.engine.saving.TrainedModel;
 import org.djx.engine.tabular.Features;
 import org.djx.engine.task.Bound;
 import org.djx.engine.task.Job;
@@ -88,9 +86,7 @@ public final class SubmissionTask implements Task {
         context.writeText("submission.csv", PredictionsCsv.of(id, features.testIds(), dataset.target(),
                 checked(predictions, features, dataset, id), submission.probabilities()));
         // Only a model whose submission was written is saved: a run that refused its predictions leaves none to serve.
-        context.writeInto(folder -> ModelFiles.write(folder, new TrainedModel(spec.setup().model(), fitted.network(),
-                features.fitted(), fitted.target(), features.classes(), dataset.target(), dataset.id())),
-                ModelFiles.DESCRIPTION + " and " + ModelFiles.WEIGHTS);
+        Tabular.save(fitted, spec.setup(), data, context);
         return finish(context, result, label, c, predictions);
     }
 

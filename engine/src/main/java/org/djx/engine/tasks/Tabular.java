@@ -15,6 +15,8 @@ import org.djx.engine.model.Network;
 import org.djx.engine.plugin.Plugins;
 import org.djx.engine.report.Format;
 import org.djx.engine.report.RunResult;
+import org.djx.engine.saving.ModelFiles;
+import org.djx.engine.saving.TrainedModel;
 import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.spec.PreprocessingSpec;
@@ -317,6 +319,15 @@ final class Tabular {
     private static Tensor scored(Tensor outputs, TargetTransformer transformer, int k, Tensor into) {
         return k > 0 ? ClassScores.probabilities(outputs, into) : transformer.inverse(outputs, into);
     }
+    /** Saves a model trained on every row of {@code data} into the run folder, with what predicting from raw rows needs. */
+    static void save(Fitted fitted, TrainingSetup setup, Data data, TaskContext context) {
+        Features features = data.features();
+        Dataset dataset = data.dataset();
+        context.writeInto(folder -> ModelFiles.write(folder, new TrainedModel(setup.model(), fitted.network(), features.fitted(),
+                fitted.target(), features.classes(), dataset.target(), dataset.id())),
+                ModelFiles.DESCRIPTION + " and " + ModelFiles.WEIGHTS);
+    }
+
     /** Returns the line that reports a diverged fit: where, the loss it reached, and the last finite one. */
     static String divergence(String where, TrainingResult t) {
         return "diverged in " + where + ": the loss became " + t.loss(t.epochs()) + " in epoch " + t.epochs()

@@ -36,6 +36,21 @@ public final class Safetensors {
     }
 
     /**
+     * Reads the bytes of a safetensors file already read into memory, such as bytes whose digest was just checked,
+     * so that what is parsed is what was checked.
+     *
+     * @param file names the file in messages
+     * @throws org.djx.api.DataException as {@link #read(Path)} does
+     */
+    public static StoredWeights read(Path file, byte[] bytes) {
+        try (BytesChannel channel = new BytesChannel(bytes)) {
+            return SafetensorsReader.read(file, channel);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("reading bytes in memory cannot fail", e);
+        }
+    }
+
+    /**
      * Writes {@code tensors} in their iteration order and {@code metadata} to {@code file}, atomically: the file
      * either keeps what it held or holds all of the new content. The temporary file beside it is removed when the
      * write fails; only a killed process leaves one, under a name ending in {@code .part}.

@@ -111,11 +111,11 @@ class PreprocessorTests {
     @Test
     void skewIsPandasAdjustedFisherPearsonCoefficient() {
         // n / ((n - 1)(n - 2)) * sum(((x - mean) / s)^3) with the sample deviation s, worked out separately.
-        assertThat(Preprocessor.skew(new double[] {1, 2, 3, 10})).isCloseTo(1.763632614803888, within(1e-14));
-        assertThat(Preprocessor.skew(new double[] {1, 2, 4})).isCloseTo(0.9352195295828235, within(1e-14));
-        assertThat(Preprocessor.skew(new double[] {-1, -2, -3, -10})).isCloseTo(-1.763632614803888, within(1e-14));
-        assertThat(Preprocessor.skew(new double[] {3, 3, 3})).isZero();
-        assertThat(Preprocessor.skew(new double[] {1, 2})).isNaN();
+        assertThat(Statistics.skew(new double[] {1, 2, 3, 10})).isCloseTo(1.763632614803888, within(1e-14));
+        assertThat(Statistics.skew(new double[] {1, 2, 4})).isCloseTo(0.9352195295828235, within(1e-14));
+        assertThat(Statistics.skew(new double[] {-1, -2, -3, -10})).isCloseTo(-1.763632614803888, within(1e-14));
+        assertThat(Statistics.skew(new double[] {3, 3, 3})).isZero();
+        assertThat(Statistics.skew(new double[] {1, 2})).isNaN();
     }
 
     @Test

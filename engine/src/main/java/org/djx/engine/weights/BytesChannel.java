@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
-/** A read-only channel over bytes in memory, so that thousands of damaged files can be read without a disk. */
+/**
+ * A read-only channel over bytes in memory: a file read once can be both hashed and parsed, and thousands of
+ * damaged files can be read without a disk.
+ */
 final class BytesChannel implements SeekableByteChannel {
     private final byte[] bytes;
     private long position;
