@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.djx.engine.checkpoint.CheckpointFolder;
 import org.djx.engine.data.DataHub;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunResult;
@@ -41,14 +42,18 @@ final class RunCommand implements Callable<Integer> {
     private boolean quiet;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the sweep whose run folder is DIR: runs it recorded as completed or diverged are not run"
-                    + " again (failed ones are), and the results are those of an uninterrupted sweep. Without FILE, the"
-                    + " sweep's own copy (DIR/sweep.json) is run.")
+            description = "Continue the interrupted run or sweep whose run folder is DIR, to the results it would have given"
+                    + " uninterrupted. A run (with training.checkpoint-every) goes on from each fit's last checkpoint; a sweep"
+                    + " does not run again the runs it recorded as completed or diverged (failed ones it does). Without FILE,"
+                    + " the folder's own copy (DIR/checkpoints/experiment.json or DIR/sweep.json) is run.")
     private Path resume;
 
     @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
             description = "Where default run folders are created (default: ${DEFAULT-VALUE}).")
     private Path runs;
+
+    /** Whether --resume names a sweep's folder rather than a checkpointed run's. */
+    private boolean resumesSweep;
 
     @Override
     public Integer call() {
@@ -58,19 +63,23 @@ final class RunCommand implements Callable<Integer> {
             }
             if (files.size() > 1) {
                 throw new CommandLine.ParameterException(main.spec().commandLine(),
-                        "--resume continues one sweep, but " + files.size() + " files were given");
+                        "--resume continues one run or sweep, but " + files.size() + " files were given");
             }
             if (!Files.isDirectory(resume)) {
                 throw new CommandLine.ParameterException(main.spec().commandLine(), "--resume " + resume + ": "
                         + (Files.exists(resume) ? "this is a file" : "there is no such folder")
-                        + "; give the run folder of the sweep to continue");
+                        + "; give the run folder of the run or sweep to continue");
             }
-            if (!Files.isRegularFile(resume.resolve(ExperimentRunner.SWEEP_FILE))) {
-                throw new CommandLine.ParameterException(main.spec().commandLine(), "--resume " + resume + ": this is not the"
-                        + " run folder of a sweep (it has no " + ExperimentRunner.SWEEP_FILE + "); give the folder a sweep wrote");
+            resumesSweep = Files.isRegularFile(resume.resolve(ExperimentRunner.SWEEP_FILE));
+            Path runCopy = resume.resolve(CheckpointFolder.NAME).resolve(CheckpointFolder.EXPERIMENT);
+            if (!resumesSweep && !Files.isRegularFile(runCopy)) {
+                throw new CommandLine.ParameterException(main.spec().commandLine(), "--resume " + resume + ": there is nothing"
+                        + " to resume here: this is not the run folder of a sweep (it has no " + ExperimentRunner.SWEEP_FILE
+                        + ") nor of a run that kept checkpoints (it has no " + CheckpointFolder.NAME + "/"
+                        + CheckpointFolder.EXPERIMENT + "; add \"checkpoint-every\" to the training section to keep them)");
             }
             if (files.isEmpty()) {
-                files = List.of(resume.resolve(ExperimentRunner.SWEEP_FILE));
+                files = List.of(resumesSweep ? resume.resolve(ExperimentRunner.SWEEP_FILE) : runCopy);
             }
         } else if (files.isEmpty()) {
             throw new CommandLine.ParameterException(main.spec().commandLine(), "Missing required parameter: 'FILE'");
@@ -106,8 +115,14 @@ final class RunCommand implements Callable<Integer> {
         if (invalid) {
             return Main.USER_ERROR;
         }
-        if (resume != null && checked.get(0).experiment().sweep() == null) {
-            err.println(files.get(0) + ": --resume continues a sweep, and this file has no sweep section; run it without --resume");
+        if (resume != null && resumesSweep && checked.get(0).experiment().sweep() == null) {
+            err.println(files.get(0) + ": " + resume + " is a sweep's run folder, and this file has no sweep section; run it"
+                    + " without --resume");
+            return Main.USER_ERROR;
+        }
+        if (resume != null && !resumesSweep && checked.get(0).experiment().sweep() != null) {
+            err.println(files.get(0) + ": " + resume + " is the run folder of a single run, and this file is a sweep; give the"
+                    + " sweep's own run folder, or run it without --resume");
             return Main.USER_ERROR;
         }
         boolean held = true;

@@ -167,6 +167,28 @@ public final class ExperimentReader {
                 sections, binder.components(), expectations, dataFiles, root.toPrettyString(), document, null);
     }
 
+    /** The training key that keeps checkpoints, which a sweep's runs do not. */
+    private static final String CHECKPOINT_EVERY = "checkpoint-every";
+
+    /**
+     * Refuses checkpoints in a sweep, in its base or among its parameters: a sweep resumes run by run, and its runs,
+     * which write no folder of their own, would keep none.
+     */
+    private static void refuseCheckpoints(Problems problems, ObjectNode base, SweepSpec spec) {
+        String why = "a sweep resumes by its runs (djx run --resume RUN_FOLDER does not run again those it recorded), and"
+                + " its runs keep no checkpoints; leave " + CHECKPOINT_EVERY + " out of a sweep's file";
+        if (base.path("training").has(CHECKPOINT_EVERY)) {
+            problems.add("$.training." + CHECKPOINT_EVERY, why);
+        }
+        if (spec != null) {
+            for (SweepParameter p : spec.parameters()) {
+                if (p.path().equals("training." + CHECKPOINT_EVERY)) {
+                    problems.add(SweepSection.parameterPath(p.path()), why);
+                }
+            }
+        }
+    }
+
     /** At most this many invalid trials are reported: the rest are usually the same mistake again. */
     private static final int INVALID_TRIALS_SHOWN = 5;
 
@@ -186,6 +208,7 @@ public final class ExperimentReader {
             problems.addAll(e);
         }
         SweepSpec spec = SweepSection.read(problems, sweepNode);
+        refuseCheckpoints(problems, base, spec);
         List<Expectation> expectations = expectNode == null ? List.of() : ExpectSection.read(problems, expectNode);
         ObjectNode resolved = experiment == null ? null : resolvedTree(experiment);
         SweepPlan plan = spec == null || experiment == null ? null : plan(problems, spec, base, experiment, resolved, file);

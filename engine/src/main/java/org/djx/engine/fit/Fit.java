@@ -11,6 +11,7 @@ import org.djx.engine.random.RandomStreams;
 import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.spec.TrainingSetup;
+import org.djx.engine.train.Checkpoints;
 import org.djx.engine.train.Trainer;
 import org.djx.engine.train.TrainingResult;
 
@@ -64,9 +65,20 @@ public final class Fit {
     /** Trains {@code network}, built from {@code setup}'s model, as {@link #fit} does. */
     public static TrainingResult train(TrainingSetup setup, Network network, Tensor x, Tensor y, Tensor weights,
             RandomStreams streams, String prefix, Trainer.Listener listener) {
+        return train(setup, network, x, y, weights, streams, prefix, listener, null);
+    }
+
+    /**
+     * Trains {@code network} as {@link #fit} does, saving checkpoints to {@code checkpoints} and going on from the
+     * last one there.
+     *
+     * @param checkpoints the fit's checkpoints, or null for none
+     */
+    public static TrainingResult train(TrainingSetup setup, Network network, Tensor x, Tensor y, Tensor weights,
+            RandomStreams streams, String prefix, Trainer.Listener listener, Checkpoints checkpoints) {
         Optimizer optimizer = setup.optimizer().createOptimizer(network.parameters());
         return new Trainer(setup.trainer(), learningRates(setup, optimizer)).train(network, setup.loss().createLoss(),
-                optimizer, x, y, weights, streams.stream(prefix + "shuffle"), listener);
+                optimizer, x, y, weights, streams.stream(prefix + "shuffle"), listener, checkpoints);
     }
 
     /**

@@ -2,11 +2,14 @@ package org.djx.engine.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.djx.api.DType;
 import org.djx.api.Parameter;
 import org.djx.api.Tensor;
 import org.djx.api.spi.Layer;
+import org.djx.engine.random.RandomStream;
 
 /**
  * A stack of layers: forward runs them first to last, backward last to first.
@@ -27,17 +30,20 @@ public final class Network {
     private final Tensor[] outputGradients;
     private final int inputs;
     private final DType dtype;
+    private final Map<String, RandomStream> randomStreams;
 
     /**
      * @param inputs the features per example of the first layer's input
      * @param dtype  the element type of every layer's parameters and buffers
-     * @param labels one per layer; null for an unnamed layer
+     * @param labels        one per layer; null for an unnamed layer
+     * @param randomStreams the streams the layers took to draw from as they run, by name
      */
-    Network(int inputs, DType dtype, List<Layer> layers, List<String> labels) {
+    Network(int inputs, DType dtype, List<Layer> layers, List<String> labels, Map<String, RandomStream> randomStreams) {
         this.inputs = inputs;
         this.dtype = dtype;
         this.layers = List.copyOf(layers);
         this.labels = Collections.unmodifiableList(new ArrayList<>(labels));
+        this.randomStreams = Collections.unmodifiableMap(new LinkedHashMap<>(randomStreams));
         List<Parameter> all = new ArrayList<>();
         for (Layer l : layers) {
             all.addAll(l.parameters());
@@ -60,6 +66,14 @@ public final class Network {
     }
 
     /** Returns the features per example the network takes. */
+    /**
+     * Returns the random streams the layers draw from while they run (dropout's masks), by name, in the order the
+     * layers took them: what a checkpoint must record, besides the parameters, for training to go on as it would have.
+     */
+    public Map<String, RandomStream> randomStreams() {
+        return randomStreams;
+    }
+
     public int inputs() {
         return inputs;
     }

@@ -16,6 +16,7 @@ import org.djx.engine.spec.ComponentSpec;
 import org.djx.engine.spec.InitialWeights;
 import org.djx.engine.spec.LayerSpec;
 import org.djx.engine.spec.ModelSpec;
+import org.djx.engine.random.RandomStream;
 import org.djx.engine.random.RandomStreams;
 
 /** Builds a {@link Network} from the model section of an experiment. */
@@ -51,12 +52,13 @@ public final class NetworkBuilder {
         List<Layer> layers = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         ParameterMemory memory = new ParameterMemory(model.dtype());
+        java.util.Map<String, RandomStream> handedOut = new java.util.LinkedHashMap<>();
         int features = inputs;
         for (int i = 0; i < model.layers().size(); i++) {
             LayerSpec spec = model.layers().get(i);
             Initializer init = spec.init() == null ? modelInit : spec.init().createInitializer();
             Layer layer = spec.layer().createLayer(new Context(features, model.dtype(), kernels, init, random,
-                    streamPrefix + "init/layer-" + i + "/", streamPrefix + "layer-" + i + "/", memory, describe(spec.layer())));
+                    streamPrefix + "init/layer-" + i + "/", streamPrefix + "layer-" + i + "/", memory, describe(spec.layer()), handedOut));
             if (layer.outputFeatures() < 1) {
                 throw new PluginException(describe(spec.layer()) + " reports " + layer.outputFeatures()
                         + " output features; a layer produces at least one");
@@ -65,7 +67,7 @@ public final class NetworkBuilder {
             labels.add(spec.label());
             features = layer.outputFeatures();
         }
-        Network network = new Network(inputs, model.dtype(), layers, labels);
+        Network network = new Network(inputs, model.dtype(), layers, labels, handedOut);
         if (model.weights() != null) {
             start(network, model.weights());
         }
@@ -98,9 +100,11 @@ public final class NetworkBuilder {
         private final String layerStreams;
         private final ParameterMemory memory;
         private final String layer;
+        private final java.util.Map<String, RandomStream> handedOut;
 
         Context(int inputFeatures, DType dtype, Kernels kernels, Initializer initializer, RandomStreams random,
-                String streamPrefix, String layerStreams, ParameterMemory memory, String layer) {
+                String streamPrefix, String layerStreams, ParameterMemory memory, String layer,
+                java.util.Map<String, RandomStream> handedOut) {
             this.inputFeatures = inputFeatures;
             this.dtype = dtype;
             this.kernels = kernels;
@@ -110,12 +114,20 @@ public final class NetworkBuilder {
             this.layerStreams = layerStreams;
             this.memory = memory;
             this.layer = layer;
+            this.handedOut = handedOut;
         }
 
         /** The stream {@code <prefix>layer-I/NAME}: a fold's or repeat's prefix gives each network draws of its own. */
         @Override
         public java.util.random.RandomGenerator random(String name) {
-            return random.stream(layerStreams + name);
+            RandomStream stream = random.stream(layerStreams + name);
+            // Kept by name so that a checkpoint can record where each one is; a name asked for again gets a number.
+            String key = layerStreams + name;
+            for (int n = 2; handedOut.containsKey(key); n++) {
+                key = layerStreams + name + "#" + n;
+            }
+            handedOut.put(key, stream);
+            return stream;
         }
 
         @Override

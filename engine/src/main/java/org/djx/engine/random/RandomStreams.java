@@ -1,7 +1,6 @@
 package org.djx.engine.random;
 
 import java.nio.charset.StandardCharsets;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,8 +23,13 @@ public final class RandomStreams {
     }
 
     /** Returns a fresh generator for the stream {@code name}; equal names give equal sequences. */
-    public RandomGenerator stream(String name) {
-        return new SplittableRandom(mix(seed ^ mix(fnv1a(name))));
+    public RandomStream stream(String name) {
+        return new RandomStream(start(name));
+    }
+
+    /** Returns where the stream {@code name} starts: {@code new SplittableRandom(start(name))} draws what it draws. */
+    long start(String name) {
+        return mix(seed ^ mix(fnv1a(name)));
     }
 
     /**

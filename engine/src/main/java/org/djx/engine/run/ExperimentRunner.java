@@ -1,6 +1,9 @@
 package org.djx.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.djx.api.ConfigurationException;
 import org.djx.api.DataException;
 import org.djx.api.data.DataContext;
 import org.djx.api.spi.Kernels;
+import org.djx.engine.checkpoint.CheckpointFolder;
 import org.djx.engine.experiment.Experiment;
+import org.djx.engine.io.Digests;
+import org.djx.engine.io.IoReasons;
 import org.djx.engine.plugin.Resources;
 import org.djx.engine.report.Expectations;
 import org.djx.engine.report.MetricsLog;
@@ -109,6 +116,7 @@ public final class ExperimentRunner {
             // Before anything in the folder changes: a folder of another sweep, or of another run, stays as it is.
             SweepRunner.checkFolder(folder, experiment.sweep(), sweepFile(experiment));
         }
+        CheckpointFolder checkpoints = experiment.sweep() == null && folder != null ? checkpoints(experiment, folder) : null;
         ExperimentData recording = ExperimentData.of(data, experiment.dataFiles(), folderOf(experiment));
         MetricsLog metrics = folder == null ? MetricsLog.inMemory() : MetricsLog.in(folder);
         RunRecord record = folder == null ? null : RunRecord.start(folder, experiment, metrics, recording);
@@ -126,7 +134,7 @@ public final class ExperimentRunner {
                         folderOf(experiment));
             } else {
                 result = experiment.job().run(new TaskContext(experiment.name(), experiment.seed(), kernels, out, folder, recording,
-                        threads, metrics));
+                        threads, metrics).withCheckpointFolder(checkpoints));
             }
             // A task that stopped early (a diverged fold) leaves its figures in the order they came: put them in order.
             metrics.finish();
@@ -165,8 +173,53 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Returns the copy of a sweep's file for its run folder: the file as given (the runs' experiments are made from
-     * it, not from the resolved one), with the name it runs under, which a file without one takes from its file name.
+     * Returns the run folder's checkpoints folder for {@code experiment}, after checking that checkpoints already there
+     * were saved by a run of the same file: a run folder resumes only its own run.
+     *
+     * @throws ConfigurationException if the folder keeps another experiment's checkpoints
+     */
+    private static CheckpointFolder checkpoints(Experiment experiment, RunFolder folder) {
+        String copy = sweepFile(experiment);
+        Path kept = folder.path().resolve(CheckpointFolder.NAME).resolve(CheckpointFolder.EXPERIMENT);
+        if (Files.isRegularFile(kept)) {
+            String theirs;
+            try {
+                theirs = Files.readString(kept, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ConfigurationException("cannot read " + kept + ": " + IoReasons.of(e, kept));
+            }
+            if (!fingerprint(theirs).equals(fingerprint(copy))) {
+                throw new ConfigurationException(folder.path() + " holds the checkpoints of another experiment: " + kept
+                        + " differs from this file; give a new folder with --out, or continue that run with djx run --resume "
+                        + folder.path());
+            }
+        }
+        return new CheckpointFolder(folder.path().resolve(CheckpointFolder.NAME), fingerprint(copy), copy);
+    }
+
+    /**
+     * Returns the SHA-256 of an experiment's copy without its data-folder, which says where the file was, not what it
+     * runs.
+     */
+    private static String fingerprint(String copy) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(copy);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ConfigurationException("the kept experiment file is not JSON (" + e.getOriginalMessage() + "); give a"
+                    + " new folder with --out");
+        }
+        if (tree instanceof ObjectNode o) {
+            o.remove(DATA_FOLDER);
+        }
+        return Digests.sha256(tree.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Returns the copy of a sweep's file (or a checkpointed run's) for its run folder: the file as given (the runs'
+     * experiments are made from it, not from the resolved one), with the name it runs under, which a file without one takes from its file name.
      */
     static String sweepFile(Experiment experiment) {
         ObjectNode root = ((ObjectNode) experiment.source().root()).deepCopy();

@@ -5,11 +5,13 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.djx.api.data.DataContext;
 import org.djx.api.spi.Kernels;
+import org.djx.engine.checkpoint.CheckpointFolder;
 import org.djx.engine.random.RandomStreams;
 import org.djx.engine.report.MetricsLog;
 import org.djx.engine.report.Plot;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunOutput;
+import org.djx.engine.train.Checkpoints;
 
 /**
  * What every task runs with: the experiment's name and seed, the kernels, where to report, the run folder
@@ -25,6 +27,8 @@ public final class TaskContext {
     private final DataContext data;
     private final int threads;
     private final MetricsLog metrics;
+    private final CheckpointFolder checkpointFolder;
+    private final int checkpointEvery;
 
     /**
      * @param kernels makes the kernels of one thread; a trial on another thread gets its own
@@ -34,11 +38,11 @@ public final class TaskContext {
      */
     public TaskContext(String name, long seed, Supplier<Kernels> kernels, RunOutput out, RunFolder folder, DataContext data,
             int threads, MetricsLog metrics) {
-        this(name, seed, kernels, kernels.get(), out, folder, data, threads, metrics);
+        this(name, seed, kernels, kernels.get(), out, folder, data, threads, metrics, null, 0);
     }
 
     private TaskContext(String name, long seed, Supplier<Kernels> kernels, Kernels own, RunOutput out, RunFolder folder,
-            DataContext data, int threads, MetricsLog metrics) {
+            DataContext data, int threads, MetricsLog metrics, CheckpointFolder checkpointFolder, int checkpointEvery) {
         this.name = Objects.requireNonNull(name, "name");
         this.seed = seed;
         this.kernels = Objects.requireNonNull(kernels, "kernels");
@@ -51,6 +55,35 @@ public final class TaskContext {
         }
         this.threads = threads;
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.checkpointFolder = checkpointFolder;
+        this.checkpointEvery = checkpointEvery;
+    }
+
+    /**
+     * Returns this context with the run's checkpoints folder, where the fits of a task that checkpoints keep theirs
+     * ({@link #checkpointingEvery}); a run without one keeps none.
+     */
+    public TaskContext withCheckpointFolder(CheckpointFolder folder) {
+        return new TaskContext(name, seed, kernels, own, out, this.folder, data, threads, metrics, folder, checkpointEvery);
+    }
+
+    /**
+     * Returns this context for a task whose fits save a checkpoint every {@code every} epochs (and as each ends), or
+     * none with 0.
+     */
+    public TaskContext checkpointingEvery(int every) {
+        if (every < 0) {
+            throw new IllegalArgumentException("checkpoints every " + every + " epochs");
+        }
+        return new TaskContext(name, seed, kernels, own, out, folder, data, threads, metrics, checkpointFolder, every);
+    }
+
+    /**
+     * Returns where the fit named {@code fit} (unique in the run, such as {@code fold-2}) keeps its checkpoints, or
+     * null when the run keeps none: the task does not checkpoint, or the run writes no folder.
+     */
+    public Checkpoints checkpoints(String fit) {
+        return checkpointFolder == null || checkpointEvery == 0 ? null : checkpointFolder.fit(fit, checkpointEvery);
     }
 
     /** Returns the experiment's name, which titles its lines and plots. */
@@ -73,7 +106,8 @@ public final class TaskContext {
      * keep scratch buffers, so threads never share them.
      */
     public TaskContext forThread() {
-        return new TaskContext(name, seed, kernels, kernels.get(), out, folder, data, threads, metrics);
+        return new TaskContext(name, seed, kernels, kernels.get(), out, folder, data, threads, metrics, checkpointFolder,
+                checkpointEvery);
     }
 
     public RunOutput out() {

@@ -102,7 +102,8 @@ public final class AdversarialValidationTask implements Task {
     private record FoldFits(double[] plain, double[] importance, Tabular.Curves[] curves) {
     }
 
-    private static RunResult run(Spec spec, TaskContext context) {
+    private static RunResult run(Spec spec, TaskContext run) {
+        TaskContext context = run.checkpointingEvery(spec.regression().checkpointEvery());
         RunOutput out = context.out();
         KFoldTask.Spec regression = spec.regression();
         Tabular.Data data = Tabular.load(regression.dataset(), regression.preprocessing(), regression.metric(), context);
@@ -176,7 +177,8 @@ public final class AdversarialValidationTask implements Task {
                 Tabular.Fitted fitted = Tabular.fit(regression.setup(), regression.metric(), regression.preprocessing().target(),
                         List.of(), f.trainX(), f.trainY(),
                         fit == 0 ? null : f.trainWeights(), f.validX(), f.validY(), "fold-" + (i + 1) + "/",
-                        "fold " + (i + 1) + " of " + k + ", " + fits[fit] + " fit", Tabular.UNRECORDED, own);
+                        "fold " + (i + 1) + " of " + k + ", " + fits[fit] + " fit", Tabular.UNRECORDED,
+                        "fold-" + (i + 1) + "-" + fits[fit], own);
                 fold.curves()[fit] = fitted.curves();
                 if (fitted.curves().diverged()) {
                     return fold;

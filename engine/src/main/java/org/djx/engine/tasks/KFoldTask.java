@@ -42,12 +42,13 @@ public final class KFoldTask implements Task {
      * @param seed          the seed of a stratified split's shuffle; null for the experiment's
      * @param outputs       the network's outputs as the probe built it, or 0 when only the data can say
      * @param finalModel    whether a model trained on every row is saved after the folds
+     * @param checkpointEvery how many epochs apart each fit saves a checkpoint; 0 for none
      */
     public record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric, int folds,
-            boolean stratified, Integer seed, int outputs, boolean finalModel) {
+            boolean stratified, Integer seed, int outputs, boolean finalModel, int checkpointEvery) {
         /** Returns the sections every tabular task reads. */
         Tabular.Spec tabular() {
-            return new Tabular.Spec(dataset, preprocessing, setup, metric, outputs);
+            return new Tabular.Spec(dataset, preprocessing, setup, metric, outputs, checkpointEvery);
         }
     }
 
@@ -95,7 +96,8 @@ public final class KFoldTask implements Task {
             return null;
         }
         return new Spec(tabular.dataset(), tabular.preprocessing(), tabular.setup(), tabular.metric(), v.integer("folds"),
-                stratified, v.has("seed") ? v.integer("seed") : null, tabular.outputs(), v.bool("final-model"));
+                stratified, v.has("seed") ? v.integer("seed") : null, tabular.outputs(), v.bool("final-model"),
+                tabular.checkpointEvery());
     }
 
     /** Returns the k splits of the rows: stratified and shuffled, or D2L's contiguous blocks. */
@@ -144,7 +146,8 @@ public final class KFoldTask implements Task {
         return Tabular.RESULTS.and(names).and("avg-train-" + m, "avg-valid-" + m, "diverged-epoch");
     }
 
-    private static RunResult run(Spec spec, TaskContext context) {
+    private static RunResult run(Spec spec, TaskContext run) {
+        TaskContext context = run.checkpointingEvery(spec.checkpointEvery());
         RunOutput out = context.out();
         Tabular.Data data = Tabular.load(spec.dataset(), spec.preprocessing(), spec.metric(), context);
         Tabular.announce(context, spec.dataset(), data);
@@ -181,7 +184,7 @@ public final class KFoldTask implements Task {
             CrossValidation.FoldData f = CrossValidation.split(own.train(), own.targets(), null, splits[i], i);
             Tabular.Fitted fit = Tabular.fit(spec.setup(), spec.metric(), spec.preprocessing().target(), own.classes(), f.trainX(),
                     f.trainY(), null, f.validX(), f.validY(), "fold-" + (i + 1) + "/", "fold " + (i + 1) + " of " + k, i + 1,
-                    context.forThread());
+                    "fold-" + (i + 1), context.forThread());
             widths[i] = own.width();
             fitted.set(i, "fold " + (i + 1) + ":\n" + (perFold ? String.join("\n", own.statistics()) + "\n" : "")
                     + (own.isClassification() ? "" : fit.target().describe() + "\n"));
@@ -236,7 +239,8 @@ public final class KFoldTask implements Task {
             // On every row, preprocessed as the run's features were, from the streams a submission run's model draws
             // from: the same model the submission task of this file would train, bit for bit.
             Tabular.Fitted fit = Tabular.fit(spec.setup(), spec.metric(), spec.preprocessing().target(), features.classes(),
-                    features.train(), features.targets(), null, null, null, "", "final model", Tabular.UNRECORDED, context);
+                    features.train(), features.targets(), null, null, null, "", "final model", Tabular.UNRECORDED, "final-model",
+                    context);
             if (fit.curves().diverged()) {
                 String why = Tabular.divergence("the final model", fit.curves().training());
                 out.result(why);

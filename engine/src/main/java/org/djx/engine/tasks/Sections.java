@@ -126,6 +126,9 @@ final class Sections {
         List<ParameterSpec> keys = new ArrayList<>(TRAINING_KEYS);
         keys.add(ParameterSpec.string("metric", "What is reported after each epoch.", Metric.labels().toArray(String[]::new))
                 .withDefault(Metric.LOG_RMSE.label()));
+        keys.add(ParameterSpec.integer(CHECKPOINT_EVERY, "Save each fit's state (parameters, optimizer, random streams, curves)"
+                + " in the run folder's checkpoints every this many epochs and when it ends, so that djx run --resume"
+                + " RUN_FOLDER continues an interrupted run to the numbers it would have given. Off when left out.").atLeast(1));
         return List.copyOf(keys);
     }
 
@@ -135,6 +138,14 @@ final class Sections {
         return new TrainingSpec(new TrainerOptions(c.integer("epochs"), c.integer("batch-size"), c.bool("shuffle"),
                 c.has("tolerance") ? c.number("tolerance") : Double.NaN, EpochLoss.byLabel(c.string("epoch-loss"))),
                 c.integer("report-every"), c.bool("trace-first-step"));
+    }
+
+    /** The key of a tabular training section that turns checkpoints on. */
+    static final String CHECKPOINT_EVERY = "checkpoint-every";
+
+    /** Returns how often a tabular training section saves checkpoints: every this many epochs, or 0 for never. */
+    static int checkpointEvery(Bound training) {
+        return training.config().has(CHECKPOINT_EVERY) ? training.config().integer(CHECKPOINT_EVERY) : 0;
     }
 
     /** Returns the metric a tabular training section names. */

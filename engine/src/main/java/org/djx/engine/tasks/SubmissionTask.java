@@ -57,8 +57,9 @@ public final class SubmissionTask implements Task {
                 "diverged-epoch"), SubmissionTask::run).withDataCheck(d -> Tabular.checkData(spec, d));
     }
 
-    private static RunResult run(Spec submission, TaskContext context) {
+    private static RunResult run(Spec submission, TaskContext run) {
         Tabular.Spec spec = submission.tabular();
+        TaskContext context = run.checkpointingEvery(spec.checkpointEvery());
         RunOutput out = context.out();
         Tabular.Data data = Tabular.load(spec.dataset(), spec.preprocessing(), spec.metric(), context);
         Tabular.announce(context, spec.dataset(), data);
@@ -72,7 +73,7 @@ public final class SubmissionTask implements Task {
         Tabular.Fitted fitted = Tabular.fit(spec.setup(), spec.metric(), spec.preprocessing().target(), features.classes(),
                 features.train(),
                 features.targets(), null, null, null,
-                "", "training", 0, context);
+                "", "training", 0, "model", context);
         Tabular.Curves c = fitted.curves();
         if (c.diverged()) {
             String why = Tabular.divergence("training", c.training());

@@ -3,8 +3,10 @@ package org.djx.engine.tasks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.djx.api.ConfigurationException;
 import org.djx.api.DataException;
+import org.djx.api.PluginException;
 import org.djx.api.Tensor;
 import org.djx.api.data.Dataset;
 import org.djx.api.spi.DatasetSource;
@@ -30,8 +32,10 @@ import org.djx.engine.task.Bound;
 import org.djx.engine.task.ResultNames;
 import org.djx.engine.task.TaskContext;
 import org.djx.engine.task.TaskInput;
+import org.djx.engine.train.Checkpoints;
 import org.djx.engine.train.EpochValues;
 import org.djx.engine.train.StopReason;
+import org.djx.engine.train.Trainer;
 import org.djx.engine.train.TrainingResult;
 
 /** What the tasks on a tabular dataset share: loading it, and fitting with the metric after every epoch. */
@@ -80,8 +84,10 @@ final class Tabular {
      * @param setup         the model, loss, optimizer and schedule
      * @param metric        what is reported after each epoch
      * @param outputs       the network's outputs as the probe built it, or 0 when only the data can say
+     * @param checkpointEvery how many epochs apart each fit saves a checkpoint; 0 for none
      */
-    record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric, int outputs) {
+    record Spec(ComponentSpec dataset, PreprocessingSpec preprocessing, TrainingSetup setup, Metric metric, int outputs,
+            int checkpointEvery) {
     }
 
     /** Reads the dataset, preprocessing, model, loss, optimizer and training sections; null after a problem. */
@@ -105,7 +111,36 @@ final class Tabular {
                 return null;
             }
         }
-        return new Spec(dataset.component(), Sections.preprocessing(preprocessing), setup, Sections.metric(training), outputs);
+        int checkpointEvery = Sections.checkpointEvery(training);
+        if (checkpointEvery > 0 && !exportsItsState(in, setup)) {
+            return null;
+        }
+        return new Spec(dataset.component(), Sections.preprocessing(preprocessing), setup, Sections.metric(training), outputs,
+                checkpointEvery);
+    }
+
+    /**
+     * Checks that the optimizer can hand its state to a checkpoint, on a network the model's layers make for one input
+     * feature; says where and why it cannot.
+     */
+    private static boolean exportsItsState(TaskInput in, TrainingSetup setup) {
+        Network network = in.tryProbe(setup.model(), 1);
+        if (network == null) {
+            return true;
+        }
+        try {
+            setup.optimizer().createOptimizer(network.parameters()).exportState();
+            return true;
+        } catch (PluginException e) {
+            // The plugin's call is guarded: its refusal arrives as the cause. Any other failure is the plugin's to report.
+            if (!(e.getCause() instanceof UnsupportedOperationException refusal)) {
+                throw e;
+            }
+            in.problem("$.training." + Sections.CHECKPOINT_EVERY, "a checkpoint saves the optimizer's state, and the optimizer '"
+                    + setup.optimizer().type() + "' cannot export it (" + refusal.getMessage() + "); leave "
+                    + Sections.CHECKPOINT_EVERY + " out, or use an optimizer that can, such as sgd or adam");
+            return false;
+        }
     }
 
     /** A dataset as loaded and as preprocessed. */
@@ -270,9 +305,11 @@ final class Tabular {
      * @param fold    the fold under which metrics.csv records each epoch's figures, or {@link #UNRECORDED}
      * @param target  how y is transformed for training, fitted on y; the metric is on y's own scale
      * @param classes a classification's classes, whose indices y holds; empty for a regression
+     * @param name    the fit's name in the run, unique, under which it keeps its checkpoints if the task does
      */
     static Fitted fit(TrainingSetup setup, Metric metric, TargetTransform target, List<String> classes, Tensor x, Tensor y,
-            Tensor weights, Tensor xValid, Tensor yValid, String prefix, String stage, int fold, TaskContext context) {
+            Tensor weights, Tensor xValid, Tensor yValid, String prefix, String stage, int fold, String name, TaskContext context) {
+        Checkpoints checkpoints = context.checkpoints(name);
         int epochs = setup.trainer().epochs();
         int k = classes.size();
         TargetTransformer transformer = TargetTransformer.fit(k > 0 ? TargetTransform.NONE : target, y);
@@ -293,27 +330,62 @@ final class Tabular {
         Tensor trainedOn = k > 0 ? ClassTargets.encode(y, k, network.outputs()) : transformer.forward(y);
         Tensor trainInputs = x.to(network.dtype());
         Tensor validInputs = xValid == null ? null : xValid.to(network.dtype());
-        TrainingResult training = Fit.train(setup, network, x, trainedOn, weights, context.streams(), prefix, (epoch, value, predictions) -> {
-            // The trainer hands over its full pass, if it made one.
-            Tensor outputs = predictions != null ? predictions : network.forward(trainInputs);
-            double t = metric.compute(scored(outputs, transformer, k, trainScale), y);
-            train.set(epoch, t);
-            double v = Double.NaN;
-            if (xValid != null) {
-                v = metric.compute(scored(network.forward(validInputs), transformer, k, validScale), yValid);
-                valid.set(epoch, v);
+        Trainer.Listener listener = new Trainer.Listener() {
+            @Override
+            public void epochEnded(int epoch, double value, Tensor predictions) {
+                // The trainer hands over its full pass, if it made one.
+                Tensor outputs = predictions != null ? predictions : network.forward(trainInputs);
+                double t = metric.compute(scored(outputs, transformer, k, trainScale), y);
+                double v = xValid == null ? Double.NaN : metric.compute(scored(network.forward(validInputs), transformer, k,
+                        validScale), yValid);
+                record(epoch, t, v);
+                context.out().progress(stage, epoch, epochs, String.format(Locale.ROOT, "%s %s %.4f",
+                        xValid == null ? "train" : "valid", metric.label(), xValid == null ? t : v));
             }
-            if (fold != UNRECORDED) {
-                context.metrics().record(fold, epoch, "train", metric.label(), t);
+
+            private void record(int epoch, double t, double v) {
+                train.set(epoch, t);
                 if (xValid != null) {
-                    context.metrics().record(fold, epoch, "valid", metric.label(), v);
+                    valid.set(epoch, v);
+                }
+                if (fold != UNRECORDED) {
+                    context.metrics().record(fold, epoch, "train", metric.label(), t);
+                    if (xValid != null) {
+                        context.metrics().record(fold, epoch, "valid", metric.label(), v);
+                    }
                 }
             }
-            context.out().progress(stage, epoch, epochs, String.format(Locale.ROOT, "%s %s %.4f",
-                    xValid == null ? "train" : "valid", metric.label(), xValid == null ? t : v));
-        });
+
+            @Override
+            public Map<String, double[]> history() {
+                // In this order in every JVM (Map.of's order is not), so that checkpoint files are the same bytes.
+                Map<String, double[]> curves = new java.util.LinkedHashMap<>();
+                curves.put(TRAIN, train.toArray());
+                curves.put(VALID, valid.toArray());
+                return curves;
+            }
+
+            @Override
+            public void resumed(int done, double[] losses, Map<String, double[]> history) {
+                double[] t = history.getOrDefault(TRAIN, new double[0]);
+                double[] v = history.getOrDefault(VALID, new double[0]);
+                if (t.length != done || v.length != (xValid == null ? 0 : done)) {
+                    throw new DataException(checkpoints.where() + ": the checkpoint holds " + t.length + " training and "
+                            + v.length + " validation figures for " + done + " epochs; it belongs to another fit");
+                }
+                for (int e = 1; e <= done; e++) {
+                    record(e, t[e - 1], xValid == null ? Double.NaN : v[e - 1]);
+                }
+                context.out().line(stage + ": goes on from its checkpoint after epoch " + done + " of " + epochs);
+            }
+        };
+        TrainingResult training = Fit.train(setup, network, x, trainedOn, weights, context.streams(), prefix, listener, checkpoints);
         return new Fitted(network, new Curves(train.toArray(), valid.toArray(), training), transformer, k);
     }
+
+    /** The names of the curves a checkpoint keeps. */
+    private static final String TRAIN = "train";
+    private static final String VALID = "valid";
 
     /** Returns what the metric scores: outputs on the target's scale, or the probabilities of {@code k} classes. */
     private static Tensor scored(Tensor outputs, TargetTransformer transformer, int k, Tensor into) {

@@ -1,9 +1,15 @@
 package org.djx.engine.train;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.djx.api.DType;
+import org.djx.api.DataException;
 import org.djx.api.Tensor;
+import org.djx.api.spi.OptimizerState;
+import org.djx.engine.model.StateDict;
+import org.djx.engine.random.RandomStream;
 import org.djx.engine.random.RandomStreams;
 import org.djx.api.spi.Loss;
 import org.djx.api.spi.Optimizer;
@@ -24,6 +30,10 @@ import org.djx.engine.spec.TrainerOptions;
  * (the batch's weighted mean, as {@link Loss#evaluate} defines it) scaled by the batch's share of the
  * weight, {@code sum_batch(w) / (rows * mean(w))}, so that a batch of heavy examples moves the
  * parameters more than a batch of light ones. A batch whose weights are all 0 takes no step.
+ *
+ * <p>With {@link Checkpoints}, the trainer saves its whole state ({@link TrainerState}) after each epoch that is
+ * due and when training ends, and a fit that finds a saved state restores it and goes on from the epoch after: it
+ * ends with the parameters, losses and draws of a fit that was never interrupted, bit for bit.
  */
 public final class Trainer {
     /** Hears how training goes. */
@@ -41,6 +51,21 @@ public final class Trainer {
          * the network still holds the step's gradients and now the updated parameters.
          */
         default void firstStepTaken(double batchLoss, Network network) {
+        }
+
+        /**
+         * Returns what the listener keeps of each finished epoch (its curves), by name, for a checkpoint to save with
+         * the trainer's own state; the default keeps nothing.
+         */
+        default Map<String, double[]> history() {
+            return Map.of();
+        }
+
+        /**
+         * Called once, instead of {@link #epochEnded} for each of them, when a fit goes on from a checkpoint after
+         * {@code epochs} epochs, with their losses and the {@link #history()} the listener had then.
+         */
+        default void resumed(int epochs, double[] losses, Map<String, double[]> history) {
         }
     }
 
@@ -90,6 +115,22 @@ public final class Trainer {
      */
     public TrainingResult train(Network network, Loss loss, Optimizer optimizer, Tensor inputs, Tensor targets,
             Tensor weights, RandomGenerator shuffle, Listener listener) {
+        return train(network, loss, optimizer, inputs, targets, weights, shuffle, listener, null);
+    }
+
+    /**
+     * Trains as {@link #train(Network, Loss, Optimizer, Tensor, Tensor, Tensor, RandomGenerator, Listener)} does,
+     * saving checkpoints to {@code checkpoints} and going on from the last one it holds.
+     *
+     * @param shuffle     a {@link RandomStream} when there are checkpoints, whose position they record
+     * @param checkpoints where the fit's checkpoints are kept, or null for none
+     * @throws org.djx.api.DataException if the last checkpoint does not fit this network, optimizer or data
+     */
+    public TrainingResult train(Network network, Loss loss, Optimizer optimizer, Tensor inputs, Tensor targets,
+            Tensor weights, RandomGenerator shuffle, Listener listener, Checkpoints checkpoints) {
+        if (checkpoints != null && !(shuffle instanceof RandomStream)) {
+            throw new IllegalArgumentException("checkpoints record the shuffle's position, so it must be a RandomStream");
+        }
         DType dtype = network.dtype();
         inputs = inputs.to(dtype);
         targets = targets.to(dtype);
@@ -107,6 +148,19 @@ public final class Trainer {
         StopReason reason = StopReason.MAX_EPOCHS;
         int epoch = 0;
         boolean stepped = false;
+        TrainerState saved = checkpoints == null ? null : checkpoints.last(network);
+        if (saved != null) {
+            restore(saved, checkpoints, network, optimizer, order, (RandomStream) shuffle);
+            for (double l : saved.losses()) {
+                losses.add(l);
+            }
+            epoch = saved.epochs();
+            stepped = epoch > 0;
+            listener.resumed(epoch, saved.losses(), saved.history());
+            if (saved.ended() != null) {
+                return new TrainingResult(losses.toArray(), saved.ended());
+            }
+        }
         while (epoch < spec.epochs()) {
             if (spec.shuffle()) {
                 RandomStreams.permute(order, shuffle);
@@ -152,16 +206,47 @@ public final class Trainer {
             losses.add(epochLoss);
             epoch++;
             listener.epochEnded(epoch, epochLoss, predictions);
-            if (!Double.isFinite(epochLoss)) {
-                reason = StopReason.DIVERGED;
-                break;
+            StopReason stop = !Double.isFinite(epochLoss) ? StopReason.DIVERGED
+                    : spec.hasTolerance() && epochLoss < spec.tolerance() ? StopReason.TOLERANCE
+                    : epoch == spec.epochs() ? StopReason.MAX_EPOCHS : null;
+            if (checkpoints != null && (stop != null || checkpoints.due(epoch))) {
+                // The last checkpoint of a fit says how it ended: a fit that starts again with it trains no more.
+                checkpoints.save(state(epoch, stop, losses, order, (RandomStream) shuffle, network, optimizer, listener));
             }
-            if (spec.hasTolerance() && epochLoss < spec.tolerance()) {
-                reason = StopReason.TOLERANCE;
+            if (stop != null) {
+                reason = stop;
                 break;
             }
         }
         return new TrainingResult(losses.toArray(), reason);
+    }
+
+    private static TrainerState state(int epoch, StopReason stop, EpochValues losses, int[] order, RandomStream shuffle,
+            Network network, Optimizer optimizer, Listener listener) {
+        Map<String, Long> streams = new LinkedHashMap<>();
+        network.randomStreams().forEach((name, stream) -> streams.put(name, stream.position()));
+        return new TrainerState(epoch, stop, losses.toArray(), order, shuffle.position(), streams, StateDict.of(network),
+                optimizer.exportState(), listener.history());
+    }
+
+    /** Puts the fit back where {@code saved} left it, after checking that it is a state of this fit. */
+    private static void restore(TrainerState saved, Checkpoints checkpoints, Network network, Optimizer optimizer, int[] order,
+            RandomStream shuffle) {
+        String where = checkpoints.where();
+        if (saved.order().length != order.length) {
+            throw new DataException(where + ": the checkpoint was saved by a fit on " + saved.order().length
+                    + " examples, but this one has " + order.length + "; it belongs to another run or other data");
+        }
+        if (!saved.randomStreams().keySet().equals(network.randomStreams().keySet())) {
+            throw new DataException(where + ": the checkpoint holds the random streams " + saved.randomStreams().keySet()
+                    + ", but this network's layers draw from " + network.randomStreams().keySet() + "; it belongs to another model");
+        }
+        StateDict.load(network, saved.parameters(), where);
+        requireSameKind(optimizer.exportState(), saved.optimizer(), where);
+        optimizer.restoreState(saved.optimizer());
+        System.arraycopy(saved.order(), 0, order, 0, order.length);
+        shuffle.moveTo(saved.shuffle());
+        network.randomStreams().forEach((name, stream) -> stream.moveTo(saved.randomStreams().get(name)));
     }
 
     /** Returns the weights as a float64 vector, after checking each. */
@@ -181,6 +266,28 @@ public final class Trainer {
             throw new IllegalArgumentException("every weight is 0; at least one example must count");
         }
         return Tensor.vector(w);
+    }
+
+    /**
+     * Checks that {@code saved} is a state of the kind {@code fresh} is: the same optimizer, with tensors of the same
+     * names, types and shapes and the same numbers. Checked here, so that a checkpoint that does not fit is the
+     * checkpoint's fault in the message, not the optimizer plugin's.
+     */
+    private static void requireSameKind(OptimizerState fresh, OptimizerState saved, String where) {
+        boolean same = fresh.optimizer().equals(saved.optimizer()) && fresh.tensorNames().equals(saved.tensorNames())
+                && fresh.scalarNames().equals(saved.scalarNames());
+        for (String name : fresh.tensorNames()) {
+            if (same) {
+                Tensor a = fresh.tensor(name);
+                Tensor b = saved.tensor(name);
+                same = a.dtype() == b.dtype() && a.shape().equals(b.shape());
+            }
+        }
+        if (!same) {
+            throw new DataException(where + ": the checkpoint holds the " + saved + ", but this run's optimizer is '"
+                    + fresh.optimizer() + "' with tensors " + fresh.tensorNames() + " and numbers " + fresh.scalarNames()
+                    + "; it belongs to another experiment");
+        }
     }
 
     /** Multiplies every element of {@code t} by {@code factor}, in place. */

@@ -145,18 +145,20 @@ class MainTests {
     }
 
     @Test
-    void resumeRefusesWhatIsNotTheRunFolderOfASweepAndTouchesNothing(@TempDir Path dir) throws Exception {
+    void resumeRefusesWhatIsNotTheRunFolderOfASweepOrACheckpointedRunAndTouchesNothing(@TempDir Path dir) throws Exception {
         Outcome missing = djx("run", "--resume", dir.resolve("nothing-here").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("--resume " + dir.resolve("nothing-here") + ": there is no such folder;"
-                + " give the run folder of the sweep to continue").doesNotContain("Exception");
+                + " give the run folder of the run or sweep to continue").doesNotContain("Exception");
 
         Path plain = Files.createDirectory(dir.resolve("plain"));
         Path kept = write(plain, "summary.json", "{}");
         Outcome notASweep = djx("run", "--resume", plain.toString());
         assertThat(notASweep.code()).isEqualTo(2);
-        assertThat(notASweep.err()).contains("--resume " + plain + ": this is not the run folder of a sweep (it has no"
-                + " sweep.json); give the folder a sweep wrote").doesNotContain("Exception");
+        assertThat(notASweep.err()).contains("--resume " + plain + ": there is nothing to resume here: this is not the run"
+                + " folder of a sweep (it has no sweep.json) nor of a run that kept checkpoints (it has no"
+                + " checkpoints/experiment.json; add \"checkpoint-every\" to the training section to keep them)")
+                .doesNotContain("Exception");
         try (var files = Files.list(plain)) {
             assertThat(files.toList()).containsExactly(kept);
         }

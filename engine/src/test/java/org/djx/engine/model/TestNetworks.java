@@ -14,6 +14,6 @@ public final class TestNetworks {
     /** Returns a network of {@code layers}, unlabelled, taking {@code inputs} features of {@code dtype}. */
     public static Network of(int inputs, DType dtype, List<Layer> layers) {
         List<String> labels = new ArrayList<>(Collections.nCopies(layers.size(), (String) null));
-        return new Network(inputs, dtype, layers, labels);
+        return new Network(inputs, dtype, layers, labels, java.util.Map.of());
     }
 }

@@ -1,0 +1,108 @@
+package org.djx.engine.checkpoint;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.djx.api.ConfigurationException;
+import org.djx.engine.io.IoReasons;
+import org.djx.engine.model.Network;
+import org.djx.engine.report.RunFolder;
+import org.djx.engine.train.Checkpoints;
+import org.djx.engine.train.TrainerState;
+
+/**
+ * The {@code checkpoints} folder of a run: one file per fit, {@code NAME.safetensors}, replaced atomically at each
+ * checkpoint. A run that is started again in the same folder finds each fit's last checkpoint there and goes on
+ * from it; a fit that had ended is not trained again. The files stay after the run, each the fit's final state.
+ */
+public final class CheckpointFolder {
+    /** The folder's name inside a run folder. */
+    public static final String NAME = "checkpoints";
+
+    /** The copy of the experiment file that {@code djx run --resume RUN_FOLDER} runs. */
+    public static final String EXPERIMENT = "experiment.json";
+
+    private final Path folder;
+    private final String experiment;
+    private final String copy;
+    private final Set<String> opened = new HashSet<>();
+
+    /**
+     * @param folder     the checkpoints folder, created at the first checkpoint
+     * @param experiment the fingerprint of the experiment, which every checkpoint records and must match on reading
+     * @param copy       the experiment file to keep beside the checkpoints (as {@link #EXPERIMENT}), written with the
+     *                   first one, from which the run resumes
+     */
+    public CheckpointFolder(Path folder, String experiment, String copy) {
+        this.folder = Objects.requireNonNull(folder, "folder");
+        this.experiment = Objects.requireNonNull(experiment, "experiment");
+        this.copy = Objects.requireNonNull(copy, "copy");
+    }
+
+    /** The ending of a checkpoint's file name. */
+    public static final String SUFFIX = ".safetensors";
+
+    /** Creates the folder with the experiment's copy in it, once: the copy is there before any checkpoint. */
+    private synchronized void prepare() {
+        if (Files.isRegularFile(folder.resolve(EXPERIMENT))) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot create " + folder + ": " + IoReasons.of(e, folder));
+        }
+        RunFolder.resume(folder).writeText(EXPERIMENT, copy);
+    }
+
+    /** Returns the folder. */
+    public Path path() {
+        return folder;
+    }
+
+    /**
+     * Returns the checkpoints of fit {@code fit}, saved every {@code every} epochs and when it ends.
+     *
+     * @param fit a name for the fit, unique in the run, such as {@code fold-2}; letters, digits, '-', '_' and '.'
+     * @throws IllegalStateException if the run opened this fit's checkpoints already: two fits would share a file
+     */
+    public Checkpoints fit(String fit, int every) {
+        if (!fit.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("a fit's name is a file name of letters, digits, '-', '_' and '.', found '" + fit + "'");
+        }
+        if (every < 1) {
+            throw new IllegalArgumentException("checkpoints come every 1 or more epochs, found " + every);
+        }
+        synchronized (opened) {
+            if (!opened.add(fit)) {
+                throw new IllegalStateException("two fits of one run both keep their checkpoints as '" + fit + "'");
+            }
+        }
+        Path file = folder.resolve(fit + SUFFIX);
+        return new Checkpoints() {
+            @Override
+            public TrainerState last(Network network) {
+                return Files.isRegularFile(file) ? CheckpointFile.read(file, fit, experiment, network.parameters()) : null;
+            }
+
+            @Override
+            public boolean due(int epoch) {
+                return epoch % every == 0;
+            }
+
+            @Override
+            public void save(TrainerState state) {
+                prepare();
+                CheckpointFile.write(file, fit, experiment, state);
+            }
+
+            @Override
+            public String where() {
+                return file.toString();
+            }
+        };
+    }
+}
