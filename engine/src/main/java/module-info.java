@@ -22,4 +22,6 @@ module org.djx.engine {
     uses org.djx.api.spi.LossFactory;
     uses org.djx.api.spi.DatasetSource;
     uses org.djx.api.spi.ScheduleFactory;
+    // Found on the class path only (djx-spark): Spark is no module, so its executor never joins the module path.
+    uses org.djx.engine.sweep.TrialExecutorProvider;
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.djx.engine.checkpoint.CheckpointFolder;
 import org.djx.engine.data.DataHub;
@@ -12,6 +13,8 @@ import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.run.ExperimentRunner;
 import org.djx.engine.run.LocalTrialExecutor;
+import org.djx.engine.sweep.RemoteTrialExecutor;
+import org.djx.engine.sweep.TrialExecutorProvider;
 import org.djx.engine.tensor.CpuKernels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,9 +51,22 @@ final class RunCommand implements Callable<Integer> {
                     + " the folder's own copy (DIR/checkpoints/experiment.json or DIR/sweep.json) is run.")
     private Path resume;
 
+    @Option(names = "--executor", paramLabel = "NAME", defaultValue = LOCAL,
+            description = "Where a sweep's runs happen: local (in this JVM, the default), or spark (as tasks on a Spark"
+                    + " cluster, with the same results; needs Spark, see the README).")
+    private String executor;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --executor spark: the cluster's master, such as local[2] or spark://HOST:7077. By default"
+                    + " Spark's own setting (spark-submit --master).")
+    private String master;
+
     @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
             description = "Where default run folders are created (default: ${DEFAULT-VALUE}).")
     private Path runs;
+
+    /** The executor that runs a sweep's trials in this JVM. */
+    private static final String LOCAL = "local";
 
     /** Whether --resume names a sweep's folder rather than a checkpointed run's. */
     private boolean resumesSweep;
@@ -96,6 +112,7 @@ final class RunCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(main.spec().commandLine(), "--threads must be at least 1, found " + threads);
         }
+        TrialExecutorProvider remote = remoteExecutor();
         List<ExperimentFiles.Checked> checked = ExperimentFiles.check(files, main.reader());
         // After reading, which creates the dropped-in plugins the files need, so that their problems are among these.
         main.warnAboutPluginProblems(err);
@@ -125,6 +142,50 @@ final class RunCommand implements Callable<Integer> {
                     + " sweep's own run folder, or run it without --resume");
             return Main.USER_ERROR;
         }
+        if (remote != null) {
+            for (int i = 0; i < checked.size(); i++) {
+                if (checked.get(i).experiment().sweep() == null) {
+                    err.println(files.get(i) + ": --executor " + executor + " runs the runs of a sweep, and this file has no"
+                            + " sweep section; run it without --executor");
+                    return Main.USER_ERROR;
+                }
+            }
+        }
+        try (RemoteTrialExecutor started = remote == null ? null : remote.start(master)) {
+            if (started != null) {
+                runner = runner.withTrials(started).withThreads(threads != null ? threads : started.parallelism());
+            }
+            return runAll(checked, runner);
+        }
+    }
+
+    /**
+     * Returns the provider that --executor names, or null for this JVM's.
+     *
+     * @throws CommandLine.ParameterException if none has that name, or --master comes without one
+     */
+    private TrialExecutorProvider remoteExecutor() {
+        if (executor.equals(LOCAL)) {
+            if (master != null) {
+                throw new CommandLine.ParameterException(main.spec().commandLine(), "--master names a cluster for --executor"
+                        + " spark; add --executor spark, or leave --master out");
+            }
+            return null;
+        }
+        List<String> names = new java.util.ArrayList<>(List.of(LOCAL));
+        for (TrialExecutorProvider p : ServiceLoader.load(TrialExecutorProvider.class, RunCommand.class.getClassLoader())) {
+            if (p.name().equals(executor)) {
+                return p;
+            }
+            names.add(p.name());
+        }
+        throw new CommandLine.ParameterException(main.spec().commandLine(), "--executor " + executor + ": no such executor"
+                + " here; installed: " + String.join(", ", names) + (executor.equals("spark") ? ". The spark executor runs"
+                + " on the class path with Spark's jars: ./djx starts it so when SPARK_HOME is set or the build laid Spark"
+                + " out, and spark-submit with djx-spark.jar (see the README)" : ""));
+    }
+
+    private int runAll(List<ExperimentFiles.Checked> checked, ExperimentRunner runner) {
         boolean held = true;
         boolean diverged = false;
         // Ctrl-C: the run in progress says INTERRUPTED in its status.json instead of looking alive.

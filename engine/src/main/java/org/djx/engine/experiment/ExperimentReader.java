@@ -312,12 +312,12 @@ public final class ExperimentReader {
                     }
                 }
                 if (rungs.isEmpty()) {
-                    requests.add(new TrialRequest(t + 1, r, 0, text));
+                    requests.add(new TrialRequest(t + 1, r, 0, text, folder.toString()));
                 }
                 for (int k = 0; k < rungs.size(); k++) {
                     ObjectNode atRung = trial.deepCopy();
                     JsonPaths.set(atRung, "training.epochs", JsonNodeFactory.instance.numberNode(rungs.get(k)));
-                    requests.add(new TrialRequest(t + 1, r, k + 1, atRung.toString()));
+                    requests.add(new TrialRequest(t + 1, r, k + 1, atRung.toString(), folder.toString()));
                 }
             }
         }

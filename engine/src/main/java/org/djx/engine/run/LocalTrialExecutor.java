@@ -37,9 +37,10 @@ public final class LocalTrialExecutor implements TrialExecutor {
         try {
             Experiment experiment = reader.read(JsonDocument.parse("trial " + request.trial(),
                     request.experiment().getBytes(StandardCharsets.UTF_8)), Path.of("trial.json"));
-            // A sweep's trials read local files relative to the sweep's file; a lone trial process, relative to its directory.
+            // A sweep's trials read local files relative to the sweep's data folder: the sweep's own record of them here,
+            // the folder the request names in another process or on another machine.
             ExperimentData trialData = data instanceof ExperimentData sweep ? sweep.forTrial(experiment.dataFiles())
-                    : ExperimentData.of(data, experiment.dataFiles(), Path.of(""));
+                    : ExperimentData.of(data, experiment.dataFiles(), Path.of(request.dataFolder()));
             RunResult result = experiment.job().run(new TaskContext(experiment.name(), experiment.seed(), kernels, text -> {
             }, null, trialData, 1, MetricsLog.inMemory()));
             return new TrialOutcome(result.diverged() ? TrialOutcome.Status.DIVERGED : TrialOutcome.Status.COMPLETED,

@@ -15,6 +15,9 @@ import org.djx.engine.json.JsonDocument;
 public final class TrialCodec {
     private static final ObjectMapper JSON = new ObjectMapper(JsonDocument.strictFactory());
 
+    /** The optional key of a request that says where its relative data paths start. */
+    private static final String DATA_FOLDER = "data-folder";
+
     private TrialCodec() {
     }
 
@@ -22,6 +25,9 @@ public final class TrialCodec {
         ObjectNode node = JSON.createObjectNode();
         node.put("trial", request.trial()).put("repeat", request.repeat()).put("rung", request.rung())
                 .put("experiment", request.experiment());
+        if (!request.dataFolder().isEmpty()) {
+            node.put(DATA_FOLDER, request.dataFolder());
+        }
         return node.toString();
     }
 
@@ -34,8 +40,12 @@ public final class TrialCodec {
             throw new IllegalArgumentException("trial, repeat and rung must be whole numbers and experiment the file's text;"
                     + " found " + node);
         }
+        JsonNode folder = node.get(DATA_FOLDER);
+        if (folder != null && !folder.isTextual()) {
+            throw new IllegalArgumentException(DATA_FOLDER + " must be the folder's path as text; found " + folder);
+        }
         return new TrialRequest(node.get("trial").intValue(), node.get("repeat").intValue(), node.get("rung").intValue(),
-                node.get("experiment").asText());
+                node.get("experiment").asText(), folder == null ? "" : folder.asText());
     }
 
     public static ObjectNode outcome(TrialOutcome outcome) {

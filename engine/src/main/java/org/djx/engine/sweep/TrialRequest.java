@@ -10,10 +10,18 @@ import java.util.Objects;
  * @param repeat      which of the point's seeds, from 0
  * @param rung        the rung of successive halving, from 1; 0 in a sweep without it
  * @param experiment  the experiment file's text
+ * @param dataFolder  the absolute folder its relative data paths start from (the sweep's), so that a run in another
+ *                    process or on another machine reads the files the sweep names; empty for the working directory
  */
-public record TrialRequest(int trial, int repeat, int rung, String experiment) {
+public record TrialRequest(int trial, int repeat, int rung, String experiment, String dataFolder) {
     public TrialRequest {
         Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(dataFolder, "dataFolder");
+    }
+
+    /** A request whose relative data paths start from the working directory. */
+    public TrialRequest(int trial, int repeat, int rung, String experiment) {
+        this(trial, repeat, rung, experiment, "");
     }
 
     /** Returns the name of the file that records this run's outcome in a sweep's run folder. */
