@@ -189,6 +189,16 @@ public final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage(LAUNCHER, "picocli..", TASKS)
             .because("an application that embeds a model gets the model, not the command line or the tasks");
 
+    /** The one module that may name Spark: its executor of a sweep's runs. */
+    public static final String SPARK_EXECUTOR = "org.djx.spark..";
+
+    // Rule 13: Spark is a cluster's, provided at run time and no JPMS module; djx-spark alone knows it is there.
+    public static final ArchRule ONLY_THE_SPARK_EXECUTOR_NAMES_SPARK = noClasses()
+            .that().resideOutsideOfPackage(SPARK_EXECUTOR)
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+            .because("every other module runs without Spark, on the module path; the engine reaches the Spark executor"
+                    + " through ServiceLoader");
+
     private ArchitectureRules() {
     }
 

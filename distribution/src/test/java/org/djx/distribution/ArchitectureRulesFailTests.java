@@ -45,6 +45,7 @@ class ArchitectureRulesFailTests {
                 "org.djx.engine.cli.archfixture",
                 "org.djx.engine.run.archfixture",
                 "org.djx.engine.serving.archfixture",
+                "org.djx.spark.archfixture",
                 "org.djx.engine.train.archfixture",
                 "org.djx.engine.plugin.archfixture",
                 "org.djx.plugins.init.archfixture",
@@ -222,6 +223,19 @@ class ArchitectureRulesFailTests {
     @Test
     void servingThatServesHolds() {
         assertHolds(ArchitectureRules.SERVING_IS_FREE_OF_THE_LAUNCHER, "org.djx.engine.serving.archfixture.PredictsOnly");
+    }
+
+    @Test
+    void theEngineNamingSparkFails() {
+        String fixture = "org.djx.engine.archfixture.StartsSpark";
+        assertViolatedBy(ArchitectureRules.ONLY_THE_SPARK_EXECUTOR_NAMES_SPARK, fixture, fixture);
+    }
+
+    @Test
+    void theSparkExecutorNamingSparkHolds() {
+        // With an engine class that leaves Spark alone, for the rule to have a class outside the executor to check.
+        assertHolds(ArchitectureRules.ONLY_THE_SPARK_EXECUTOR_NAMES_SPARK, "org.djx.spark.archfixture.SubmitsToSpark",
+                "org.djx.engine.serving.archfixture.PredictsOnly");
     }
 
     /**

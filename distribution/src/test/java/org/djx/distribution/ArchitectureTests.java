@@ -28,8 +28,13 @@ class ArchitectureTests {
                 "org.djx.engine.cli", "org.djx.engine.experiment", "org.djx.engine.json", "org.djx.engine.model",
                 "org.djx.engine.plugin", "org.djx.engine.random", "org.djx.engine.run", "org.djx.engine.tensor",
                 "org.djx.engine.train",
-                "org.djx.plugins.nn", "org.djx.plugins.init", "org.djx.plugins.optim", "org.djx.plugins.csv");
+                "org.djx.plugins.nn", "org.djx.plugins.init", "org.djx.plugins.optim", "org.djx.plugins.csv", "org.djx.spark");
         assertThat(packages).allSatisfy(p -> assertThat(p).doesNotContain("archfixture").doesNotStartWith("org.djx.distribution"));
+    }
+
+    @Test
+    void onlyTheSparkExecutorNamesSpark() {
+        ArchitectureRules.ONLY_THE_SPARK_EXECUTOR_NAMES_SPARK.check(PRODUCTION);
     }
 
     @Test

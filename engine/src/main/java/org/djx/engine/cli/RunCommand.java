@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.djx.engine.checkpoint.CheckpointFolder;
 import org.djx.engine.data.DataHub;
+import org.djx.engine.plugin.PluginLoader;
 import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.run.ExperimentRunner;
@@ -173,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
             return null;
         }
         List<String> names = new java.util.ArrayList<>(List.of(LOCAL));
-        for (TrialExecutorProvider p : ServiceLoader.load(TrialExecutorProvider.class, RunCommand.class.getClassLoader())) {
+        for (TrialExecutorProvider p : PluginLoader.engineServices(TrialExecutorProvider.class)) {
             if (p.name().equals(executor)) {
                 return p;
             }

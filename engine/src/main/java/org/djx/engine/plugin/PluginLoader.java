@@ -369,6 +369,17 @@ public final class PluginLoader {
         return "unknown".equals(location) ? fallback : location;
     }
 
+    /**
+     * Returns the providers of {@code service} that the engine's own class loader sees: for the engine's extension
+     * points that are not plugins of the api, such as where a sweep's runs happen (djx-spark, on the class path). The
+     * engine module must declare that it {@code uses} the service.
+     */
+    public static <T> List<T> engineServices(Class<T> service) {
+        List<T> found = new ArrayList<>();
+        ServiceLoader.load(service, PluginLoader.class.getClassLoader()).forEach(found::add);
+        return found;
+    }
+
     /** Splits a path list such as {@code DJX_PLUGIN_PATH} on the platform's separator. */
     public static List<Path> parsePath(String pathList) {
         if (pathList == null || pathList.isBlank()) {

@@ -1,0 +1,196 @@
+package org.djx.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep run through {@code ./djx run --executor spark}, as a user runs it: in local mode, and on a standalone cluster
+ * whose Master and Worker run in JVMs of their own on the loopback address, started here from the jars Maven laid out
+ * ({@code spark/target/spark-home}). Its trials.csv and best.json must be the local executor's, also when the
+ * executor JVM is killed in the middle of the sweep (Spark reruns its tasks on a new one). Every JVM started here is
+ * stopped here.
+ */
+class SparkClusterTests {
+    private static final Path SPARK_HOME = Launcher.ROOT.resolve("spark/target/spark-home");
+    /** An MLP with dropout and shuffled batches; 8 runs of about half a second each on one core. */
+    private static final String SWEEP = """
+            {"task": "train", "name": "noisy-line", "seed": 5,
+             "model": {"inputs": 2, "layers": [{"type": "linear", "outputs": 16}, {"type": "relu"}, {"type": "dropout", "p": 0.2},
+                                                {"type": "linear", "outputs": 1}]},
+             "data": {"inputs": [[1, 0], [2, 1], [3, 0], [4, 1], [5, 0], [6, 1], [7, 0], [8, 1]],
+                      "targets": [[2.1], [4.9], [6.2], [8.8], [10.1], [13.2], [14.0], [16.9]]},
+             "loss": {"type": "mse"}, "optimizer": {"type": "adam", "lr": 0.01},
+             "training": {"epochs": 5000, "batch-size": 3},
+             "sweep": {"repeats": 2, "objective": {"result": "final-loss"},
+                       "parameters": {"optimizer.lr": {"values": [0.003, 0.01, 0.03, 0.1]}}}}
+            """;
+
+    @TempDir
+    static Path work;
+    private static Path sweep;
+    private static Path expected;
+    private static Process master;
+    private static Process worker;
+    private static String masterUrl;
+
+    @BeforeAll
+    static void startTheClusterAndRunTheSweepLocally() throws Exception {
+        sweep = Files.writeString(work.resolve("noisy-line.json"), SWEEP);
+        expected = work.resolve("local");
+        Launcher.Result local = Launcher.djx("run", sweep.toString(), "--quiet", "--out", expected.toString());
+        assertThat(local.exitCode()).as(local.err()).isZero();
+
+        int port = freePort();
+        masterUrl = "spark://127.0.0.1:" + port;
+        master = start("master", List.of("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
+                Integer.toString(port), "--webui-port", Integer.toString(freePort())), Map.of());
+        await(work.resolve("master.log"), "I have been elected leader");
+        worker = start("worker", List.of("org.apache.spark.deploy.worker.Worker", masterUrl, "--host", "127.0.0.1", "--cores",
+                "2", "--memory", "2g", "--work-dir", Files.createDirectories(work.resolve("worker")).toString(),
+                "--webui-port", Integer.toString(freePort())), Map.of("SPARK_SCALA_VERSION", "2.13"));
+        await(work.resolve("worker.log"), "Successfully registered with master");
+    }
+
+    @AfterAll
+    static void stopTheCluster() {
+        for (Process p : new Process[] {worker, master}) {
+            if (p != null) {
+                // The Worker's executors first: they are its children, and would outlive it.
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Starts a Spark daemon as SPARK.md describes it: a JVM on Spark's jars, bound to the loopback address. */
+    private static Process start(String name, List<String> args, Map<String, String> extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dspark.master.rest.enabled=false", "-cp", SPARK_HOME.resolve("jars") + "/*"));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("SPARK_HOME", SPARK_HOME.toString());
+        env.put("SPARK_LOCAL_IP", "127.0.0.1");
+        env.put("SPARK_MASTER_HOST", "127.0.0.1");
+        env.put("SPARK_LOCAL_HOSTNAME", "localhost");
+        env.putAll(extra);
+        return builder.start();
+    }
+
+    private static void await(Path log, String line) throws Exception {
+        for (int wait = 0; wait < 600; wait++) {
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(line)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(log + " never said '" + line + "':\n" + (Files.exists(log) ? Files.readString(log) : ""));
+    }
+
+    /** trials.csv without its wall times, which no two runs share. */
+    private static List<String> withoutSeconds(Path csv) throws Exception {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        int seconds = List.of(lines.get(0).split(",")).indexOf("seconds");
+        List<String> rows = new ArrayList<>();
+        for (String line : lines) {
+            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+            cells.remove(seconds);
+            rows.add(String.join(",", cells));
+        }
+        return rows;
+    }
+
+    private static void assertSameSweep(Path run) throws Exception {
+        assertThat(withoutSeconds(run.resolve("trials.csv"))).hasSize(5).isEqualTo(withoutSeconds(expected.resolve("trials.csv")));
+        assertThat(Files.readString(run.resolve("best.json"))).isEqualTo(Files.readString(expected.resolve("best.json")));
+    }
+
+    @Test
+    void inLocalModeTheSweepGivesTheLocalExecutorsTable() throws Exception {
+        Path run = work.resolve("local-mode");
+
+        Launcher.Result r = Launcher.djx("run", "--executor", "spark", "--master", "local[2]", sweep.toString(), "--out",
+                run.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("sweep: 4 trials, best final-loss");
+        // Spark says nothing below a warning: djx's lines stay readable.
+        assertThat(r.err()).doesNotContain(" INFO ");
+        assertSameSweep(run);
+    }
+
+    @Test
+    void onAStandaloneClusterTheSweepGivesTheLocalExecutorsTable() throws Exception {
+        Path run = work.resolve("cluster");
+
+        Launcher.Result r = Launcher.djx("run", "--executor", "spark", "--master", masterUrl, sweep.toString(), "--quiet",
+                "--out", run.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertSameSweep(run);
+    }
+
+    @Test
+    void killingTheExecutorMidwayLeavesTheTableAsItWouldHaveBeen() throws Exception {
+        Path run = work.resolve("killed-executor");
+        Path out = work.resolve("killed-executor.out");
+        Process driver = new ProcessBuilder("bash", Launcher.ROOT.resolve("djx").toString(), "run", "--executor", "spark",
+                "--master", masterUrl, sweep.toString(), "--quiet", "--out", run.toString()).directory(Launcher.ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            long recorded = 0;
+            for (int wait = 0; wait < 3000 && recorded < 2 && driver.isAlive(); wait++) {
+                Thread.sleep(10);
+                recorded = records(run);
+            }
+            ProcessHandle executor = executorOf(worker).orElseThrow(() -> new AssertionError("no executor is running"));
+            executor.destroyForcibly();
+            executor.onExit().get(30, TimeUnit.SECONDS);
+            assertThat(recorded).as("runs recorded when the executor was killed").isBetween(2L, 7L);
+
+            assertThat(driver.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            assertThat(driver.exitValue()).as(Files.readString(out)).isZero();
+            assertSameSweep(run);
+        } finally {
+            driver.destroyForcibly();
+        }
+    }
+
+    /** Returns the executor JVM the Worker started for the application. */
+    private static Optional<ProcessHandle> executorOf(Process worker) {
+        return worker.descendants().filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+                .findFirst();
+    }
+
+    private static long records(Path run) throws IOException {
+        Path trials = run.resolve("trials");
+        if (!Files.isDirectory(trials)) {
+            return 0;
+        }
+        try (var files = Files.list(trials)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
+                    .count();
+        }
+    }
+}
