@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ class CheckpointKillTests {
              "loss": {"type": "mse"},
              "optimizer": {"type": "adam", "lr": 0.003},
              "training": {"epochs": EPOCHS, "batch-size": 32, "metric": "rmse", "checkpoint-every": 10},
-             "validation": {"folds": 3}}
+             "validation": {"folds": 3, "final-model": true}}
             """.replace("EPOCHS", Integer.toString(EPOCHS));
 
     private static Path write(Path dir) throws Exception {
@@ -90,12 +91,14 @@ class CheckpointKillTests {
         Launcher.Result resumed = Launcher.djx("run", "--resume", killed.toString(), "--threads", "1");
 
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(resumed.out()).contains("fold 1 of 3: goes on from its checkpoint after epoch " + EPOCHS + " of " + EPOCHS)
+        assertThat(resumed.out()).contains("fold 1 of 3: ended at epoch " + EPOCHS + " of " + EPOCHS
+                        + " (the epoch limit was reached), as its checkpoint says")
                 .contains("fold 2 of 3: goes on from its checkpoint after epoch " + fold2.get("epochs").asInt() + " of " + EPOCHS);
         assertThat(killed.resolve("metrics.csv")).hasSameBinaryContentAs(whole.resolve("metrics.csv"));
         assertThat(killed.resolve("preprocessing.txt")).hasSameBinaryContentAs(whole.resolve("preprocessing.txt"));
-        for (int fold = 1; fold <= 3; fold++) {
-            String name = "checkpoints/fold-" + fold + ".safetensors";
+        // Written by two JVMs: the same bytes, metadata and all.
+        for (String name : List.of("checkpoints/fold-1.safetensors", "checkpoints/fold-2.safetensors",
+                "checkpoints/fold-3.safetensors", "checkpoints/final-model.safetensors", "model.safetensors", "model.json")) {
             assertThat(killed.resolve(name)).as(name).hasSameBinaryContentAs(whole.resolve(name));
         }
         JsonNode expected = JSON.readTree(whole.resolve("summary.json").toFile());

@@ -39,7 +39,7 @@ final class CheckpointFile {
     /**
      * Writes {@code state} of fit {@code fit} of the experiment whose fingerprint is {@code experiment}, atomically.
      */
-    static void write(Path file, String fit, String experiment, TrainerState state) {
+    static void write(Path file, String fit, String experiment, String data, TrainerState state) {
         Map<String, StoredTensor> tensors = new LinkedHashMap<>(state.parameters());
         OptimizerState optimizer = state.optimizer();
         for (String name : optimizer.tensorNames()) {
@@ -58,6 +58,7 @@ final class CheckpointFile {
         metadata.put("format", FORMAT);
         metadata.put("fit", fit);
         metadata.put("experiment", experiment);
+        metadata.put("data", data);
         metadata.put("epochs", Integer.toString(state.epochs()));
         if (state.ended() != null) {
             metadata.put("ended", state.ended().name());
@@ -72,13 +73,19 @@ final class CheckpointFile {
     }
 
     /**
-     * Reads the checkpoint of fit {@code fit} of experiment {@code experiment} from {@code file}, its optimizer state
-     * tagged for {@code parameters} (whose optimizer then checks each tensor against its own).
+     * Reads the checkpoint of fit {@code fit} of experiment {@code experiment} on data {@code data} from {@code file},
+     * its optimizer state tagged for {@code parameters} (whose optimizer then checks each tensor against its own).
      *
-     * @throws DataException naming the file, if it is no checkpoint, or one of another fit or experiment
+     * @throws DataException naming the file, if it is no checkpoint, or one of another fit, experiment or data
      */
-    static TrainerState read(Path file, String fit, String experiment, List<Parameter> parameters) {
-        StoredWeights stored = Safetensors.read(file);
+    static TrainerState read(Path file, String fit, String experiment, String data, List<Parameter> parameters) {
+        StoredWeights stored;
+        try {
+            stored = Safetensors.read(file);
+        } catch (DataException e) {
+            throw new DataException("the checkpoint " + file + " cannot be read (" + e.getMessage() + "); remove it, and"
+                    + " fit '" + fit + "' starts from its first epoch", e);
+        }
         Map<String, String> metadata = stored.metadata();
         if (!FORMAT.equals(metadata.get("format"))) {
             throw new DataException(file + ": this is no djx checkpoint (its metadata has no \"format\": \"" + FORMAT
@@ -91,6 +98,11 @@ final class CheckpointFile {
         if (!experiment.equals(metadata.get("experiment"))) {
             throw new DataException(file + ": this checkpoint was saved by a run of another experiment (or another version"
                     + " of this one); resume a run in its own folder, or remove the checkpoints folder to start over");
+        }
+        if (!data.equals(metadata.get("data"))) {
+            throw new DataException(file + ": this checkpoint was saved by a run that read other data: a local data file of"
+                    + " the experiment has changed since (its SHA-256 differs); put the file back as it was, or remove the"
+                    + " checkpoints folder to start over on the new data");
         }
         Map<String, StoredTensor> tensors = new LinkedHashMap<>(stored.tensors());
         int epochs = (int) number(file, metadata, "epochs");

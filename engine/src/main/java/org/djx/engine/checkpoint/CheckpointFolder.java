@@ -3,10 +3,16 @@ package org.djx.engine.checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import java.util.Objects;
 import java.util.Set;
 import org.djx.api.ConfigurationException;
+import org.djx.engine.io.Digests;
 import org.djx.engine.io.IoReasons;
 import org.djx.engine.model.Network;
 import org.djx.engine.report.RunFolder;
@@ -28,18 +34,39 @@ public final class CheckpointFolder {
     private final Path folder;
     private final String experiment;
     private final String copy;
+    private final Supplier<Map<String, String>> data;
     private final Set<String> opened = new HashSet<>();
 
     /**
-     * @param folder     the checkpoints folder, created at the first checkpoint
+     * @param folder     the checkpoints folder
      * @param experiment the fingerprint of the experiment, which every checkpoint records and must match on reading
-     * @param copy       the experiment file to keep beside the checkpoints (as {@link #EXPERIMENT}), written with the
-     *                   first one, from which the run resumes
+     * @param copy       the experiment file to keep beside the checkpoints (as {@link #EXPERIMENT}), from which the run
+     *                   resumes
+     * @param data       the SHA-256 of each local data file the run has read, by the path the experiment gives: a
+     *                   checkpoint records them, and a run whose files changed since does not take it
      */
-    public CheckpointFolder(Path folder, String experiment, String copy) {
+    public CheckpointFolder(Path folder, String experiment, String copy, Supplier<Map<String, String>> data) {
         this.folder = Objects.requireNonNull(folder, "folder");
         this.experiment = Objects.requireNonNull(experiment, "experiment");
         this.copy = Objects.requireNonNull(copy, "copy");
+        this.data = Objects.requireNonNull(data, "data");
+    }
+
+    /**
+     * Makes the folder ready for a run that keeps checkpoints, before the run does anything else: writes the
+     * experiment's copy, so that a run stopped at any moment can be resumed, and removes the partial files of saves an
+     * earlier run was stopped in (which no later save would replace, their names being unique).
+     */
+    public void start() {
+        prepare();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith(".")
+                    && f.getFileName().toString().endsWith(".part")).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot clear " + folder + " of partial files: " + IoReasons.of(e, folder));
+        }
     }
 
     /** The ending of a checkpoint's file name. */
@@ -56,6 +83,17 @@ public final class CheckpointFolder {
             throw new ConfigurationException("cannot create " + folder + ": " + IoReasons.of(e, folder));
         }
         RunFolder.resume(folder).writeText(EXPERIMENT, copy);
+    }
+
+    /** Returns one text that changes when any local data file the run read changes: each path with its SHA-256. */
+    private String dataDigest() {
+        Map<String, String> files = new TreeMap<>(data.get());
+        if (files.isEmpty()) {
+            return "no local files";
+        }
+        StringBuilder text = new StringBuilder();
+        files.forEach((path, sha256) -> text.append(path).append(' ').append(sha256).append('\n'));
+        return Digests.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Returns the folder. */
@@ -85,7 +123,8 @@ public final class CheckpointFolder {
         return new Checkpoints() {
             @Override
             public TrainerState last(Network network) {
-                return Files.isRegularFile(file) ? CheckpointFile.read(file, fit, experiment, network.parameters()) : null;
+                return Files.isRegularFile(file) ? CheckpointFile.read(file, fit, experiment, dataDigest(), network.parameters())
+                        : null;
             }
 
             @Override
@@ -96,7 +135,7 @@ public final class CheckpointFolder {
             @Override
             public void save(TrainerState state) {
                 prepare();
-                CheckpointFile.write(file, fit, experiment, state);
+                CheckpointFile.write(file, fit, experiment, dataDigest(), state);
             }
 
             @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.djx.api.ConfigurationException;
 import org.djx.engine.checkpoint.CheckpointFolder;
 import org.djx.engine.data.DataHub;
 import org.djx.engine.plugin.PluginLoader;
@@ -81,18 +82,19 @@ final class RunCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(main.spec().commandLine(),
                         "--resume continues one run or sweep, but " + files.size() + " files were given");
             }
+            // The folder's problems are the user's to fix, not the command line's: said without the usage text.
             if (!Files.isDirectory(resume)) {
-                throw new CommandLine.ParameterException(main.spec().commandLine(), "--resume " + resume + ": "
+                throw new ConfigurationException("--resume " + resume + ": "
                         + (Files.exists(resume) ? "this is a file" : "there is no such folder")
                         + "; give the run folder of the run or sweep to continue");
             }
             resumesSweep = Files.isRegularFile(resume.resolve(ExperimentRunner.SWEEP_FILE));
             Path runCopy = resume.resolve(CheckpointFolder.NAME).resolve(CheckpointFolder.EXPERIMENT);
             if (!resumesSweep && !Files.isRegularFile(runCopy)) {
-                throw new CommandLine.ParameterException(main.spec().commandLine(), "--resume " + resume + ": there is nothing"
-                        + " to resume here: this is not the run folder of a sweep (it has no " + ExperimentRunner.SWEEP_FILE
-                        + ") nor of a run that kept checkpoints (it has no " + CheckpointFolder.NAME + "/"
-                        + CheckpointFolder.EXPERIMENT + "; add \"checkpoint-every\" to the training section to keep them)");
+                throw new ConfigurationException("--resume " + resume + ": there is nothing to resume here: this is not the"
+                        + " run folder of a sweep (it has no " + ExperimentRunner.SWEEP_FILE + ") nor of a run that keeps"
+                        + " checkpoints (it has no " + CheckpointFolder.NAME + "/" + CheckpointFolder.EXPERIMENT + ", which such"
+                        + " a run writes as it starts; \"checkpoint-every\" in the training section turns them on)");
             }
             if (files.isEmpty()) {
                 files = List.of(resumesSweep ? resume.resolve(ExperimentRunner.SWEEP_FILE) : runCopy);

@@ -65,7 +65,6 @@ public final class Network {
         }
     }
 
-    /** Returns the features per example the network takes. */
     /**
      * Returns the random streams the layers draw from while they run (dropout's masks), by name, in the order the
      * layers took them: what a checkpoint must record, besides the parameters, for training to go on as it would have.
@@ -74,6 +73,7 @@ public final class Network {
         return randomStreams;
     }
 
+    /** Returns the features per example the network takes. */
     public int inputs() {
         return inputs;
     }

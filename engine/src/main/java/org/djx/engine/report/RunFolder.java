@@ -3,7 +3,11 @@ package org.djx.engine.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +62,8 @@ public final class RunFolder {
                     throw new ConfigurationException("the output folder " + path + " is a file; give a folder that does not exist yet");
                 }
                 try (Stream<Path> entries = Files.list(path)) {
-                    if (entries.findAny().isPresent()) {
+                    // A lone lock is what a run killed as it began leaves: the folder holds nothing of it.
+                    if (entries.anyMatch(p -> !p.getFileName().toString().equals(LOCK_FILE))) {
                         throw new ConfigurationException("the output folder " + path
                                 + " already exists and is not empty; give a new folder, or remove this one first");
                     }
@@ -93,9 +98,61 @@ public final class RunFolder {
     public static RunFolder resume(Path path) {
         if (!Files.isDirectory(path)) {
             throw new ConfigurationException("cannot resume in " + path + ": " + (Files.exists(path) ? "it is a file"
-                    : "there is no such folder") + "; give the run folder of the sweep to resume");
+                    : "there is no such folder") + "; give the run folder of the run or sweep to resume");
         }
         return new RunFolder(path);
+    }
+
+    /** The folder held for one run; closing it lets the next one in. */
+    public static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+
+        private Lock(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void close() {
+            try {
+                // Closing the channel releases its lock.
+                channel.close();
+            } catch (IOException ignored) {
+                // the operating system releases the lock with the process in any case
+            }
+        }
+    }
+
+    /** The file whose lock says that a run is working in the folder. */
+    static final String LOCK_FILE = ".lock";
+
+    /**
+     * Holds the folder for one run at a time, across processes: a second djx that would work in it at once (a resume
+     * started while the run still goes on) is refused. The operating system releases the lock when the process ends,
+     * however it ends.
+     *
+     * @throws ConfigurationException if another run holds the folder
+     */
+    public Lock lock() {
+        Path file = path.resolve(LOCK_FILE);
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held = channel.tryLock();
+            if (held != null) {
+                return new Lock(channel);
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by this very JVM: the same answer
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot lock " + file + ": " + IoReasons.of(e, file));
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // refused either way
+        }
+        throw new ConfigurationException("another djx is running in " + path + " (it holds " + file + "); wait for it to end,"
+                + " or give another folder");
     }
 
     /** Something that writes a file's bytes. */

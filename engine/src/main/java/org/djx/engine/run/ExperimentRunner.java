@@ -112,12 +112,26 @@ public final class ExperimentRunner {
      * @param folder the run folder, or null to write nothing
      */
     public RunResult run(Experiment experiment, RunFolder folder) {
+        if (folder == null) {
+            return runIn(experiment, null);
+        }
+        // One process at a time in a folder: two resumes at once would train every fit twice and race for each file.
+        RunFolder.Lock lock = folder.lock();
+        try {
+            return runIn(experiment, folder);
+        } finally {
+            lock.close();
+        }
+    }
+
+    private RunResult runIn(Experiment experiment, RunFolder folder) {
         if (experiment.sweep() != null && folder != null) {
             // Before anything in the folder changes: a folder of another sweep, or of another run, stays as it is.
-            SweepRunner.checkFolder(folder, experiment.sweep(), sweepFile(experiment));
+            SweepRunner.checkFolder(folder, experiment.sweep(), experimentCopy(experiment));
         }
-        CheckpointFolder checkpoints = experiment.sweep() == null && folder != null ? checkpoints(experiment, folder) : null;
         ExperimentData recording = ExperimentData.of(data, experiment.dataFiles(), folderOf(experiment));
+        CheckpointFolder checkpoints = experiment.sweep() == null && folder != null ? checkpoints(experiment, folder, recording)
+                : null;
         MetricsLog metrics = folder == null ? MetricsLog.inMemory() : MetricsLog.in(folder);
         RunRecord record = folder == null ? null : RunRecord.start(folder, experiment, metrics, recording);
         active = record;
@@ -128,7 +142,7 @@ public final class ExperimentRunner {
                     throw new IllegalStateException("this runner has no trial executor, so it cannot run the sweep " + experiment.name());
                 }
                 if (folder != null && !Files.exists(folder.path().resolve(SWEEP_FILE))) {
-                    folder.writeText(SWEEP_FILE, sweepFile(experiment));
+                    folder.writeText(SWEEP_FILE, experimentCopy(experiment));
                 }
                 result = new SweepRunner(trials.apply(recording), out, threads).run(experiment.name(), experiment.sweep(), folder,
                         folderOf(experiment));
@@ -174,12 +188,13 @@ public final class ExperimentRunner {
 
     /**
      * Returns the run folder's checkpoints folder for {@code experiment}, after checking that checkpoints already there
-     * were saved by a run of the same file: a run folder resumes only its own run.
+     * were saved by a run of the same file: a run folder resumes only its own run. For a file that keeps checkpoints, the
+     * folder is made ready at once (the file's copy written), so that the run can be resumed whenever it stops.
      *
-     * @throws ConfigurationException if the folder keeps another experiment's checkpoints
+     * @throws ConfigurationException if the folder keeps another experiment's checkpoints, naming where the files differ
      */
-    private static CheckpointFolder checkpoints(Experiment experiment, RunFolder folder) {
-        String copy = sweepFile(experiment);
+    private static CheckpointFolder checkpoints(Experiment experiment, RunFolder folder, ExperimentData recording) {
+        String copy = experimentCopy(experiment);
         Path kept = folder.path().resolve(CheckpointFolder.NAME).resolve(CheckpointFolder.EXPERIMENT);
         if (Files.isRegularFile(kept)) {
             String theirs;
@@ -188,20 +203,33 @@ public final class ExperimentRunner {
             } catch (IOException e) {
                 throw new ConfigurationException("cannot read " + kept + ": " + IoReasons.of(e, kept));
             }
-            if (!fingerprint(theirs).equals(fingerprint(copy))) {
-                throw new ConfigurationException(folder.path() + " holds the checkpoints of another experiment: " + kept
-                        + " differs from this file; give a new folder with --out, or continue that run with djx run --resume "
-                        + folder.path());
+            String difference = firstDifference("$", numbersOf(theirs), numbersOf(copy));
+            if (difference != null) {
+                throw new ConfigurationException(folder.path() + " holds the checkpoints of another experiment: " + difference
+                        + " (" + kept + " is the file it ran); give a new folder with --out, or continue that run with djx"
+                        + " run --resume " + folder.path());
             }
         }
-        return new CheckpointFolder(folder.path().resolve(CheckpointFolder.NAME), fingerprint(copy), copy);
+        CheckpointFolder checkpoints = new CheckpointFolder(folder.path().resolve(CheckpointFolder.NAME),
+                Digests.sha256(numbersOf(copy).toString().getBytes(StandardCharsets.UTF_8)), copy, () -> {
+                    Map<String, String> digests = new LinkedHashMap<>();
+                    recording.locals().forEach((path, file) -> digests.put(path, file.sha256()));
+                    return digests;
+                });
+        if (experiment.source().root().path("training").has(CHECKPOINT_EVERY)) {
+            checkpoints.start();
+        }
+        return checkpoints;
     }
 
+    /** The training key that turns checkpoints on, in the tasks that take it. */
+    private static final String CHECKPOINT_EVERY = "checkpoint-every";
+
     /**
-     * Returns the SHA-256 of an experiment's copy without its data-folder, which says where the file was, not what it
-     * runs.
+     * Returns an experiment's copy without what does not change its numbers: where its files are (data-folder), its
+     * name (a file without one takes its file's) and description, its expectations, and how often it saves checkpoints.
      */
-    private static String fingerprint(String copy) {
+    private static JsonNode numbersOf(String copy) {
         JsonNode tree;
         try {
             tree = JSON.readTree(copy);
@@ -210,9 +238,46 @@ public final class ExperimentRunner {
                     + " new folder with --out");
         }
         if (tree instanceof ObjectNode o) {
-            o.remove(DATA_FOLDER);
+            o.remove(List.of(DATA_FOLDER, "name", "description", "expect"));
+            if (o.get("training") instanceof ObjectNode training) {
+                training.remove(CHECKPOINT_EVERY);
+            }
         }
-        return Digests.sha256(tree.toString().getBytes(StandardCharsets.UTF_8));
+        return tree;
+    }
+
+    /** Returns where two JSON trees first differ, in words, or null when they are equal. */
+    private static String firstDifference(String path, JsonNode kept, JsonNode given) {
+        if (kept.equals(given)) {
+            return null;
+        }
+        if (kept.isObject() && given.isObject()) {
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            kept.fieldNames().forEachRemaining(keys::add);
+            given.fieldNames().forEachRemaining(keys::add);
+            for (String key : keys) {
+                JsonNode a = kept.get(key);
+                JsonNode b = given.get(key);
+                String at = path + "." + key;
+                if (a == null || b == null) {
+                    return "at " + at + " " + (a == null ? "this file has " + b + " and the kept one nothing"
+                            : "the kept file has " + a + " and this one nothing");
+                }
+                String inside = firstDifference(at, a, b);
+                if (inside != null) {
+                    return inside;
+                }
+            }
+        }
+        if (kept.isArray() && given.isArray() && kept.size() == given.size()) {
+            for (int i = 0; i < kept.size(); i++) {
+                String inside = firstDifference(path + "[" + i + "]", kept.get(i), given.get(i));
+                if (inside != null) {
+                    return inside;
+                }
+            }
+        }
+        return "at " + path + " the kept file has " + kept + " and this one " + given;
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -221,7 +286,7 @@ public final class ExperimentRunner {
      * Returns the copy of a sweep's file (or a checkpointed run's) for its run folder: the file as given (the runs'
      * experiments are made from it, not from the resolved one), with the name it runs under, which a file without one takes from its file name.
      */
-    static String sweepFile(Experiment experiment) {
+    static String experimentCopy(Experiment experiment) {
         ObjectNode root = ((ObjectNode) experiment.source().root()).deepCopy();
         if (!root.has("name")) {
             root.put("name", experiment.name());

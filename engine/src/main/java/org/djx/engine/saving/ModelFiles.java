@@ -46,7 +46,11 @@ public final class ModelFiles {
     /** Writes the model's two files into {@code folder}, the weights first, each atomically. */
     public static void write(RunFolder folder, TrainedModel model) {
         Path weights = folder.path().resolve(WEIGHTS);
-        Safetensors.write(weights, StateDict.of(model.network()), Map.of("format", "pt", "producer", "djx"));
+        // In this order in every JVM (Map.of's order is not): the same model is the same bytes.
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("format", "pt");
+        metadata.put("producer", "djx");
+        Safetensors.write(weights, StateDict.of(model.network()), metadata);
         String sha256;
         try {
             sha256 = Digests.sha256(weights);

@@ -366,7 +366,7 @@ final class Tabular {
             }
 
             @Override
-            public void resumed(int done, double[] losses, Map<String, double[]> history) {
+            public void resumed(int done, double[] losses, Map<String, double[]> history, StopReason ended) {
                 double[] t = history.getOrDefault(TRAIN, new double[0]);
                 double[] v = history.getOrDefault(VALID, new double[0]);
                 if (t.length != done || v.length != (xValid == null ? 0 : done)) {
@@ -376,7 +376,8 @@ final class Tabular {
                 for (int e = 1; e <= done; e++) {
                     record(e, t[e - 1], xValid == null ? Double.NaN : v[e - 1]);
                 }
-                context.out().line(stage + ": goes on from its checkpoint after epoch " + done + " of " + epochs);
+                context.out().line(stage + (ended == null ? ": goes on from its checkpoint after epoch " + done + " of " + epochs
+                        : ": ended at epoch " + done + " of " + epochs + " (" + ended.explanation() + "), as its checkpoint says"));
             }
         };
         TrainingResult training = Fit.train(setup, network, x, trainedOn, weights, context.streams(), prefix, listener, checkpoints);

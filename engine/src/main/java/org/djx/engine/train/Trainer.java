@@ -64,8 +64,10 @@ public final class Trainer {
         /**
          * Called once, instead of {@link #epochEnded} for each of them, when a fit goes on from a checkpoint after
          * {@code epochs} epochs, with their losses and the {@link #history()} the listener had then.
+         *
+         * @param ended why the fit ended, when the checkpoint says it had (it then trains no more); null when it goes on
          */
-        default void resumed(int epochs, double[] losses, Map<String, double[]> history) {
+        default void resumed(int epochs, double[] losses, Map<String, double[]> history, StopReason ended) {
         }
     }
 
@@ -148,15 +150,22 @@ public final class Trainer {
         StopReason reason = StopReason.MAX_EPOCHS;
         int epoch = 0;
         boolean stepped = false;
-        TrainerState saved = checkpoints == null ? null : checkpoints.last(network);
+        TrainerState saved = null;
+        if (checkpoints != null) {
+            // Asked now rather than at the first checkpoint, epochs later: an optimizer that cannot export refuses at once.
+            OptimizerState fresh = optimizer.exportState();
+            saved = checkpoints.last(network);
+            if (saved != null) {
+                restore(saved, fresh, checkpoints.where(), network, optimizer, order, (RandomStream) shuffle);
+            }
+        }
         if (saved != null) {
-            restore(saved, checkpoints, network, optimizer, order, (RandomStream) shuffle);
             for (double l : saved.losses()) {
                 losses.add(l);
             }
             epoch = saved.epochs();
             stepped = epoch > 0;
-            listener.resumed(epoch, saved.losses(), saved.history());
+            listener.resumed(epoch, saved.losses(), saved.history(), saved.ended());
             if (saved.ended() != null) {
                 return new TrainingResult(losses.toArray(), saved.ended());
             }
@@ -230,9 +239,8 @@ public final class Trainer {
     }
 
     /** Puts the fit back where {@code saved} left it, after checking that it is a state of this fit. */
-    private static void restore(TrainerState saved, Checkpoints checkpoints, Network network, Optimizer optimizer, int[] order,
-            RandomStream shuffle) {
-        String where = checkpoints.where();
+    private static void restore(TrainerState saved, OptimizerState fresh, String where, Network network, Optimizer optimizer,
+            int[] order, RandomStream shuffle) {
         if (saved.order().length != order.length) {
             throw new DataException(where + ": the checkpoint was saved by a fit on " + saved.order().length
                     + " examples, but this one has " + order.length + "; it belongs to another run or other data");
@@ -242,7 +250,7 @@ public final class Trainer {
                     + ", but this network's layers draw from " + network.randomStreams().keySet() + "; it belongs to another model");
         }
         StateDict.load(network, saved.parameters(), where);
-        requireSameKind(optimizer.exportState(), saved.optimizer(), where);
+        requireSameKind(fresh, saved.optimizer(), where);
         optimizer.restoreState(saved.optimizer());
         System.arraycopy(saved.order(), 0, order, 0, order.length);
         shuffle.moveTo(saved.shuffle());

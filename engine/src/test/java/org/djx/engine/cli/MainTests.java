@@ -156,9 +156,9 @@ class MainTests {
         Outcome notASweep = djx("run", "--resume", plain.toString());
         assertThat(notASweep.code()).isEqualTo(2);
         assertThat(notASweep.err()).contains("--resume " + plain + ": there is nothing to resume here: this is not the run"
-                + " folder of a sweep (it has no sweep.json) nor of a run that kept checkpoints (it has no"
-                + " checkpoints/experiment.json; add \"checkpoint-every\" to the training section to keep them)")
-                .doesNotContain("Exception");
+                + " folder of a sweep (it has no sweep.json) nor of a run that keeps checkpoints (it has no"
+                + " checkpoints/experiment.json, which such a run writes as it starts; \"checkpoint-every\" in the training"
+                + " section turns them on)").doesNotContain("Exception").doesNotContain("Usage:");
         try (var files = Files.list(plain)) {
             assertThat(files.toList()).containsExactly(kept);
         }

@@ -141,7 +141,7 @@ class CheckpointResumeTests {
         runner(said::add, 1).run(checkpointed, RunFolder.resume(run));
 
         assertSameFiles(dir.resolve("plain"), run);
-        assertThat(said).contains("fold 1 of 3: goes on from its checkpoint after epoch 12 of 12",
+        assertThat(said).contains("fold 1 of 3: ended at epoch 12 of 12 (the epoch limit was reached), as its checkpoint says",
                 "fold 2 of 3: goes on from its checkpoint after epoch 5 of 12");
     }
 
@@ -187,11 +187,85 @@ class CheckpointResumeTests {
 
         assertThatThrownBy(() -> runner(line -> { }, 1).run(other, RunFolder.resume(run)))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage(run + " holds the checkpoints of another experiment: " + run.resolve("checkpoints/experiment.json")
-                        + " differs from this file; give a new folder with --out, or continue that run with djx run --resume "
-                        + run);
+                .hasMessage(run + " holds the checkpoints of another experiment: at $.optimizer.lr the kept file has 0.01 and"
+                        + " this one 0.02 (" + run.resolve("checkpoints/experiment.json") + " is the file it ran); give a new"
+                        + " folder with --out, or continue that run with djx run --resume " + run);
         // Refused before anything in the folder changed.
         assertThat(Files.readString(run.resolve("status.json"))).isEqualTo(status);
+        // What does not change the numbers may change: the description, the expectations, how often checkpoints come.
+        Experiment reworded = read(dir, "c.json", experiment("submission", ", \"checkpoint-every\": 3", "")
+                .replace("{\"task\"", "{\"description\": \"the same run, described\", \"task\""));
+        runner(line -> { }, 1).run(reworded, RunFolder.resume(run));
+    }
+
+    @Test
+    void aRunStoppedBeforeItsFirstCheckpointCanBeResumedAndStaleSavesAreCleared(@TempDir Path dir) throws Exception {
+        writeTables(dir);
+        Experiment e = read(dir, "kfold.json", experiment("k-fold", ", \"checkpoint-every\": 10", ", \"validation\": {\"folds\": 2}"));
+        runner(line -> { }, 1).run(e, RunFolder.at(dir.resolve("whole")));
+        Path run = dir.resolve("stopped");
+        assertThatThrownBy(() -> runner(stoppingAt("fold 1 of 2", 3), 1).run(e, RunFolder.at(run)))
+                .hasMessageContaining("stopped at fold 1 of 2");
+        // No checkpoint yet, but the copy a resume runs is there from the start.
+        assertThat(run.resolve("checkpoints/experiment.json")).exists();
+        assertThat(run.resolve("checkpoints/fold-1.safetensors")).doesNotExist();
+        // A save that a kill interrupted leaves a partial file under a name no later save reuses.
+        Path stale = Files.writeString(run.resolve("checkpoints/.fold-1.safetensors.4242.abc.part"), "half a checkpoint");
+
+        runner(line -> { }, 1).run(e, RunFolder.resume(run));
+
+        assertSameFiles(dir.resolve("whole"), run);
+        assertThat(stale).doesNotExist();
+    }
+
+    @Test
+    void aCheckpointIsNotTakenByARunWhoseDataChanged(@TempDir Path dir) throws Exception {
+        writeTables(dir);
+        Experiment e = read(dir, "submit.json", experiment("submission", ", \"checkpoint-every\": 4", ""));
+        Path run = dir.resolve("run");
+        assertThatThrownBy(() -> runner(stoppingAt("training", 6), 1).run(e, RunFolder.at(run)))
+                .hasMessageContaining("stopped at training");
+        // The same rows, the last target nudged: the same shapes, other numbers.
+        String train = Files.readString(dir.resolve("train.csv"));
+        Files.writeString(dir.resolve("train.csv"), train.substring(0, train.length() - 2) + "9\n");
+
+        assertThatThrownBy(() -> runner(line -> { }, 1).run(e, RunFolder.resume(run)))
+                .isInstanceOf(DataException.class)
+                .hasMessage(run.resolve("checkpoints/model.safetensors") + ": this checkpoint was saved by a run that read other"
+                        + " data: a local data file of the experiment has changed since (its SHA-256 differs); put the file"
+                        + " back as it was, or remove the checkpoints folder to start over on the new data");
+    }
+
+    @Test
+    void twoRunsCannotWorkInOneFolderAtOnce(@TempDir Path dir) throws Exception {
+        writeTables(dir);
+        Experiment e = read(dir, "submit.json", experiment("submission", ", \"checkpoint-every\": 4", ""));
+        Path run = dir.resolve("run");
+        java.util.concurrent.atomic.AtomicReference<Throwable> second = new java.util.concurrent.atomic.AtomicReference<>();
+        RunOutput startsASecond = new RunOutput() {
+            @Override
+            public void line(String text) {
+            }
+
+            @Override
+            public void progress(String stage, int done, int total, String detail) {
+                if (done == 2 && second.get() == null) {
+                    try {
+                        runner(line -> { }, 1).run(e, RunFolder.resume(run));
+                        second.set(new AssertionError("the second run was let in"));
+                    } catch (ConfigurationException refused) {
+                        second.set(refused);
+                    }
+                }
+            }
+        };
+
+        runner(startsASecond, 1).run(e, RunFolder.at(run));
+
+        assertThat(second.get()).isInstanceOf(ConfigurationException.class).hasMessage("another djx is running in " + run
+                + " (it holds " + run.resolve(".lock") + "); wait for it to end, or give another folder");
+        // Once the first run ended, the folder is free again.
+        runner(line -> { }, 1).run(e, RunFolder.resume(run));
     }
 
     @Test
@@ -209,10 +283,13 @@ class CheckpointResumeTests {
                 .isInstanceOf(DataException.class)
                 .hasMessage(two + ": this checkpoint belongs to the fit 'fold-1', not to 'fold-2'; a checkpoint stays under the"
                         + " name its run gave it");
+        // Damaged: the reader's reason, and what to do.
 
         byte[] bytes = Files.readAllBytes(one);
         Files.write(two, java.util.Arrays.copyOf(bytes, bytes.length - 9));
         assertThatThrownBy(() -> runner(line -> { }, 1).run(e, RunFolder.resume(run)))
-                .isInstanceOf(DataException.class).hasMessageContaining(two.toString()).hasMessageContaining("reach past the end");
+                .isInstanceOf(DataException.class).hasMessageStartingWith("the checkpoint " + two + " cannot be read (")
+                .hasMessageContaining("reach past the end").hasMessageEndingWith("); remove it, and fit 'fold-2' starts from"
+                        + " its first epoch");
     }
 }
