@@ -108,21 +108,9 @@ class SparkClusterTests {
         throw new AssertionError(log + " never said '" + line + "':\n" + (Files.exists(log) ? Files.readString(log) : ""));
     }
 
-    /** trials.csv without its wall times, which no two runs share. */
-    private static List<String> withoutSeconds(Path csv) throws Exception {
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        int seconds = List.of(lines.get(0).split(",")).indexOf("seconds");
-        List<String> rows = new ArrayList<>();
-        for (String line : lines) {
-            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
-            cells.remove(seconds);
-            rows.add(String.join(",", cells));
-        }
-        return rows;
-    }
-
     private static void assertSameSweep(Path run) throws Exception {
-        assertThat(withoutSeconds(run.resolve("trials.csv"))).hasSize(5).isEqualTo(withoutSeconds(expected.resolve("trials.csv")));
+        assertThat(SweepFolders.tableWithoutSeconds(run.resolve("trials.csv"))).hasSize(5)
+                .isEqualTo(SweepFolders.tableWithoutSeconds(expected.resolve("trials.csv")));
         assertThat(Files.readString(run.resolve("best.json"))).isEqualTo(Files.readString(expected.resolve("best.json")));
     }
 
@@ -162,7 +150,7 @@ class SparkClusterTests {
             long recorded = 0;
             for (int wait = 0; wait < 3000 && recorded < 2 && driver.isAlive(); wait++) {
                 Thread.sleep(10);
-                recorded = records(run);
+                recorded = SweepFolders.records(run);
             }
             ProcessHandle executor = executorOf(worker).orElseThrow(() -> new AssertionError("no executor is running"));
             executor.destroyForcibly();
@@ -181,16 +169,5 @@ class SparkClusterTests {
     private static Optional<ProcessHandle> executorOf(Process worker) {
         return worker.descendants().filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
                 .findFirst();
-    }
-
-    private static long records(Path run) throws IOException {
-        Path trials = run.resolve("trials");
-        if (!Files.isDirectory(trials)) {
-            return 0;
-        }
-        try (var files = Files.list(trials)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
-                    .count();
-        }
     }
 }

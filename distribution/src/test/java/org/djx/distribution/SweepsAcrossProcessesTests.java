@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -89,43 +88,20 @@ class SweepsAcrossProcessesTests {
         long recorded = 0;
         for (int wait = 0; wait < 6000 && recorded < 3 && run.isAlive(); wait++) {
             Thread.sleep(10);
-            recorded = records(stopped);
+            recorded = SweepFolders.records(stopped);
         }
         // The launcher execs the JVM, so this is the JVM itself, killed without a chance to clean up.
         run.destroyForcibly();
         assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        long left = records(stopped);
+        long left = SweepFolders.records(stopped);
         assertThat(left).as("records when the sweep was killed").isBetween(3L, 7L);
         assertThat(stopped.resolve("trials.csv")).doesNotExist();
 
         Launcher.Result resumed = Launcher.djx("run", "--resume", stopped.toString(), "--threads", "2");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("resuming: " + left + " of 8 runs are recorded");
-        assertThat(withoutSeconds(stopped.resolve("trials.csv"))).isEqualTo(withoutSeconds(dir.resolve("whole/trials.csv")));
+        assertThat(SweepFolders.tableWithoutSeconds(stopped.resolve("trials.csv")))
+                .isEqualTo(SweepFolders.tableWithoutSeconds(dir.resolve("whole/trials.csv")));
         assertThat(Files.readString(stopped.resolve("best.json"))).isEqualTo(Files.readString(dir.resolve("whole/best.json")));
-    }
-
-    private static long records(Path run) throws Exception {
-        Path trials = run.resolve("trials");
-        if (!Files.isDirectory(trials)) {
-            return 0;
-        }
-        try (var files = Files.list(trials)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json") && !p.getFileName().toString().startsWith("."))
-                    .count();
-        }
-    }
-
-    /** trials.csv without its wall times, which no two runs share. */
-    private static List<String> withoutSeconds(Path csv) throws Exception {
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        int seconds = List.of(lines.get(0).split(",")).indexOf("seconds");
-        List<String> rows = new ArrayList<>();
-        for (String line : lines) {
-            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
-            cells.remove(seconds);
-            rows.add(String.join(",", cells));
-        }
-        return rows;
     }
 }
