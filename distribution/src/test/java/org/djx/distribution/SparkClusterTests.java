@@ -39,6 +39,9 @@ class SparkClusterTests {
                        "parameters": {"optimizer.lr": {"values": [0.003, 0.01, 0.03, 0.1]}}}}
             """;
 
+    /** The driver, too, listens on the loopback address only. */
+    private static final Map<String, String> LOOPBACK = Map.of("SPARK_LOCAL_IP", "127.0.0.1");
+
     @TempDir
     static Path work;
     private static Path sweep;
@@ -60,13 +63,15 @@ class SparkClusterTests {
                 Integer.toString(port), "--webui-port", Integer.toString(freePort())), Map.of());
         await(work.resolve("master.log"), "I have been elected leader");
         worker = start("worker", List.of("org.apache.spark.deploy.worker.Worker", masterUrl, "--host", "127.0.0.1", "--cores",
-                "2", "--memory", "2g", "--work-dir", Files.createDirectories(work.resolve("worker")).toString(),
+                "3", "--memory", "2g", "--work-dir", Files.createDirectories(work.resolve("worker")).toString(),
                 "--webui-port", Integer.toString(freePort())), Map.of("SPARK_SCALA_VERSION", "2.13"));
         await(work.resolve("worker.log"), "Successfully registered with master");
+        // Should this JVM end without its @AfterAll (a surefire fork stopped from outside), the daemons end with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(SparkClusterTests::stopTheCluster));
     }
 
     @AfterAll
-    static void stopTheCluster() {
+    static synchronized void stopTheCluster() {
         for (Process p : new Process[] {worker, master}) {
             if (p != null) {
                 // The Worker's executors first: they are its children, and would outlive it.
@@ -122,7 +127,8 @@ class SparkClusterTests {
                 run.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("sweep: 4 trials, best final-loss");
+        assertThat(r.out()).contains("--executor spark: 2 runs at once, one per core of the cluster")
+                .contains("sweep: 4 trials, best final-loss");
         // Spark says nothing below a warning: djx's lines stay readable.
         assertThat(r.err()).doesNotContain(" INFO ");
         assertSameSweep(run);
@@ -132,10 +138,12 @@ class SparkClusterTests {
     void onAStandaloneClusterTheSweepGivesTheLocalExecutorsTable() throws Exception {
         Path run = work.resolve("cluster");
 
-        Launcher.Result r = Launcher.djx("run", "--executor", "spark", "--master", masterUrl, sweep.toString(), "--quiet",
+        Launcher.Result r = Launcher.djx(LOOPBACK, "run", "--executor", "spark", "--master", masterUrl, sweep.toString(),
                 "--out", run.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
+        // The Worker offers 3 cores; a context that has just started says 2 until its executor registers.
+        assertThat(r.out()).contains("--executor spark: 3 runs at once, one per core of the cluster");
         assertSameSweep(run);
     }
 
@@ -143,12 +151,16 @@ class SparkClusterTests {
     void killingTheExecutorMidwayLeavesTheTableAsItWouldHaveBeen() throws Exception {
         Path run = work.resolve("killed-executor");
         Path out = work.resolve("killed-executor.out");
-        Process driver = new ProcessBuilder("bash", Launcher.ROOT.resolve("djx").toString(), "run", "--executor", "spark",
+        ProcessBuilder driverBuilder = new ProcessBuilder("bash", Launcher.ROOT.resolve("djx").toString(), "run", "--executor", "spark",
                 "--master", masterUrl, sweep.toString(), "--quiet", "--out", run.toString()).directory(Launcher.ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        driverBuilder.environment().putAll(LOOPBACK);
+        Process driver = driverBuilder.start();
         try {
             long recorded = 0;
-            for (int wait = 0; wait < 3000 && recorded < 2 && driver.isAlive(); wait++) {
+            // A deadline, not a count of polls: the driver, its context and an executor JVM all start first.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (recorded < 2 && driver.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
                 recorded = SweepFolders.records(run);
             }

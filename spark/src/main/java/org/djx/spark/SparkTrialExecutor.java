@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.djx.engine.sweep.ExecutorStoppedException;
 import org.djx.engine.sweep.RemoteTrialExecutor;
 import org.djx.engine.sweep.TrialCodec;
 import org.djx.engine.sweep.TrialOutcome;
@@ -30,6 +31,9 @@ final class SparkTrialExecutor implements RemoteTrialExecutor {
 
     @Override
     public TrialOutcome run(TrialRequest request) {
+        if (context.sc().isStopped()) {
+            throw new ExecutorStoppedException("Spark was stopped before the sweep ended; djx run --resume continues it");
+        }
         long start = System.nanoTime();
         // Per thread: each of the sweep's threads submits its own job, and the Spark UI names the run it is.
         context.setJobDescription("djx " + request.recordName());
@@ -37,6 +41,11 @@ final class SparkTrialExecutor implements RemoteTrialExecutor {
             List<String> outcome = context.parallelize(List.of(TrialCodec.write(request)), 1).map(task).collect();
             return TrialCodec.readOutcome(outcome.get(0));
         } catch (Exception e) {
+            if (context.sc().isStopped()) {
+                // Ctrl-C stops the context through Spark's own shutdown hook: every run in flight fails at once, and
+                // none of them is a run's failure.
+                throw new ExecutorStoppedException("Spark was stopped before the sweep ended; djx run --resume continues it");
+            }
             // SparkException is checked in Java's eyes, yet collect() declares nothing: caught as any Exception.
             // Spark gave up on the task: a failed run, which the sweep records and a resumed sweep runs again.
             return new TrialOutcome(TrialOutcome.Status.FAILED, Map.of(), "Spark could not run it: " + reason(e),

@@ -244,7 +244,8 @@ public final class Main implements Runnable {
         return DataHub.builder(dataCache()).addPlugins(registry().created()).build();
     }
 
-    private DataCache dataCache() {
+    /** Returns the data cache: --data-dir, else DJX_DATA, else the user's cache folder. */
+    DataCache dataCache() {
         return dataDir != null
                 ? DataCache.at(dataDir, "given with --data-dir, which takes precedence over " + DataCache.ENV)
                 : DataCache.fromEnvironment(System.getenv());

@@ -30,6 +30,9 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Experiment files (.json).")
     private List<Path> files = new java.util.ArrayList<>();
 
@@ -119,7 +122,8 @@ final class RunCommand implements Callable<Integer> {
         // After reading, which creates the dropped-in plugins the files need, so that their problems are among these.
         main.warnAboutPluginProblems(err);
         DataHub data = main.dataHubOfCreatedPlugins();
-        ExperimentRunner runner = new ExperimentRunner(CpuKernels::new, new ConsoleOutput(stdout, mode), data)
+        ConsoleOutput console = new ConsoleOutput(stdout, mode);
+        ExperimentRunner runner = new ExperimentRunner(CpuKernels::new, console, data)
                 .withTrialsFrom(recording -> new LocalTrialExecutor(main.reader(), CpuKernels::new, recording));
         if (threads != null) {
             runner = runner.withThreads(threads);
@@ -153,9 +157,12 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
-        try (RemoteTrialExecutor started = remote == null ? null : remote.start(master)) {
+        try (RemoteTrialExecutor started = remote == null ? null : remote.start(master, main.dataCache(), main.pluginFolders())) {
             if (started != null) {
-                runner = runner.withTrials(started).withThreads(threads != null ? threads : started.parallelism());
+                int atOnce = threads != null ? threads : started.parallelism();
+                runner = runner.withTrials(started).withThreads(atOnce);
+                console.line("--executor " + executor + ": " + atOnce + " runs at once" + (threads != null ? " (--threads)"
+                        : ", one per core of the cluster"));
             }
             return runAll(checked, runner);
         }
@@ -169,7 +176,7 @@ final class RunCommand implements Callable<Integer> {
     private TrialExecutorProvider remoteExecutor() {
         if (executor.equals(LOCAL)) {
             if (master != null) {
-                throw new CommandLine.ParameterException(main.spec().commandLine(), "--master names a cluster for --executor"
+                throw new CommandLine.ParameterException(spec.commandLine(), "--master names a cluster for --executor"
                         + " spark; add --executor spark, or leave --master out");
             }
             return null;
@@ -181,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
             }
             names.add(p.name());
         }
-        throw new CommandLine.ParameterException(main.spec().commandLine(), "--executor " + executor + ": no such executor"
+        throw new CommandLine.ParameterException(spec.commandLine(), "--executor " + executor + ": no such executor"
                 + " here; installed: " + String.join(", ", names) + (executor.equals("spark") ? ". The spark executor runs"
                 + " on the class path with Spark's jars: ./djx starts it so when SPARK_HOME is set or the build laid Spark"
                 + " out, and spark-submit with djx-spark.jar (see the README)" : ""));

@@ -376,7 +376,14 @@ public final class PluginLoader {
      */
     public static <T> List<T> engineServices(Class<T> service) {
         List<T> found = new ArrayList<>();
-        ServiceLoader.load(service, PluginLoader.class.getClassLoader()).forEach(found::add);
+        try {
+            ServiceLoader.load(service, PluginLoader.class.getClassLoader()).forEach(found::add);
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // A provider whose own dependencies are missing (djx-spark without Spark's jars) cannot even be created.
+            throw new org.djx.api.ConfigurationException("a provider of " + service.getSimpleName() + " on the class path"
+                    + " cannot be loaded: " + (e.getCause() != null ? e.getCause() : e) + "; are the jars it needs there,"
+                    + " in the versions it was built for?");
+        }
         return found;
     }
 

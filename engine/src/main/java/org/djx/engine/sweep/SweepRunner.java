@@ -154,6 +154,8 @@ public final class SweepRunner {
         long start = System.nanoTime();
         try {
             return executor.run(request);
+        } catch (ExecutorStoppedException e) {
+            throw e;
         } catch (RuntimeException e) {
             // An executor reports a run's own failures as outcomes: what escapes it is a bug, told apart by its prefix.
             StackTraceElement[] at = e.getStackTrace();
@@ -172,6 +174,10 @@ public final class SweepRunner {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Error error) {
                 throw error;
+            }
+            if (e.getCause() instanceof ExecutorStoppedException stopped) {
+                // No table and no best.json from a sweep whose runs stopped: it resumes from its records.
+                throw stopped;
             }
             throw new IllegalStateException("a run of the sweep failed", e.getCause());
         }

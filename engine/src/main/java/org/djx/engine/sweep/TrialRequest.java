@@ -19,11 +19,6 @@ public record TrialRequest(int trial, int repeat, int rung, String experiment, S
         Objects.requireNonNull(dataFolder, "dataFolder");
     }
 
-    /** A request whose relative data paths start from the working directory. */
-    public TrialRequest(int trial, int repeat, int rung, String experiment) {
-        this(trial, repeat, rung, experiment, "");
-    }
-
     /** Returns the name of the file that records this run's outcome in a sweep's run folder. */
     public String recordName() {
         return String.format(java.util.Locale.ROOT, "trial-%05d-repeat-%d", trial, repeat)
