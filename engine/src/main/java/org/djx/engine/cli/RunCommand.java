@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N",
             description = "How many independent trials (the folds of a k-fold run, the runs of a sweep) run at once; the numbers"
-                    + " do not depend on it. Default: the number of processors.")
+                    + " do not depend on it. Default: the number of processors; with --executor spark, the cluster's cores.")
     private Integer threads;
 
     @Option(names = "--quiet", description = "Print the results alone: no progress and no commentary.")

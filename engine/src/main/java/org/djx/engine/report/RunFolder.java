@@ -106,13 +106,17 @@ public final class RunFolder {
     /** The folder held for one run; closing it lets the next one in. */
     public static final class Lock implements AutoCloseable {
         private final FileChannel channel;
+        private final Path file;
 
-        private Lock(FileChannel channel) {
+        private Lock(FileChannel channel, Path file) {
             this.channel = channel;
+            this.file = file;
         }
 
+        /** Removes the lock file, so that a finished run leaves only its own files, and releases the lock. */
         @Override
         public void close() {
+            deleteQuietly(file);
             try {
                 // Closing the channel releases its lock.
                 channel.close();
@@ -128,7 +132,7 @@ public final class RunFolder {
     /**
      * Holds the folder for one run at a time, across processes: a second djx that would work in it at once (a resume
      * started while the run still goes on) is refused. The operating system releases the lock when the process ends,
-     * however it ends.
+     * however it ends; a run that ends removes the lock file, and one that is killed leaves it, unlocked.
      *
      * @throws ConfigurationException if another run holds the folder
      */
@@ -139,7 +143,7 @@ public final class RunFolder {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock held = channel.tryLock();
             if (held != null) {
-                return new Lock(channel);
+                return new Lock(channel, file);
             }
         } catch (OverlappingFileLockException e) {
             // held by this very JVM: the same answer
