@@ -88,8 +88,8 @@ class SparkSweepTests {
     /** Runs the sweep with its runs as Spark tasks, each through {@code task}. */
     private static RunResult onSpark(Experiment sweep, Path out, Function<String, String> task) {
         SparkTrialExecutor executor = new SparkTrialExecutor(spark, task);
-        return new ExperimentRunner(CpuKernels::new, line -> { }, hub()).withThreads(executor.parallelism()).withTrials(executor)
-                .run(sweep, RunFolder.at(out));
+        return new ExperimentRunner(CpuKernels::new, line -> { }, hub()).withThreads(executor.parallelism())
+                .withTrialsElsewhere(executor).run(sweep, RunFolder.at(out));
     }
 
     /** trials.csv without its wall times, which no two runs share. */
@@ -160,6 +160,12 @@ class SparkSweepTests {
         assertThat(withoutSeconds(elsewhere.resolve("spark/trials.csv"))).hasSize(3).filteredOn(row -> !row.startsWith("rank"))
                 .allMatch(row -> row.contains("COMPLETED"));
         assertSameSweep(dir.resolve("local"), elsewhere.resolve("spark"));
+        // The executors read the table; their outcomes named it, and the sweep's provenance lists it as the local one does.
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var local = json.readTree(dir.resolve("local/provenance.json").toFile()).get("local-files");
+        var spark = json.readTree(elsewhere.resolve("spark/provenance.json").toFile()).get("local-files");
+        assertThat(local).hasSize(1);
+        assertThat(spark).isEqualTo(local);
     }
 
     @Test

@@ -160,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
         try (RemoteTrialExecutor started = remote == null ? null : remote.start(master, main.dataCache(), main.pluginFolders())) {
             if (started != null) {
                 int atOnce = threads != null ? threads : started.parallelism();
-                runner = runner.withTrials(started).withThreads(atOnce);
+                runner = runner.withTrialsElsewhere(started).withThreads(atOnce);
                 console.line("--executor " + executor + ": " + atOnce + " runs at once" + (threads != null ? " (--threads)"
                         : ", one per core of the cluster"));
             }

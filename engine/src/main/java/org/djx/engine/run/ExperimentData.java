@@ -112,6 +112,17 @@ public final class ExperimentData implements DataContext {
         }
     }
 
+    /**
+     * Records local files a run read elsewhere (a cluster's executor), with the SHA-256 of the bytes it read there, for
+     * the provenance of the sweep; a path already recorded keeps its first record.
+     */
+    public void recordReadElsewhere(Map<String, String> sha256ByPath) {
+        synchronized (locals) {
+            sha256ByPath.forEach((path, sha256) -> locals.putIfAbsent(path,
+                    new LocalFile(folder.resolve(path).normalize().toString(), sha256)));
+        }
+    }
+
     /** Returns the local files used so far, by the path the experiment wrote. */
     public Map<String, LocalFile> locals() {
         synchronized (locals) {

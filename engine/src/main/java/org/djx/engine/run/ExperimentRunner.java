@@ -28,6 +28,7 @@ import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.sweep.SweepRunner;
 import org.djx.engine.sweep.TrialExecutor;
+import org.djx.engine.sweep.TrialOutcome;
 import org.djx.engine.task.TaskContext;
 
 /** Runs a checked experiment's job, records its run folder, and checks its expectations. */
@@ -89,6 +90,20 @@ public final class ExperimentRunner {
      */
     public ExperimentRunner withTrialsFrom(Function<DataContext, TrialExecutor> executors) {
         return new ExperimentRunner(kernels, out, data, threads, executors);
+    }
+
+    /**
+     * Returns a runner whose sweeps run their runs on {@code executor}, in other processes or on other machines: the
+     * files they read are named in their outcomes, and the sweep's provenance records them from there.
+     */
+    public ExperimentRunner withTrialsElsewhere(TrialExecutor executor) {
+        return withTrialsFrom(recording -> request -> {
+            TrialOutcome outcome = executor.run(request);
+            if (recording instanceof ExperimentData sweep) {
+                sweep.recordReadElsewhere(outcome.localFiles());
+            }
+            return outcome;
+        });
     }
 
     /**

@@ -34,20 +34,35 @@ public final class LocalTrialExecutor implements TrialExecutor {
     @Override
     public TrialOutcome run(TrialRequest request) {
         long start = System.nanoTime();
+        ExperimentData trialData = null;
         try {
             Experiment experiment = reader.read(JsonDocument.parse("trial " + request.trial(),
                     request.experiment().getBytes(StandardCharsets.UTF_8)), Path.of("trial.json"));
             // A sweep's trials read local files relative to the sweep's data folder: the sweep's own record of them here,
             // the folder the request names in another process or on another machine.
-            ExperimentData trialData = data instanceof ExperimentData sweep ? sweep.forTrial(experiment.dataFiles())
+            trialData = data instanceof ExperimentData sweep ? sweep.forTrial(experiment.dataFiles())
                     : ExperimentData.of(data, experiment.dataFiles(), Path.of(request.dataFolder()));
             RunResult result = experiment.job().run(new TaskContext(experiment.name(), experiment.seed(), kernels, text -> {
             }, null, trialData, 1, MetricsLog.inMemory()));
             return new TrialOutcome(result.diverged() ? TrialOutcome.Status.DIVERGED : TrialOutcome.Status.COMPLETED,
-                    result.metrics(), result.diverged() ? result.divergence() : "", seconds(start));
+                    result.metrics(), result.diverged() ? result.divergence() : "", seconds(start), readElsewhere(trialData));
         } catch (DjxException e) {
-            return new TrialOutcome(TrialOutcome.Status.FAILED, java.util.Map.of(), e.getMessage(), seconds(start));
+            return new TrialOutcome(TrialOutcome.Status.FAILED, java.util.Map.of(), e.getMessage(), seconds(start),
+                    readElsewhere(trialData));
         }
+    }
+
+    /**
+     * Returns the local files a run read with their SHA-256, when it ran apart from its sweep (in another process, on an
+     * executor) and the sweep's provenance learns them from the outcome alone; empty for a sweep's run in this JVM,
+     * whose files its sweep recorded as they were read.
+     */
+    private java.util.Map<String, String> readElsewhere(ExperimentData trialData) {
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        if (trialData != null && !(data instanceof ExperimentData)) {
+            trialData.locals().forEach((path, file) -> files.put(path, file.sha256()));
+        }
+        return files;
     }
 
     private static double seconds(long start) {

@@ -15,6 +15,9 @@ import org.djx.engine.json.JsonDocument;
 public final class TrialCodec {
     private static final ObjectMapper JSON = new ObjectMapper(JsonDocument.strictFactory());
 
+    /** The optional key of an outcome that lists the local data files the run read, with their SHA-256. */
+    private static final String LOCAL_FILES = "local-files";
+
     /** The optional key of a request that says where its relative data paths start. */
     private static final String DATA_FOLDER = "data-folder";
 
@@ -59,6 +62,10 @@ public final class TrialCodec {
                 results.put(k, v.toString());
             }
         });
+        if (!outcome.localFiles().isEmpty()) {
+            ObjectNode files = node.putObject(LOCAL_FILES);
+            outcome.localFiles().forEach(files::put);
+        }
         return node;
     }
 
@@ -79,8 +86,14 @@ public final class TrialCodec {
             JsonNode v = e.getValue();
             results.put(e.getKey(), v.isNumber() ? v.doubleValue() : Double.valueOf(v.asText()));
         }
+        Map<String, String> files = new LinkedHashMap<>();
+        if (node.has(LOCAL_FILES)) {
+            for (Map.Entry<String, JsonNode> e : node.get(LOCAL_FILES).properties()) {
+                files.put(e.getKey(), e.getValue().asText());
+            }
+        }
         return new TrialOutcome(TrialOutcome.Status.valueOf(node.get("status").asText()), results, node.get("message").asText(),
-                node.get("seconds").doubleValue());
+                node.get("seconds").doubleValue(), files);
     }
 
     private static JsonNode parse(String text) {

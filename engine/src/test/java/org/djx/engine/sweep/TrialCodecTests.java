@@ -43,7 +43,8 @@ class TrialCodecTests {
         results.put("smallest", Double.MIN_VALUE);
         results.put("loss", Double.NaN);
         results.put("gradient", Double.NEGATIVE_INFINITY);
-        TrialOutcome outcome = new TrialOutcome(TrialOutcome.Status.DIVERGED, results, "the loss became NaN", 1.25);
+        TrialOutcome outcome = new TrialOutcome(TrialOutcome.Status.DIVERGED, results, "the loss became NaN", 1.25,
+                Map.of("data/rows.csv", "c1985a7d0b4c2a9f0e6a3b1d5c7e9f1a2b3c4d5e6f708192a3b4c5d6e7f80912"));
 
         TrialOutcome back = TrialCodec.readOutcome(TrialCodec.write(outcome));
 
@@ -52,5 +53,9 @@ class TrialCodecTests {
         assertThat(back.seconds()).isEqualTo(1.25);
         // Double.equals compares bits, and calls NaN equal to NaN.
         assertThat(back.results()).containsExactlyEntriesOf(results);
+        assertThat(back.localFiles()).isEqualTo(outcome.localFiles());
+        // An outcome without files, as records were written before outcomes named them, reads as naming none.
+        assertThat(TrialCodec.readOutcome("{\"status\": \"COMPLETED\", \"message\": \"\", \"seconds\": 1, \"results\": {}}")
+                .localFiles()).isEmpty();
     }
 }
