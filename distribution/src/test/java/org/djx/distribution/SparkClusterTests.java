@@ -26,18 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkClusterTests {
     private static final Path SPARK_HOME = Launcher.ROOT.resolve("spark/target/spark-home");
-    /** An MLP with dropout and shuffled batches; 8 runs of about half a second each on one core. */
-    private static final String SWEEP = """
-            {"task": "train", "name": "noisy-line", "seed": 5,
-             "model": {"inputs": 2, "layers": [{"type": "linear", "outputs": 16}, {"type": "relu"}, {"type": "dropout", "p": 0.2},
-                                                {"type": "linear", "outputs": 1}]},
-             "data": {"inputs": [[1, 0], [2, 1], [3, 0], [4, 1], [5, 0], [6, 1], [7, 0], [8, 1]],
-                      "targets": [[2.1], [4.9], [6.2], [8.8], [10.1], [13.2], [14.0], [16.9]]},
-             "loss": {"type": "mse"}, "optimizer": {"type": "adam", "lr": 0.01},
-             "training": {"epochs": 5000, "batch-size": 3},
-             "sweep": {"repeats": 2, "objective": {"result": "final-loss"},
-                       "parameters": {"optimizer.lr": {"values": [0.003, 0.01, 0.03, 0.1]}}}}
-            """;
+    /** The noisy-line sweep: 8 runs of about half a second each on one core. */
+    private static final String SWEEP = SweepsAcrossProcessesTests.SWEEP.replace("EPOCHS", "5000");
 
     /** The driver, too, listens on the loopback address only. */
     private static final Map<String, String> LOOPBACK = Map.of("SPARK_LOCAL_IP", "127.0.0.1");

@@ -24,8 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A sweep's runs crossing process boundaries: in a second JVM through {@code djx trial}, and across a kill. */
 class SweepsAcrossProcessesTests {
-    /** An MLP with dropout and shuffled batches, so that every run draws from its random streams. */
-    private static final String SWEEP = """
+    /**
+     * An MLP with dropout and shuffled batches, so that every run draws from its random streams: 4 points, 2 seeds each,
+     * EPOCHS to fill in.
+     */
+    static final String SWEEP = """
             {"task": "train", "name": "noisy-line", "seed": 5,
              "model": {"inputs": 2, "layers": [{"type": "linear", "outputs": 16}, {"type": "relu"}, {"type": "dropout", "p": 0.2},
                                                 {"type": "linear", "outputs": 1}]},
