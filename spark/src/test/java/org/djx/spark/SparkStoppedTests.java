@@ -74,6 +74,8 @@ class SparkStoppedTests {
             stopper.join(60_000);
             spark.stop();
         }
+        // Stopped, not failed: as Ctrl-C leaves it, whichever of Spark's and djx's shutdown hooks comes first.
+        assertThat(Files.readString(out.resolve("status.json"))).contains("\"status\" : \"INTERRUPTED\"");
         assertThat(out.resolve("trials.csv")).doesNotExist();
         assertThat(out.resolve("best.json")).doesNotExist();
         try (var records = Files.list(out.resolve("trials"))) {

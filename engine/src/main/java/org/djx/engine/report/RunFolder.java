@@ -122,6 +122,8 @@ public final class RunFolder {
                 channel.close();
             } catch (IOException ignored) {
                 // the operating system releases the lock with the process in any case
+            } finally {
+                HELD.remove(file);
             }
         }
     }
@@ -137,7 +139,24 @@ public final class RunFolder {
      * @throws ConfigurationException if another run holds the folder
      */
     public Lock lock() {
-        Path file = path.resolve(LOCK_FILE);
+        Path file = path.resolve(LOCK_FILE).toAbsolutePath().normalize();
+        // Within one JVM, before any channel: closing a second channel on the file would release the first one's lock.
+        if (!HELD.add(file)) {
+            throw new ConfigurationException("another djx is running in " + path + " (it holds " + path.resolve(LOCK_FILE)
+                    + "); wait for it to end, or give another folder");
+        }
+        try {
+            return lockAcrossProcesses(file);
+        } catch (RuntimeException e) {
+            HELD.remove(file);
+            throw e;
+        }
+    }
+
+    /** The lock files this JVM holds. */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private Lock lockAcrossProcesses(Path file) {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -155,8 +174,8 @@ public final class RunFolder {
         } catch (IOException ignored) {
             // refused either way
         }
-        throw new ConfigurationException("another djx is running in " + path + " (it holds " + file + "); wait for it to end,"
-                + " or give another folder");
+        throw new ConfigurationException("another djx is running in " + path + " (it holds " + path.resolve(LOCK_FILE)
+                + "); wait for it to end, or give another folder");
     }
 
     /** Something that writes a file's bytes. */

@@ -114,12 +114,23 @@ public final class ExperimentData implements DataContext {
 
     /**
      * Records local files a run read elsewhere (a cluster's executor), with the SHA-256 of the bytes it read there, for
-     * the provenance of the sweep; a path already recorded keeps its first record.
+     * the provenance of the sweep.
+     *
+     * @return null, or what differs when a path was read before as other bytes (each machine had its own copy)
      */
-    public void recordReadElsewhere(Map<String, String> sha256ByPath) {
+    public String recordReadElsewhere(Map<String, String> sha256ByPath) {
         synchronized (locals) {
+            for (Map.Entry<String, String> e : sha256ByPath.entrySet()) {
+                LocalFile known = locals.get(e.getKey());
+                if (known != null && !known.sha256().equals(e.getValue())) {
+                    return "the run read " + e.getKey() + " as bytes of SHA-256 " + e.getValue() + ", but an earlier run read"
+                            + " it as " + known.sha256() + ": the executors' copies of the file differ; give every executor"
+                            + " the same file";
+                }
+            }
             sha256ByPath.forEach((path, sha256) -> locals.putIfAbsent(path,
                     new LocalFile(folder.resolve(path).normalize().toString(), sha256)));
+            return null;
         }
     }
 

@@ -27,6 +27,7 @@ import org.djx.engine.report.RunFolder;
 import org.djx.engine.report.RunOutput;
 import org.djx.engine.report.RunResult;
 import org.djx.engine.sweep.SweepRunner;
+import org.djx.engine.sweep.ExecutorStoppedException;
 import org.djx.engine.sweep.TrialExecutor;
 import org.djx.engine.sweep.TrialOutcome;
 import org.djx.engine.task.TaskContext;
@@ -100,7 +101,12 @@ public final class ExperimentRunner {
         return withTrialsFrom(recording -> request -> {
             TrialOutcome outcome = executor.run(request);
             if (recording instanceof ExperimentData sweep) {
-                sweep.recordReadElsewhere(outcome.localFiles());
+                String conflict = sweep.recordReadElsewhere(outcome.localFiles());
+                if (conflict != null) {
+                    // The same path, other bytes: the run did not run the sweep's experiment.
+                    return new TrialOutcome(TrialOutcome.Status.FAILED, java.util.Map.of(), conflict, outcome.seconds(),
+                            outcome.localFiles());
+                }
             }
             return outcome;
         });
@@ -188,7 +194,9 @@ public final class ExperimentRunner {
         } catch (RuntimeException | Error e) {
             metrics.abandon();
             if (record != null) {
-                RuntimeException unwritten = record.fail(RunStatus.FAILED, e instanceof VirtualMachineError v
+                // A stopped executor (Ctrl-C stops Spark through its own hook, perhaps before djx's) is an interruption.
+                RunStatus status = e instanceof ExecutorStoppedException ? RunStatus.INTERRUPTED : RunStatus.FAILED;
+                RuntimeException unwritten = record.fail(status, e instanceof VirtualMachineError v
                         ? "djx " + Resources.exhausted(v) : e.getMessage() == null ? e.toString() : e.getMessage());
                 if (unwritten != null) {
                     // The first error is the one reported; that status.json could not say so comes with it.
@@ -226,7 +234,7 @@ public final class ExperimentRunner {
             }
         }
         CheckpointFolder checkpoints = new CheckpointFolder(folder.path().resolve(CheckpointFolder.NAME),
-                Digests.sha256(numbersOf(copy).toString().getBytes(StandardCharsets.UTF_8)), copy, () -> {
+                Digests.sha256(sorted(numbersOf(copy)).toString().getBytes(StandardCharsets.UTF_8)), copy, () -> {
                     Map<String, String> digests = new LinkedHashMap<>();
                     recording.locals().forEach((path, file) -> digests.put(path, file.sha256()));
                     return digests;
@@ -259,6 +267,24 @@ public final class ExperimentRunner {
             }
         }
         return tree;
+    }
+
+    /** Returns a copy of {@code node} whose objects list their keys in order: equal trees print alike. */
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = JSON.createObjectNode();
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            java.util.Collections.sort(keys);
+            keys.forEach(k -> out.set(k, sorted(node.get(k))));
+            return out;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
+            node.forEach(e -> out.add(sorted(e)));
+            return out;
+        }
+        return node;
     }
 
     /** Returns where two JSON trees first differ, in words, or null when they are equal. */

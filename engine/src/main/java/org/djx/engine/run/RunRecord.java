@@ -57,6 +57,8 @@ final class RunRecord {
      */
     static RunRecord start(RunFolder folder, Experiment experiment, MetricsLog metrics, ExperimentData datasets) {
         RunRecord record = new RunRecord(folder, experiment, metrics, datasets, Instant.now());
+        // A folder run again (a resume) must not keep the summary of its last run beside a status that says RUNNING.
+        RunFolder.deleteQuietly(folder.path().resolve("summary.json"));
         record.status(RunStatus.RUNNING, null);
         try {
             folder.writeText("experiment.json", experiment.resolved() + "\n");

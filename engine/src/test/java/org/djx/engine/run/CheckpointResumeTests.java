@@ -196,6 +196,13 @@ class CheckpointResumeTests {
         Experiment reworded = read(dir, "c.json", experiment("submission", ", \"checkpoint-every\": 3", "")
                 .replace("{\"task\"", "{\"description\": \"the same run, described\", \"task\""));
         runner(line -> { }, 1).run(reworded, RunFolder.resume(run));
+        // Nor does the order of the keys: the checkpoints, too, take the file as the same experiment.
+        String reordered = experiment("submission", ", \"checkpoint-every\": 4", "").replace(", \"seed\": 3,", ",")
+                .replace("\"loss\": {\"type\": \"mse\"},", "\"loss\": {\"type\": \"mse\"}, \"seed\": 3,");
+        assertThat(reordered).isNotEqualTo(experiment("submission", ", \"checkpoint-every\": 4", ""));
+        List<String> said = new ArrayList<>();
+        runner(said::add, 1).run(read(dir, "d.json", reordered), RunFolder.resume(run));
+        assertThat(said).contains("training: ended at epoch 12 of 12 (the epoch limit was reached), as its checkpoint says");
     }
 
     @Test
