@@ -40,6 +40,14 @@ public final class TargetRule {
         return new TargetRule(true, "a target must be finite and positive (" + why + ")");
     }
 
+    /**
+     * Returns whether the rule asks for a positive target beyond a finite one: what a saved model records, so that its
+     * predictions are held to the rule its training data was.
+     */
+    public boolean requiresPositive() {
+        return positive;
+    }
+
     /** Returns whether {@code value} is a valid target. */
     public boolean accepts(double value) {
         return Double.isFinite(value) && (!positive || value > 0);

@@ -15,6 +15,7 @@ class TargetRuleTests {
         assertThat(rule.accepts(Double.NaN)).isFalse();
         assertThat(rule.accepts(Double.NEGATIVE_INFINITY)).isFalse();
         assertThat(rule.describe()).isEqualTo("a target must be a finite number");
+        assertThat(rule.requiresPositive()).isFalse();
     }
 
     @Test
@@ -25,6 +26,7 @@ class TargetRuleTests {
         assertThat(rule.accepts(208_500)).isTrue();
         assertThat(rule.accepts(0)).isFalse();
         assertThat(rule.accepts(-1)).isFalse();
+        assertThat(rule.requiresPositive()).isTrue();
         assertThat(rule.accepts(Double.POSITIVE_INFINITY)).isFalse();
         assertThat(rule.accepts(Double.NaN)).isFalse();
         assertThat(rule.describe()).isEqualTo("a target must be finite and positive (a sale price is positive)");

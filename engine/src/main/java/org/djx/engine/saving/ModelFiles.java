@@ -40,6 +40,9 @@ public final class ModelFiles {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The key of model.json's data section that says which predictions are valid; absent from older files. */
+    public static final String TARGET_RULE = "target-rule";
+
     private ModelFiles() {
     }
 
@@ -74,6 +77,10 @@ public final class ModelFiles {
         if (!model.classes().isEmpty()) {
             ArrayNode classes = data.putArray("classes");
             model.classes().forEach(classes::add);
+        } else {
+            // A regression's predictions are held to its data's rule, as the run's own submission was.
+            data.putObject(TARGET_RULE).put("positive", model.targetRule().requiresPositive())
+                    .put("description", model.targetRule().describe());
         }
         root.set("preprocessing", PreprocessingJson.write(model.preprocessing()));
         root.set("target-transform", PreprocessingJson.write(model.target()));

@@ -2,6 +2,7 @@ package org.djx.engine.saving;
 
 import java.util.List;
 import java.util.Objects;
+import org.djx.api.data.TargetRule;
 import org.djx.engine.model.Network;
 import org.djx.engine.spec.ModelSpec;
 import org.djx.engine.tabular.FittedPreprocessing;
@@ -17,9 +18,10 @@ import org.djx.engine.tabular.TargetTransformer;
  * @param classes       a classification's classes in output order; empty for a regression
  * @param targetColumn  the name of the column it predicts
  * @param idColumn      the column that names rows, or null
+ * @param targetRule    which values of the target are valid, which its predictions are held to
  */
 public record TrainedModel(ModelSpec spec, Network network, FittedPreprocessing preprocessing, TargetTransformer target,
-        List<String> classes, String targetColumn, String idColumn) {
+        List<String> classes, String targetColumn, String idColumn, TargetRule targetRule) {
     public TrainedModel {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(network, "network");
@@ -27,5 +29,6 @@ public record TrainedModel(ModelSpec spec, Network network, FittedPreprocessing 
         Objects.requireNonNull(target, "target");
         classes = List.copyOf(classes);
         Objects.requireNonNull(targetColumn, "targetColumn");
+        Objects.requireNonNull(targetRule, "targetRule");
     }
 }

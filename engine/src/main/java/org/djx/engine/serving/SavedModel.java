@@ -59,11 +59,14 @@ public final class SavedModel {
     private final List<String> classes;
     private final String targetColumn;
     private final String idColumn;
+    /** Whether a prediction must be positive (a price), and the rule in words; older files ask for a finite one only. */
+    private final boolean positiveTarget;
+    private final String targetRule;
     /** Networks no call is using; a network keeps its activations in buffers of its own, so each call takes one. */
     private final java.util.concurrent.ConcurrentLinkedQueue<Network> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private SavedModel(ModelSpec spec, Network prototype, FittedPreprocessing preprocessing, TargetTransformer target,
-            List<String> classes, String targetColumn, String idColumn) {
+            List<String> classes, String targetColumn, String idColumn, boolean positiveTarget, String targetRule) {
         this.spec = spec;
         this.prototype = prototype;
         this.preprocessing = preprocessing;
@@ -71,6 +74,8 @@ public final class SavedModel {
         this.classes = List.copyOf(classes);
         this.targetColumn = targetColumn;
         this.idColumn = idColumn;
+        this.positiveTarget = positiveTarget;
+        this.targetRule = targetRule;
         idle.add(prototype);
     }
 
@@ -170,7 +175,15 @@ public final class SavedModel {
                     : classes.size() + " classes"));
         }
         String id = root.path("data").has("id") ? root.path("data").get("id").asText() : null;
-        return new SavedModel(spec, network, preprocessing, target, classes, root.path("data").path("target").asText(), id);
+        JsonNode rule = root.path("data").path(ModelFiles.TARGET_RULE);
+        if (!rule.isMissingNode() && !(rule.path("positive").isBoolean() && rule.path("description").isTextual()
+                && classes.isEmpty())) {
+            throw new DataException(where + ": \"data." + ModelFiles.TARGET_RULE + "\" must be {\"positive\": true or false,"
+                    + " \"description\": the rule in words}, for a regression only; found " + rule);
+        }
+        return new SavedModel(spec, network, preprocessing, target, classes, root.path("data").path("target").asText(), id,
+                rule.path("positive").asBoolean(false), rule.isMissingNode() ? "a target must be a finite number"
+                        : rule.get("description").asText());
     }
 
     /** Returns whether the version {@code a} (such as 0.3.1) is later than {@code b}; false when either is not one. */
@@ -289,6 +302,10 @@ public final class SavedModel {
         double[] v = values.toArray();
         for (int r = 0; r < v.length; r++) {
             finite(v[r], row, r);
+            if (positiveTarget && !(v[r] > 0)) {
+                // Held to the rule the run's own submission was: a price the data could never have is no prediction.
+                throw new DataException("the prediction for " + row.apply(r) + " is " + v[r] + "; " + targetRule);
+            }
         }
         return Predictions.ofValues(v);
     }

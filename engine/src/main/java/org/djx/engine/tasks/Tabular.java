@@ -397,7 +397,7 @@ final class Tabular {
         Features features = data.features();
         Dataset dataset = data.dataset();
         context.writeInto(folder -> ModelFiles.write(folder, new TrainedModel(setup.model(), fitted.network(), features.fitted(),
-                fitted.target(), features.classes(), dataset.target(), dataset.id())),
+                fitted.target(), features.classes(), dataset.target(), dataset.id(), dataset.targetRule())),
                 ModelFiles.DESCRIPTION + " and " + ModelFiles.WEIGHTS);
     }
 

@@ -87,12 +87,36 @@ class SavedModelTests {
             {"\"file\" : \"model.safetensors\"", "\"file\" : \"/etc/passwd\"", "\"weights\" must name a file in the model's folder"},
             {"\"target\" : \"SalePrice\"", "\"target\" : \"SalePrice\", \"classes\" : [\"a\", \"a\"]",
                 "\"data.classes\" lists \"a\"; expected each class once"},
+            {"\"positive\" : true", "\"positive\" : \"yes\"", "\"data.target-rule\" must be {\"positive\": true or false,"},
         };
         for (String[] c : cases) {
             assertThat(original).as(c[0]).contains(c[0]);
             Files.writeString(run.resolve(ModelFiles.DESCRIPTION), original.replace(c[0], c[1]));
             assertThatThrownBy(() -> SavedModel.load(run)).as(c[1]).isInstanceOf(DataException.class).hasMessageContaining(c[2]);
         }
+    }
+
+    @Test
+    void aPredictionTheDatasRuleRefusesIsRefusedAsTheSubmissionWouldBe(@TempDir Path dir) throws Exception {
+        Path run = submit(dir, "house-prices-submission");
+        List<Map<String, String>> test = rows(SharedDatasets.require().resolve("kaggle_house_pred_test.csv"));
+        // A house of negative living area: the linear model prices it below zero, which no sale price is.
+        Map<String, String> impossible = new LinkedHashMap<>(test.get(0));
+        impossible.put("GrLivArea", "-1000000");
+        SavedModel model = SavedModel.load(run);
+        assertThat(model.predict(List.of(test.get(0))).value(0)).isPositive();
+
+        assertThatThrownBy(() -> model.predict(List.of(test.get(0), impossible))).isInstanceOf(DataException.class)
+                .hasMessageStartingWith("the prediction for row 2").hasMessageContaining(" is -")
+                .hasMessageEndingWith("; a target must be finite and positive (a sale price is positive)");
+
+        // A model.json written before models recorded the rule holds its predictions to a finite number only.
+        Path json = run.resolve(ModelFiles.DESCRIPTION);
+        String withRule = Files.readString(json);
+        String withoutRule = withRule.replaceAll(",\\s*\"target-rule\" : \\{[^}]*\\}", "");
+        assertThat(withoutRule).isNotEqualTo(withRule).doesNotContain("target-rule");
+        Files.writeString(json, withoutRule);
+        assertThat(SavedModel.load(run).predict(List.of(impossible)).value(0)).isNegative();
     }
 
     @Test
