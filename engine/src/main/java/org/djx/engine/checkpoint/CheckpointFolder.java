@@ -28,6 +28,12 @@ public final class CheckpointFolder {
     /** The folder's name inside a run folder. */
     public static final String NAME = "checkpoints";
 
+    /**
+     * The training section's key that turns checkpoints on (every that many epochs), in the tasks that take it: one
+     * spelling for the tasks that read it, the reader that refuses it in a sweep, and the runner that prepares the folder.
+     */
+    public static final String TRAINING_KEY = "checkpoint-every";
+
     /** The copy of the experiment file that {@code djx run --resume RUN_FOLDER} runs. */
     public static final String EXPERIMENT = "experiment.json";
 
@@ -53,37 +59,30 @@ public final class CheckpointFolder {
     }
 
     /**
-     * Makes the folder ready for a run that keeps checkpoints, before the run does anything else: writes the
-     * experiment's copy, so that a run stopped at any moment can be resumed, and removes the partial files of saves an
-     * earlier run was stopped in (which no later save would replace, their names being unique).
+     * Makes the folder ready for a run that keeps checkpoints, before the run does anything else: creates it, writes the
+     * experiment's copy (once), so that a run stopped at any moment can be resumed, and removes the partial files of
+     * saves an earlier run was stopped in (which no later save would replace, their names being unique). A run that
+     * keeps checkpoints calls this before its first save.
      */
     public void start() {
-        prepare();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().startsWith(".")
-                    && f.getFileName().toString().endsWith(".part")).toList()) {
-                Files.deleteIfExists(p);
+        try {
+            Files.createDirectories(folder);
+            if (!Files.isRegularFile(folder.resolve(EXPERIMENT))) {
+                RunFolder.resume(folder).writeText(EXPERIMENT, copy);
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path p : files.filter(f -> f.getFileName().toString().startsWith(".")
+                        && f.getFileName().toString().endsWith(".part")).toList()) {
+                    Files.deleteIfExists(p);
+                }
             }
         } catch (IOException e) {
-            throw new ConfigurationException("cannot clear " + folder + " of partial files: " + IoReasons.of(e, folder));
+            throw new ConfigurationException("cannot prepare " + folder + " for checkpoints: " + IoReasons.of(e, folder));
         }
     }
 
     /** The ending of a checkpoint's file name. */
-    public static final String SUFFIX = ".safetensors";
-
-    /** Creates the folder with the experiment's copy in it, once: the copy is there before any checkpoint. */
-    private synchronized void prepare() {
-        if (Files.isRegularFile(folder.resolve(EXPERIMENT))) {
-            return;
-        }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new ConfigurationException("cannot create " + folder + ": " + IoReasons.of(e, folder));
-        }
-        RunFolder.resume(folder).writeText(EXPERIMENT, copy);
-    }
+    private static final String SUFFIX = ".safetensors";
 
     /** Returns one text that changes when any local data file the run read changes: each path with its SHA-256. */
     private String dataDigest() {
@@ -94,11 +93,6 @@ public final class CheckpointFolder {
         StringBuilder text = new StringBuilder();
         files.forEach((path, sha256) -> text.append(path).append(' ').append(sha256).append('\n'));
         return Digests.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Returns the folder. */
-    public Path path() {
-        return folder;
     }
 
     /**
@@ -134,7 +128,6 @@ public final class CheckpointFolder {
 
             @Override
             public void save(TrainerState state) {
-                prepare();
                 CheckpointFile.write(file, fit, experiment, dataDigest(), state);
             }
 

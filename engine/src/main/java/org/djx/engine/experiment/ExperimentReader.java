@@ -20,6 +20,7 @@ import org.djx.api.Shape;
 import org.djx.api.spi.ConfigValues;
 import org.djx.api.spi.ParameterSpec;
 import org.djx.api.spi.Suggestions;
+import org.djx.engine.checkpoint.CheckpointFolder;
 import org.djx.engine.json.InvalidDocumentException;
 import org.djx.engine.json.JsonDocument;
 import org.djx.engine.json.Problem;
@@ -167,22 +168,19 @@ public final class ExperimentReader {
                 sections, binder.components(), expectations, dataFiles, root.toPrettyString(), document, null);
     }
 
-    /** The training key that keeps checkpoints, which a sweep's runs do not. */
-    private static final String CHECKPOINT_EVERY = "checkpoint-every";
-
     /**
      * Refuses checkpoints in a sweep, in its base or among its parameters: a sweep resumes run by run, and its runs,
      * which write no folder of their own, would keep none.
      */
     private static void refuseCheckpoints(Problems problems, ObjectNode base, SweepSpec spec) {
         String why = "a sweep resumes by its runs (djx run --resume RUN_FOLDER does not run again those it recorded), and"
-                + " its runs keep no checkpoints; leave " + CHECKPOINT_EVERY + " out of a sweep's file";
-        if (base.path("training").has(CHECKPOINT_EVERY)) {
-            problems.add("$.training." + CHECKPOINT_EVERY, why);
+                + " its runs keep no checkpoints; leave " + CheckpointFolder.TRAINING_KEY + " out of a sweep's file";
+        if (base.path("training").has(CheckpointFolder.TRAINING_KEY)) {
+            problems.add("$.training." + CheckpointFolder.TRAINING_KEY, why);
         }
         if (spec != null) {
             for (SweepParameter p : spec.parameters()) {
-                if (p.path().equals("training." + CHECKPOINT_EVERY)) {
+                if (p.path().equals("training." + CheckpointFolder.TRAINING_KEY)) {
                     problems.add(SweepSection.parameterPath(p.path()), why);
                 }
             }

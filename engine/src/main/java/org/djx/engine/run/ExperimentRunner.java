@@ -239,14 +239,11 @@ public final class ExperimentRunner {
                     recording.locals().forEach((path, file) -> digests.put(path, file.sha256()));
                     return digests;
                 });
-        if (experiment.source().root().path("training").has(CHECKPOINT_EVERY)) {
+        if (experiment.source().root().path("training").has(CheckpointFolder.TRAINING_KEY)) {
             checkpoints.start();
         }
         return checkpoints;
     }
-
-    /** The training key that turns checkpoints on, in the tasks that take it. */
-    private static final String CHECKPOINT_EVERY = "checkpoint-every";
 
     /**
      * Returns an experiment's copy without what does not change its numbers: where its files are (data-folder), its
@@ -263,7 +260,7 @@ public final class ExperimentRunner {
         if (tree instanceof ObjectNode o) {
             o.remove(List.of(DATA_FOLDER, "name", "description", "expect"));
             if (o.get("training") instanceof ObjectNode training) {
-                training.remove(CHECKPOINT_EVERY);
+                training.remove(CheckpointFolder.TRAINING_KEY);
             }
         }
         return tree;

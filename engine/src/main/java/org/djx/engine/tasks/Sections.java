@@ -8,6 +8,7 @@ import java.util.Map;
 import org.djx.api.DType;
 import org.djx.api.spi.Config;
 import org.djx.api.spi.ParameterSpec;
+import org.djx.engine.checkpoint.CheckpointFolder;
 import org.djx.engine.metric.Metric;
 import org.djx.engine.plugin.PluginKind;
 import org.djx.engine.spec.ClassifierSpec;
@@ -141,7 +142,7 @@ final class Sections {
     }
 
     /** The key of a tabular training section that turns checkpoints on. */
-    static final String CHECKPOINT_EVERY = "checkpoint-every";
+    static final String CHECKPOINT_EVERY = CheckpointFolder.TRAINING_KEY;
 
     /** Returns how often a tabular training section saves checkpoints: every this many epochs, or 0 for never. */
     static int checkpointEvery(Bound training) {
