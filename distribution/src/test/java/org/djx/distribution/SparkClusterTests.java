@@ -125,6 +125,26 @@ class SparkClusterTests {
     }
 
     @Test
+    void aMasterSparkCannotParseOrASparkHomeWithoutSparkIsAUserErrorAndWritesNothing() throws Exception {
+        Path run = work.resolve("bad-master");
+        Launcher.Result bad = Launcher.djx(LOOPBACK, "run", "--executor", "spark", "--master", "nowhere", sweep.toString(),
+                "--out", run.toString());
+
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("Spark could not start with --master nowhere: Could not parse Master URL: 'nowhere'");
+        assertThat(run).doesNotExist();
+
+        Path empty = Files.createDirectories(work.resolve("not-spark/jars"));
+        Launcher.Result noSpark = Launcher.djx(Map.of("SPARK_HOME", empty.getParent().toString()), "run", "--executor", "spark",
+                "--master", "local[2]", sweep.toString(), "--out", run.toString());
+
+        assertThat(noSpark.exitCode()).isEqualTo(2);
+        assertThat(noSpark.err()).isEqualTo("SPARK_HOME is " + empty.getParent() + ", but " + empty + " holds no Spark 4 for"
+                + " Scala 2.13 (spark-core_2.13-4.*.jar); point SPARK_HOME at a Spark 4 installation.\n");
+        assertThat(run).doesNotExist();
+    }
+
+    @Test
     void onAStandaloneClusterTheSweepGivesTheLocalExecutorsTable() throws Exception {
         Path run = work.resolve("cluster");
 

@@ -170,6 +170,23 @@ class MainTests {
     }
 
     @Test
+    void anExecutorThatIsNotInstalledOrAMasterWithoutOneIsAUsageError(@TempDir Path dir) throws Exception {
+        Outcome unknown = djx("run", "--executor", "spark", "--master", "local[2]", dir.resolve("sweep.json").toString());
+        assertThat(unknown.code()).isEqualTo(2);
+        // Here, on the engine's own class path, djx-spark is not installed.
+        assertThat(unknown.err()).contains("--executor spark: no such executor here; installed: local. The spark executor runs"
+                + " on the class path with Spark's jars").doesNotContain("Exception");
+
+        Outcome masterAlone = djx("run", "--master", "local[2]", dir.resolve("sweep.json").toString());
+        assertThat(masterAlone.code()).isEqualTo(2);
+        assertThat(masterAlone.err()).contains("--master names a cluster for --executor spark; add --executor spark, or leave"
+                + " --master out").contains("Usage: djx run");
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void trialRefusesStandardInputThatIsNotARequest() {
         java.io.InputStream in = System.in;
         try {
